@@ -1,0 +1,1 @@
+"""Spreadsheet input and output: the only layer that imports pandas and openpyxl."""

@@ -1,0 +1,147 @@
+"""Message catalogue: every text a user reads, in Bahasa Indonesia and English.
+
+Records carry a ``code`` and parameters, never text, so one problem or reason can be shown in
+either language.  A catalogue entry is ``(id_text, en_text)`` or
+``(id_text, en_text, id_hint, en_hint)``; texts are ``str.format`` templates.  Modules with many
+messages keep their own dict (``rwassign.io.catalog.MESSAGES``) merged here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rwassign.model import Location, Problem, Reason, Severity
+
+Entry = tuple[str, str] | tuple[str, str, str, str]
+
+CORE: dict[str, Entry] = {
+    # reasons for assignments
+    "reason.resident": ("berdomisili di {unit} ini", "lives in this {unit}"),
+    "reason.home_taken": (
+        "domisili {home} sudah dipegang {holder}; {unit} terdekat yang kosong ({km} km)",
+        "home unit {home} is held by {holder}; nearest open unit ({km} km)",
+    ),
+    "reason.home_extra": (
+        "berdomisili di {home}; {unit} tambahan terdekat ({km} km)",
+        "lives in {home}; nearest additional unit ({km} km)",
+    ),
+    "reason.home_not_unit": (
+        "domisili tidak cocok dengan RW/dusun mana pun; {unit} terdekat yang kosong ({km} km)",
+        "home matches no unit; nearest open unit ({km} km)",
+    ),
+    "reason.home_unknown": (
+        "domisili tidak tercatat; {unit} terdekat yang kosong ({km} km, jarak administratif)",
+        "home not recorded; nearest open unit ({km} km, administrative distance)",
+    ),
+    "reason.home_elsewhere": (
+        "domisili {home} sudah terisi atau di luar jangkauan; {unit} terdekat yang kosong ({km} km)",
+        "home {home} is covered or out of reach; nearest open unit ({km} km)",
+    ),
+    # reasons for uncovered units
+    "uncovered.no_eligible": (
+        "tidak ada personel yang memenuhi syarat",
+        "no eligible member at all",
+    ),
+    "uncovered.beyond_limit": (
+        "semua personel yang memenuhi syarat berada di luar batas jarak {km} km",
+        "every eligible member lives beyond the {km} km travel limit",
+    ),
+    "uncovered.capacity": (
+        "personel yang memenuhi syarat dalam jangkauan sudah memegang jumlah RW maksimum ({cap}); "
+        "RW lain didahulukan karena prioritas lebih tinggi atau jarak lebih dekat",
+        "eligible members within reach already hold the maximum ({cap}) units; other units came "
+        "first by priority or distance",
+    ),
+    # officer outcomes
+    "outcome.assigned": ("ditugaskan: {units}", "assigned: {units}"),
+    "outcome.reserve_full": (
+        "cadangan: semua RW/dusun sudah terisi",
+        "reserve: every unit is covered",
+    ),
+    "outcome.reserve_reach": (
+        "cadangan: tidak ada RW/dusun kosong dalam batas jarak",
+        "reserve: no open unit within the travel limit",
+    ),
+    "outcome.ineligible": ("tidak memenuhi syarat: {why}", "ineligible: {why}"),
+    # solver / run problems
+    "run.rule_unchecked": (
+        "aturan '{rule}' tidak dapat diperiksa karena kolom {column} tidak ada di roster",
+        "rule '{rule}' cannot be checked: the roster has no {column} column",
+        "Tambahkan kolom {column} bila aturan ini ingin diterapkan.",
+        "Add a {column} column to apply this rule.",
+    ),
+    "run.pamen_allowed": (
+        "Perwira Menengah diizinkan menjadi Polisi RW (pengaturan allow_pamen)",
+        "Perwira Menengah allowed as Polisi RW (setting allow_pamen)",
+    ),
+    "run.check_failed": (
+        "pemeriksa independen menolak rencana: {detail}",
+        "the independent checker rejected the plan: {detail}",
+        "Ini adalah kesalahan program; laporkan bersama berkas masukan.",
+        "This is a bug; report it with the input file.",
+    ),
+}
+
+
+def _catalog() -> dict[str, Entry]:
+    from rwassign.io.catalog import MESSAGES as IO_MESSAGES
+
+    merged = dict(CORE)
+    merged.update(IO_MESSAGES)
+    return merged
+
+
+_CACHE: dict[str, Entry] = {}
+
+
+def entry(code: str) -> Entry:
+    if not _CACHE:
+        _CACHE.update(_catalog())
+    return _CACHE[code]
+
+
+def text(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
+    """The message ``code`` in ``lang`` with ``params`` filled in."""
+    e = entry(code)
+    template = e[1] if lang == "en" else e[0]
+    return template.format(**(params or {}))
+
+
+def hint(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
+    e = entry(code)
+    if len(e) < 4:
+        return ""
+    template = e[3] if lang == "en" else e[2]  # type: ignore[misc]
+    return template.format(**(params or {}))
+
+
+def reason_text(reason: Reason, lang: str = "id") -> str:
+    return text(reason.code, reason.params, lang)
+
+
+def where(loc: Location, lang: str = "id") -> str:
+    """``file, sheet 'X', row 14, column 'NRP'`` in the chosen language."""
+    sheet, row, col = ("sheet", "baris", "kolom") if lang == "id" else ("sheet", "row", "column")
+    parts = [loc.file]
+    if loc.sheet:
+        parts.append(f"{sheet} '{loc.sheet}'")
+    if loc.row is not None:
+        parts.append(f"{row} {loc.row}")
+    if loc.column:
+        parts.append(f"{col} '{loc.column}'")
+    return ", ".join(parts)
+
+
+def render(problem: Problem, lang: str = "id") -> str:
+    """One line per problem: ``GALAT file, sheet, row, column: message. Saran: hint``."""
+    label = {
+        (Severity.ERROR, "id"): "GALAT",
+        (Severity.WARNING, "id"): "PERINGATAN",
+        (Severity.ERROR, "en"): "ERROR",
+        (Severity.WARNING, "en"): "WARNING",
+    }[(problem.severity, "en" if lang == "en" else "id")]
+    line = f"{label} {where(problem.location, lang)}: {text(problem.code, problem.params, lang)}"
+    h = hint(problem.code, problem.params, lang)
+    if h:
+        line += (" Hint: " if lang == "en" else " Saran: ") + h
+    return line

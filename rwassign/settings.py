@@ -1,0 +1,211 @@
+"""Settings of a run: every policy a Polres may tighten or relax, with its documented default.
+
+Settings come, in rising precedence, from the defaults below, a ``Pengaturan`` sheet in the
+workbook, a TOML file (``--config``) and command-line flags.  ``SETTING_DOCS`` is the single
+source for the README table and for the ``Ringkasan`` sheet, so the documentation cannot drift
+from the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All knobs of a solve.  Field names are the keys accepted in TOML and ``Pengaturan``."""
+
+    max_units_per_officer: int = 1
+    max_travel_km: float | None = None
+    time_limit_s: float = 60.0
+    workers: int = 2
+    allow_pamen: bool = False
+    min_service_years: float = 5.0
+    require_training: bool = True
+    require_active: bool = True
+    excluded_units: tuple[str, ...] = ()
+    priority_weight_high: int = 3
+    priority_weight_medium: int = 2
+    priority_weight_low: int = 1
+    admin_km_same_desa: float = 2.0
+    admin_km_same_kecamatan: float = 10.0
+    admin_km_same_polsek: float = 20.0
+    admin_km_elsewhere: float = 50.0
+    lang: str = "id"
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        problems = validate(self)
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    def priority_weight(self, priority: int) -> int:
+        """Weight of covering a unit of priority 3/2/1 (Tinggi/Sedang/Rendah)."""
+        return {
+            3: self.priority_weight_high,
+            2: self.priority_weight_medium,
+            1: self.priority_weight_low,
+        }[priority]
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+    def as_rows(self) -> list[tuple[str, str]]:
+        """(key, value) pairs for the summary, in declaration order."""
+        rows = []
+        for f in dataclasses.fields(self):
+            if f.name == "extra":
+                continue
+            value = getattr(self, f.name)
+            if value is None:
+                text = "-"
+            elif isinstance(value, tuple):
+                text = ", ".join(value) if value else "-"
+            elif isinstance(value, bool):
+                text = "ya" if value else "tidak"
+            else:
+                text = str(value)
+            rows.append((f.name, text))
+        return rows
+
+
+SETTING_DOCS: dict[str, tuple[str, str]] = {
+    # key: (Bahasa Indonesia, English)
+    "max_units_per_officer": (
+        "Jumlah RW/dusun paling banyak per personel (2-3 lazim bila personel kurang).",
+        "Most units one officer may hold (2-3 is common when members are short).",
+    ),
+    "max_travel_km": (
+        "Batas jarak rumah-RW dalam km; kosong = tanpa batas.",
+        "Hard limit on home-to-unit distance in km; empty = none.",
+    ),
+    "time_limit_s": (
+        "Batas waktu solver dalam detik; bila tercapai, rencana terbaik dan gap dilaporkan.",
+        "Solver time limit in seconds; when reached, the best plan and its gap are reported.",
+    ),
+    "workers": (
+        "Jumlah thread solver CP-SAT (hasil tidak bergantung pada nilai ini).",
+        "CP-SAT worker threads (the plan does not depend on this).",
+    ),
+    "allow_pamen": (
+        "Izinkan Perwira Menengah (Kompol-Kombes) menjadi Polisi RW (dengan peringatan).",
+        "Allow Perwira Menengah (Kompol-Kombes) as Polisi RW (with a warning).",
+    ),
+    "min_service_years": (
+        "Masa dinas minimum Bintara dalam tahun (Perpol 1/2021: 5).",
+        "Minimum years of service of a Bintara (Perpol 1/2021: 5).",
+    ),
+    "require_training": (
+        "Wajib sudah pelatihan Polmas, bila roster mencatatnya.",
+        "Require Polmas training, where the roster records it.",
+    ),
+    "require_active": (
+        "Wajib berstatus aktif, bila roster mencatat status.",
+        "Require active status, where the roster records status.",
+    ),
+    "excluded_units": (
+        "Satuan/fungsi yang dikecualikan, dipisah koma (mis. DOKKES).",
+        "Units/functions excluded, comma separated (e.g. DOKKES).",
+    ),
+    "priority_weight_high": ("Bobot RW prioritas Tinggi.", "Weight of a Tinggi (high) priority unit."),
+    "priority_weight_medium": ("Bobot RW prioritas Sedang.", "Weight of a Sedang (medium) unit."),
+    "priority_weight_low": ("Bobot RW prioritas Rendah.", "Weight of a Rendah (low) unit."),
+    "admin_km_same_desa": (
+        "Jarak pengganti (km) bila koordinat tidak ada: desa sama.",
+        "Stand-in distance (km) when coordinates are missing: same desa.",
+    ),
+    "admin_km_same_kecamatan": (
+        "Jarak pengganti (km): kecamatan sama.",
+        "Stand-in distance (km): same kecamatan.",
+    ),
+    "admin_km_same_polsek": (
+        "Jarak pengganti (km): Polsek sama.",
+        "Stand-in distance (km): same Polsek.",
+    ),
+    "admin_km_elsewhere": (
+        "Jarak pengganti (km): di luar Polsek.",
+        "Stand-in distance (km): elsewhere.",
+    ),
+    "lang": ("Bahasa pesan: id atau en.", "Message language: id or en."),
+}
+
+
+def validate(s: Settings) -> list[str]:
+    """Plain-English reasons why ``s`` is unusable (empty when it is fine)."""
+    out: list[str] = []
+    if s.max_units_per_officer < 1:
+        out.append("max_units_per_officer must be 1 or more")
+    if s.max_travel_km is not None and s.max_travel_km <= 0:
+        out.append("max_travel_km must be more than 0")
+    if s.time_limit_s <= 0:
+        out.append("time_limit_s must be more than 0")
+    if s.workers < 1:
+        out.append("workers must be 1 or more")
+    if s.min_service_years < 0:
+        out.append("min_service_years must be 0 or more")
+    weights = (s.priority_weight_high, s.priority_weight_medium, s.priority_weight_low)
+    if any(w < 1 for w in weights):
+        out.append("priority weights must be 1 or more")
+    km = (
+        s.admin_km_same_desa,
+        s.admin_km_same_kecamatan,
+        s.admin_km_same_polsek,
+        s.admin_km_elsewhere,
+    )
+    if any(k < 0 for k in km) or list(km) != sorted(km):
+        out.append("admin distances must be 0 or more and rise: desa <= kecamatan <= polsek <= elsewhere")
+    if s.lang not in ("id", "en"):
+        out.append("lang must be id or en")
+    return out
+
+
+_TRUE = {"ya", "y", "yes", "true", "1", "benar", "iya"}
+_FALSE = {"tidak", "t", "no", "n", "false", "0", "salah", "tdk"}
+
+
+def coerce(key: str, raw: Any) -> Any:
+    """Convert a raw value (TOML, a spreadsheet cell or a flag) to the type of setting ``key``.
+
+    Raises ``KeyError`` for an unknown key and ``ValueError`` with a short reason for a value of
+    the wrong type, so the reader can point at the cell.
+    """
+    fields = {f.name: f for f in dataclasses.fields(Settings) if f.name != "extra"}
+    if key not in fields:
+        raise KeyError(key)
+    default = fields[key].default
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        if key == "max_travel_km":
+            return None
+        raise ValueError("empty")
+    if key == "excluded_units":
+        if isinstance(raw, (list, tuple)):
+            items = [str(x) for x in raw]
+        else:
+            items = str(raw).split(",")
+        return tuple(sorted({x.strip().upper() for x in items if x.strip()}))
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise ValueError("expected ya/tidak")
+    if key == "lang":
+        return str(raw).strip().lower()
+    if isinstance(default, int) and not isinstance(default, bool):
+        value = float(str(raw).replace(",", "."))
+        if value != int(value):
+            raise ValueError("expected a whole number")
+        return int(value)
+    return float(str(raw).replace(",", "."))
+
+
+def from_mapping(values: dict[str, Any], base: Settings | None = None) -> Settings:
+    """Build settings from ``base`` overridden by ``values`` (already-coerced or raw)."""
+    base = base or Settings()
+    changes = {k: coerce(k, v) for k, v in values.items()}
+    return base.replace(**changes)
