@@ -25,17 +25,22 @@ CORE: dict[str, Entry] = {
         "berdomisili di {home}; {unit} tambahan terdekat ({km} km)",
         "lives in {home}; nearest additional unit ({km} km)",
     ),
-    "reason.home_not_unit": (
-        "domisili tidak cocok dengan RW/dusun mana pun; {unit} terdekat yang kosong ({km} km)",
-        "home matches no unit; nearest open unit ({km} km)",
+    "reason.home_lower_priority": (
+        "domisili {home} belum terisi, tetapi {unit} ini berprioritas {priority} ({km} km)",
+        "home {home} is open, but this {unit} has {priority} priority ({km} km)",
+    ),
+    "reason.home_desa": (
+        "berdomisili di desa {desa} (RW/dusun tidak tercatat); {unit} terdekat yang kosong "
+        "({km} km)",
+        "lives in desa {desa} (unit not recorded); nearest open {unit} ({km} km)",
+    ),
+    "reason.nearest": (
+        "{unit} terdekat dari titik rumah yang masih kosong ({km} km)",
+        "nearest open {unit} from the home point ({km} km)",
     ),
     "reason.home_unknown": (
-        "domisili tidak tercatat; {unit} terdekat yang kosong ({km} km, jarak administratif)",
-        "home not recorded; nearest open unit ({km} km, administrative distance)",
-    ),
-    "reason.home_elsewhere": (
-        "domisili {home} sudah terisi atau di luar jangkauan; {unit} terdekat yang kosong ({km} km)",
-        "home {home} is covered or out of reach; nearest open unit ({km} km)",
+        "domisili tidak tercatat; {unit} kosong terdekat menurut jarak administratif ({km} km)",
+        "home not recorded; nearest open {unit} by administrative distance ({km} km)",
     ),
     # reasons for uncovered units
     "uncovered.no_eligible": (
@@ -70,6 +75,12 @@ CORE: dict[str, Entry] = {
         "Tambahkan kolom {column} bila aturan ini ingin diterapkan.",
         "Add a {column} column to apply this rule.",
     ),
+    "run.rule_partly_unchecked": (
+        "aturan '{rule}': {count} personel tanpa data pada kolom {column}; dianggap memenuhi",
+        "rule '{rule}': {count} members have no value in the {column} column; treated as passing",
+        "Lengkapi kolom {column} agar aturan ini diperiksa untuk semua personel.",
+        "Fill in the {column} column so the rule is checked for everyone.",
+    ),
     "run.pamen_allowed": (
         "Perwira Menengah diizinkan menjadi Polisi RW (pengaturan allow_pamen)",
         "Perwira Menengah allowed as Polisi RW (setting allow_pamen)",
@@ -100,19 +111,27 @@ def entry(code: str) -> Entry:
     return _CACHE[code]
 
 
+def _localise(params: dict[str, Any] | None, lang: str) -> dict[str, Any]:
+    """Parameters may be ``{"id": ..., "en": ...}`` dicts: pick the reader's language."""
+    out: dict[str, Any] = {}
+    for k, v in (params or {}).items():
+        out[k] = v.get(lang, v.get("id")) if isinstance(v, dict) and "id" in v else v
+    return out
+
+
 def text(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
     """The message ``code`` in ``lang`` with ``params`` filled in."""
     e = entry(code)
     template = e[1] if lang == "en" else e[0]
-    return template.format(**(params or {}))
+    return template.format(**_localise(params, lang))
 
 
 def hint(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
     e = entry(code)
     if len(e) < 4:
         return ""
-    template = e[3] if lang == "en" else e[2]  # type: ignore[misc]
-    return template.format(**(params or {}))
+    template = e[3] if lang == "en" else e[2]
+    return template.format(**_localise(params, lang))
 
 
 def reason_text(reason: Reason, lang: str = "id") -> str:

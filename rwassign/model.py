@@ -158,6 +158,7 @@ class Officer:
     trained: bool | None = None
     service_years: float | None = None
     status: str | None = None
+    active: bool | None = None
     source: Location | None = None
 
     def __post_init__(self) -> None:

@@ -109,7 +109,10 @@ SETTING_DOCS: dict[str, tuple[str, str]] = {
         "Satuan/fungsi yang dikecualikan, dipisah koma (mis. DOKKES).",
         "Units/functions excluded, comma separated (e.g. DOKKES).",
     ),
-    "priority_weight_high": ("Bobot RW prioritas Tinggi.", "Weight of a Tinggi (high) priority unit."),
+    "priority_weight_high": (
+        "Bobot RW prioritas Tinggi.",
+        "Weight of a Tinggi (high) priority unit.",
+    ),
     "priority_weight_medium": ("Bobot RW prioritas Sedang.", "Weight of a Sedang (medium) unit."),
     "priority_weight_low": ("Bobot RW prioritas Rendah.", "Weight of a Rendah (low) unit."),
     "admin_km_same_desa": (
@@ -155,7 +158,9 @@ def validate(s: Settings) -> list[str]:
         s.admin_km_elsewhere,
     )
     if any(k < 0 for k in km) or list(km) != sorted(km):
-        out.append("admin distances must be 0 or more and rise: desa <= kecamatan <= polsek <= elsewhere")
+        out.append(
+            "admin distances must be 0 or more and rise: desa <= kecamatan <= polsek <= elsewhere"
+        )
     if s.lang not in ("id", "en"):
         out.append("lang must be id or en")
     return out

@@ -1,0 +1,167 @@
+"""Independent checker: re-verifies a plan against the rules before it is written or signed.
+
+Written apart from the solver and from ``rwassign.rules`` on purpose: it recomputes eligibility,
+distances and objective values from the raw records with its own (plain ``math``) code, so a
+bug in the model, the flow or the explanation cannot certify itself.  One check per rule id of
+``rwassign.rules.RULES``, plus the bookkeeping a signed list relies on (every roster row
+accounted for once, every unit either covered or listed as uncovered).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from rwassign.model import Instance, Officer, RankGroup, SolveResult, SolveStatus
+from rwassign.settings import Settings
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A broken rule: the rule id and a plain description naming the unit/officer."""
+
+    rule: str
+    detail: str
+
+
+def _gc_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
+    r = 6_371_008.8
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lng2 - lng1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
+
+
+ACTIVE = frozenset({"AKTIF", "DINAS", "ACTIVE", "AKTIF DINAS"})
+
+
+def _eligibility_failures(o: Officer, s: Settings) -> list[str]:
+    fails = []
+    groups = {RankGroup.BINTARA, RankGroup.PAMA} | ({RankGroup.PAMEN} if s.allow_pamen else set())
+    if o.rank is None or o.rank.group not in groups:
+        fails.append("pangkat")
+    if o.bhabinkamtibmas is True:
+        fails.append("bhabinkamtibmas")
+    if s.require_training and o.trained is False:
+        fails.append("pelatihan")
+    is_bintara = o.rank is not None and o.rank.group is RankGroup.BINTARA
+    if is_bintara and o.service_years is not None and o.service_years < s.min_service_years:
+        fails.append("masa_dinas")
+    status_known_inactive = bool(o.status) and str(o.status).strip().upper() not in ACTIVE
+    if s.require_active and (o.active is False or (o.active is None and status_known_inactive)):
+        fails.append("status_aktif")
+    text = f"{o.kesatuan} {o.jabatan}".upper()
+    if any(x in text for x in s.excluded_units):
+        fails.append("satuan_dikecualikan")
+    return fails
+
+
+def distance_m(instance: Instance, o: Officer, unit_uid: str, s: Settings) -> tuple[float, bool]:
+    """Home-to-unit distance in metres and whether coordinates were used (own implementation)."""
+    units = {u.uid: u for u in instance.units}
+    u = units[unit_uid]
+    if o.home_unit == unit_uid:
+        return 0.0, True
+    desa = o.home_desa or (units[o.home_unit].desa_key if o.home_unit in units else None)
+    home_lat_lng: tuple[float, float] | None = None
+    own = units[o.home_unit].point if o.home_unit in units else None
+    if o.home_point is not None:
+        home_lat_lng = (o.home_point.lat, o.home_point.lng)
+    elif own is not None:
+        home_lat_lng = (own.lat, own.lng)
+    else:
+        pts = [(x.point.lat, x.point.lng) for x in instance.units if x.desa_key == desa and x.point]
+        if pts:
+            home_lat_lng = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+    if home_lat_lng is not None and u.point is not None:
+        return _gc_m(home_lat_lng[0], home_lat_lng[1], u.point.lat, u.point.lng), True
+    kec = o.home_kecamatan or (desa.split("|")[0] if desa else None)
+    polsek = {x.uid.split("|")[0]: x.polsek.casefold() for x in instance.units}.get(kec or "")
+    if desa is not None and desa == u.desa_key:
+        km = s.admin_km_same_desa
+    elif kec is not None and kec == u.uid.split("|")[0]:
+        km = s.admin_km_same_kecamatan
+    elif polsek is not None and polsek == u.polsek.casefold():
+        km = s.admin_km_same_polsek
+    else:
+        km = s.admin_km_elsewhere
+    return km * 1000.0, False
+
+
+def check(result: SolveResult) -> list[Violation]:
+    """Every violation of the plan in ``result`` (empty when the plan is sound)."""
+    inst, s = result.instance, result.settings
+    out: list[Violation] = []
+    units = {u.uid: u for u in inst.units}
+    n = len(inst.officers)
+    for a in result.assignments:
+        if a.unit_uid not in units:
+            out.append(Violation("satu_personel_per_unit", f"unknown unit {a.unit_uid}"))
+        if not 0 <= a.officer_index < n:
+            out.append(Violation("batas_unit_per_personel", f"unknown officer #{a.officer_index}"))
+    if out:
+        return out
+    for uid, c in Counter(a.unit_uid for a in result.assignments).items():
+        if c > 1:
+            out.append(Violation("satu_personel_per_unit", f"unit {uid} has {c} officers"))
+    for idx, c in Counter(a.officer_index for a in result.assignments).items():
+        if c > s.max_units_per_officer:
+            nrp = inst.officers[idx].nrp
+            out.append(
+                Violation(
+                    "batas_unit_per_personel",
+                    f"NRP {nrp} holds {c} units (max {s.max_units_per_officer})",
+                )
+            )
+    weighted = residence = 0
+    travel = 0.0
+    for a in result.assignments:
+        o = inst.officers[a.officer_index]
+        for rule in _eligibility_failures(o, s):
+            out.append(Violation(rule, f"NRP {o.nrp} ({o.nama}) is not eligible for {a.unit_uid}"))
+        d, _ = distance_m(inst, o, a.unit_uid, s)
+        if s.max_travel_km is not None and d > s.max_travel_km * 1000 + 0.5:
+            out.append(Violation("batas_jarak", f"NRP {o.nrp} to {a.unit_uid}: {d / 1000:.1f} km"))
+        if abs(d - a.travel_km * 1000) > 1.0:
+            out.append(
+                Violation(
+                    "jarak",
+                    f"NRP {o.nrp} to {a.unit_uid}: reported {a.travel_km} km, "
+                    f"recomputed {d / 1000:.3f} km",
+                )
+            )
+        if (o.home_unit == a.unit_uid) != a.resident:
+            out.append(Violation("domisili", f"NRP {o.nrp}: residence flag wrong for {a.unit_uid}"))
+        weighted += s.priority_weight(units[a.unit_uid].priority)
+        residence += o.home_unit == a.unit_uid
+        travel += a.travel_km * 1000
+    obj = result.objective
+    if obj is not None:
+        if obj.weighted_coverage != weighted or obj.covered != len(result.assignments):
+            out.append(Violation("cakupan", "reported coverage does not match the plan"))
+        if obj.residence != residence:
+            out.append(Violation("domisili", "reported residence count does not match the plan"))
+        if abs(obj.travel_m - travel) > len(result.assignments):
+            out.append(Violation("jarak", "reported travel does not match the plan"))
+    bound = result.bound
+    if result.status is SolveStatus.OPTIMAL and bound is not None and obj is not None:
+        got = (obj.weighted_coverage, obj.residence, -obj.travel_m)
+        if got < (bound.weighted_coverage, bound.residence, -bound.travel_m):
+            out.append(Violation("cakupan", "status OPTIMAL but the plan is below the bound"))
+    # bookkeeping: every roster row once, in order; every unit covered or listed uncovered
+    if [x.officer_index for x in result.outcomes] != list(range(n)):
+        out.append(Violation("personel", "the outcome list does not cover every roster row once"))
+    covered = {a.unit_uid for a in result.assignments}
+    listed = [x.unit_uid for x in result.uncovered]
+    if len(set(listed)) != len(listed) or covered & set(listed):
+        out.append(Violation("satu_personel_per_unit", "a unit is listed twice"))
+    if covered | set(listed) != set(units):
+        out.append(Violation("satu_personel_per_unit", "a unit is neither covered nor listed"))
+    for oc in result.outcomes:
+        held = tuple(
+            sorted(a.unit_uid for a in result.assignments if a.officer_index == oc.officer_index)
+        )
+        if held != tuple(sorted(oc.units)):
+            out.append(Violation("personel", f"outcome of roster row #{oc.officer_index} is wrong"))
+    return out

@@ -1,0 +1,154 @@
+"""Travel distance between an officer's home and a unit, vectorised over all pairs.
+
+A unit's point is its own coordinates, else its desa's (the reader fills that in).  An
+officer's home point is their own coordinates, else their home unit's point, else the mean point
+of their home desa's units.  Where either point is missing, a documented administrative distance
+stands in: same desa < same kecamatan < same Polsek < elsewhere (settings ``admin_km_*``), so
+that a roster without coordinates still yields a sensible, explainable plan.
+
+Distances are great-circle metres (mean Earth radius), rounded to whole metres so that the
+solver's integer objective is exact and identical on every machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from rwassign.model import Instance
+from rwassign.settings import Settings
+
+EARTH_RADIUS_M = 6_371_008.8
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+BoolArray = npt.NDArray[np.bool_]
+
+
+def haversine_m(
+    lat1: FloatArray, lng1: FloatArray, lat2: FloatArray, lng2: FloatArray
+) -> FloatArray:
+    """Great-circle distance in metres; broadcasts like numpy."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp = p2 - p1
+    dl = np.radians(lng2) - np.radians(lng1)
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+
+
+def kecamatan_of(uid_or_desa_key: str) -> str:
+    """Kecamatan key of a unit uid (``kec|desa|n``) or desa key (``kec|desa``)."""
+    return uid_or_desa_key.split("|", 1)[0]
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Per-unit and per-officer points and administrative codes, as arrays in instance order."""
+
+    unit_lat: FloatArray
+    unit_lng: FloatArray
+    unit_desa: IntArray
+    unit_kec: IntArray
+    unit_polsek: IntArray
+    off_lat: FloatArray
+    off_lng: FloatArray
+    off_desa: IntArray  # -1 when unknown
+    off_kec: IntArray
+    off_polsek: IntArray
+    off_home_unit: IntArray  # unit position, -1 when none
+
+
+def geometry(instance: Instance) -> Geometry:
+    """Resolve every point and administrative code once per instance."""
+    units = instance.units
+    uid_pos = {u.uid: i for i, u in enumerate(units)}
+    desa_ids: dict[str, int] = {}
+    kec_ids: dict[str, int] = {}
+    polsek_ids: dict[str, int] = {}
+    kec_polsek: dict[str, int] = {}
+    desa_pts: dict[str, list[tuple[float, float]]] = {}
+    nan = float("nan")
+    ulat, ulng, udesa, ukec, upol = [], [], [], [], []
+    for u in units:
+        dk = u.desa_key
+        kk = kecamatan_of(u.uid)
+        udesa.append(desa_ids.setdefault(dk, len(desa_ids)))
+        ukec.append(kec_ids.setdefault(kk, len(kec_ids)))
+        pid = polsek_ids.setdefault(u.polsek.casefold(), len(polsek_ids))
+        upol.append(pid)
+        kec_polsek.setdefault(kk, pid)
+        if u.point is not None:
+            ulat.append(u.point.lat)
+            ulng.append(u.point.lng)
+            desa_pts.setdefault(dk, []).append((u.point.lat, u.point.lng))
+        else:
+            ulat.append(nan)
+            ulng.append(nan)
+    desa_centre = {
+        k: (sum(p[0] for p in v) / len(v), sum(p[1] for p in v) / len(v))
+        for k, v in desa_pts.items()
+    }
+    olat, olng, odesa, okec, opol, ohome = [], [], [], [], [], []
+    for o in instance.officers:
+        home_pos = uid_pos.get(o.home_unit, -1) if o.home_unit else -1
+        desa_key = o.home_desa
+        if desa_key is None and home_pos >= 0:
+            desa_key = units[home_pos].desa_key
+        kec_key = o.home_kecamatan or (kecamatan_of(desa_key) if desa_key else None)
+        point: tuple[float, float] | None = None
+        if o.home_point is not None:
+            point = (o.home_point.lat, o.home_point.lng)
+        elif home_pos >= 0 and units[home_pos].point is not None:
+            p = units[home_pos].point
+            assert p is not None
+            point = (p.lat, p.lng)
+        elif desa_key in desa_centre:
+            point = desa_centre[desa_key]
+        olat.append(point[0] if point else nan)
+        olng.append(point[1] if point else nan)
+        odesa.append(desa_ids.get(desa_key, -1) if desa_key else -1)
+        okec.append(kec_ids.get(kec_key, -1) if kec_key else -1)
+        opol.append(kec_polsek.get(kec_key, -1) if kec_key else -1)
+        ohome.append(home_pos)
+
+    def f(x: list[float]) -> FloatArray:
+        return np.asarray(x, dtype=np.float64)
+
+    def i(x: list[int]) -> IntArray:
+        return np.asarray(x, dtype=np.int64)
+
+    return Geometry(
+        f(ulat), f(ulng), i(udesa), i(ukec), i(upol), f(olat), f(olng), i(odesa), i(okec),
+        i(opol), i(ohome),
+    )  # fmt: skip
+
+
+def travel_matrix(
+    geo: Geometry, officers: IntArray, settings: Settings
+) -> tuple[IntArray, BoolArray]:
+    """Distance in whole metres from each listed officer (rows) to every unit (columns), and
+    whether it is a great-circle distance (True) or the administrative stand-in (False)."""
+    olat = geo.off_lat[officers][:, None]
+    olng = geo.off_lng[officers][:, None]
+    gc = haversine_m(olat, olng, geo.unit_lat[None, :], geo.unit_lng[None, :])
+    has_point = ~np.isnan(gc)
+    od = geo.off_desa[officers][:, None]
+    ok = geo.off_kec[officers][:, None]
+    op = geo.off_polsek[officers][:, None]
+    admin_km = np.where(
+        (od >= 0) & (od == geo.unit_desa[None, :]),
+        settings.admin_km_same_desa,
+        np.where(
+            (ok >= 0) & (ok == geo.unit_kec[None, :]),
+            settings.admin_km_same_kecamatan,
+            np.where(
+                (op >= 0) & (op == geo.unit_polsek[None, :]),
+                settings.admin_km_same_polsek,
+                settings.admin_km_elsewhere,
+            ),
+        ),
+    )
+    dist = np.where(has_point, gc, admin_km * 1000.0)
+    return np.rint(dist).astype(np.int64), has_point
