@@ -1,0 +1,163 @@
+"""The facts of one run, gathered once for the terminal, ``--json`` and the ``Ringkasan`` sheet.
+
+Three outputs show the same numbers; computing them here, once, from the ``SolveResult`` keeps
+them from disagreeing.  This module is pure Python (no openpyxl, no pandas) so the CLI can print
+a summary without loading the spreadsheet layer.
+
+JSON keys of ``summarize()`` (every value is a string, number, list, object or ``null``):
+
+============================  =================================================================
+key                           meaning
+============================  =================================================================
+``status``                    solver status: ``OPTIMAL``, ``FEASIBLE`` (time limit hit, see
+                              ``gap``) or ``NO_PLAN``
+``polres``                    name of the Polres (the instance name)
+``units``                     number of RW/dusun in the input
+``covered``                   RW/dusun with a Polisi RW
+``uncovered``                 RW/dusun left without one (listed in sheet ``Belum Terisi``)
+``coverage_pct``              ``covered / units * 100``, two decimals (0 when there are no units)
+``weighted_coverage``         sum of the priority weights of the covered units
+``weighted_coverage_max``     sum of the priority weights of all units (the best possible)
+``residence_matches``         assignments where the officer lives in the unit
+``travel_km``                 total home-to-unit distance of all assignments, km, two decimals
+``travel_km_mean``            ``travel_km / covered`` (0 when nothing is covered)
+``officers``                  roster rows
+``eligible``                  officers who pass every eligibility rule
+``assigned``                  officers holding at least one unit
+``reserve``                   eligible officers holding none
+``ineligible``                officers failing at least one rule (each counted once)
+``ineligible_by_rule``        ``{rule id: officers failing it}``; an officer failing several
+                              rules counts under each
+``coverage_by_polsek``        list of ``{"polsek", "units", "covered"}``, sorted by name
+``coverage_by_kecamatan``     list of ``{"kecamatan", "units", "covered"}``, sorted by name
+``gap``                       relative gap of the objective (0 when proven optimal; ``null``
+                              when it is not a finite number, e.g. no plan)
+``seconds``                   ``{"total": s, <stage>: s, ...}`` wall-clock seconds per stage
+``settings``                  ``{setting key: value as text}`` of the settings used
+``unchecked_rules``           ids of rules the roster had no column for
+``warnings``                  number of warnings (listed in sheet ``Peringatan``)
+``version``                   rwassign version
+``input_sha256``              ``{input file name: SHA-256 hex digest}``
+``output``                    path of the written workbook, or ``null`` when none was written
+============================  =================================================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import rwassign
+from rwassign.model import SolveResult
+
+
+def rule_label(rule_id: str, lang: str = "id") -> str:
+    """Human label of a rule id, in ``lang``; the id itself when the catalogue lacks it.
+
+    The fallback keeps output readable (and this module importable) even for a rule id the
+    catalogue does not know, e.g. one recorded by an older plan.
+    """
+    try:
+        from rwassign.rules import RULES
+    except ImportError:  # pragma: no cover - the catalogue is part of the package
+        return rule_id
+    rule = RULES.get(rule_id)
+    if rule is None:
+        return rule_id
+    return str(rule.label_en if lang == "en" else rule.label_id)
+
+
+def sha256_file(path: Path | str) -> str:
+    """SHA-256 hex digest of a file, read in chunks so a large workbook never sits in memory.
+
+    Recorded in the output so a signed plan can be traced to the exact input it came from.
+    """
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _finite_or_none(value: float) -> float | None:
+    return round(float(value), 6) if math.isfinite(value) else None
+
+
+def _seconds(stages: dict[str, float]) -> dict[str, float]:
+    """Total first, then each stage; ``total`` is the sum of the stages unless the solver
+    measured it itself (stages may overlap, so a measured total wins)."""
+    out = {"total": round(float(stages.get("total", sum(stages.values()))), 3)}
+    for name, value in stages.items():
+        if name != "total":
+            out[name] = round(float(value), 3)
+    return out
+
+
+def _coverage_by(result: SolveResult, covered: set[str], attr: str) -> list[dict[str, Any]]:
+    units: Counter[str] = Counter()
+    done: Counter[str] = Counter()
+    for unit in result.instance.units:
+        key = getattr(unit, attr)
+        units[key] += 1
+        if unit.uid in covered:
+            done[key] += 1
+    return [{attr: key, "units": units[key], "covered": done[key]} for key in sorted(units)]
+
+
+def summarize(
+    result: SolveResult,
+    *,
+    output: Path | None = None,
+    input_hashes: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """The facts of one run as a JSON-serialisable dict (keys in the module docstring).
+
+    Counts are taken from the plan itself (assignments and outcomes), not from the solver's
+    objective, so they are right even when the solver stopped without a plan.
+    """
+    instance = result.instance
+    settings = result.settings
+    by_uid = instance.unit_by_uid()
+    covered = {a.unit_uid for a in result.assignments if a.unit_uid in by_uid}
+    n_units = len(instance.units)
+    travel = sum(a.travel_km for a in result.assignments)
+
+    failed: Counter[str] = Counter()
+    for outcome in result.outcomes:
+        for rule_id in dict.fromkeys(outcome.failed_rules):
+            failed[rule_id] += 1
+    eligible = sum(1 for o in result.outcomes if o.eligible)
+    assigned = sum(1 for o in result.outcomes if o.units)
+
+    return {
+        "status": result.status.value,
+        "polres": instance.name,
+        "units": n_units,
+        "covered": len(covered),
+        "uncovered": n_units - len(covered),
+        "coverage_pct": round(100.0 * len(covered) / n_units, 2) if n_units else 0.0,
+        "weighted_coverage": sum(settings.priority_weight(by_uid[u].priority) for u in covered),
+        "weighted_coverage_max": sum(settings.priority_weight(u.priority) for u in instance.units),
+        "residence_matches": sum(1 for a in result.assignments if a.resident),
+        "travel_km": round(travel, 2),
+        "travel_km_mean": round(travel / len(covered), 2) if covered else 0.0,
+        "officers": len(instance.officers),
+        "eligible": eligible,
+        "assigned": assigned,
+        "reserve": sum(1 for o in result.outcomes if o.eligible and not o.units),
+        "ineligible": sum(1 for o in result.outcomes if not o.eligible),
+        "ineligible_by_rule": dict(sorted(failed.items())),
+        "coverage_by_polsek": _coverage_by(result, covered, "polsek"),
+        "coverage_by_kecamatan": _coverage_by(result, covered, "kecamatan"),
+        "gap": _finite_or_none(result.gap),
+        "seconds": _seconds(result.seconds),
+        "settings": dict(settings.as_rows()),
+        "unchecked_rules": list(result.unchecked_rules),
+        "warnings": len(result.warnings),
+        "version": rwassign.__version__,
+        "input_sha256": dict(input_hashes or {}),
+        "output": str(output) if output is not None else None,
+    }

@@ -1,0 +1,479 @@
+"""Writing a plan to Excel and reading it back, on a hand-built result.
+
+The tiny instance (2 desa, 4 units, 5 officers; synthetic people):
+
+- Kelurahan Kampung Jawa (Kec. Lebong Utara, Polsek Lebong Utara): RW 01 (Tinggi), RW 02
+  (Rendah).
+- Desa Gandung (Kec. Topos, Polsek Rimbo Pengadang): Dusun 1 (Sedang), Dusun 2 (Rendah).
+- Budi lives in RW 01 and holds it (0 km).  Rahmat (NRP 01020345, born 2001) lives in Dusun 2,
+  which Siti, who also lives there, holds (0.4 km); he takes Dusun 1 (3.25 km).  Dedi is a
+  Tamtama with too little service: ineligible on two rules.  Yusuf lives 40 km away, beyond
+  the 10 km limit: reserve.  RW 02 is left uncovered.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.worksheet.worksheet import Worksheet
+
+import rwassign
+from rwassign import messages
+from rwassign.io.write import (
+    PLAN_HEADERS,
+    ROSTER_HEADERS,
+    SHEETS,
+    OutputError,
+    read_plan,
+    write_workbook,
+)
+from rwassign.model import (
+    Assignment,
+    Instance,
+    Location,
+    Objective,
+    Officer,
+    OfficerOutcome,
+    Point,
+    Problem,
+    Rank,
+    RankGroup,
+    Reason,
+    Severity,
+    SolveResult,
+    SolveStatus,
+    UncoveredUnit,
+    Unit,
+)
+from rwassign.report import rule_label, sha256_file, summarize
+from rwassign.settings import Settings
+
+BRIPKA = Rank("BRIPKA", "BRIGADIR POLISI KEPALA", RankGroup.BINTARA, 10)
+BRIPDA = Rank("BRIPDA", "BRIGADIR POLISI DUA", RankGroup.BINTARA, 7)
+AIPDA = Rank("AIPDA", "AJUN INSPEKTUR POLISI DUA", RankGroup.BINTARA, 11)
+BHARADA = Rank("BHARADA", "BHAYANGKARA DUA", RankGroup.TAMTAMA, 1)
+
+KJ = "LEBONG UTARA|KAMPUNG JAWA"
+GD = "TOPOS|GANDUNG"
+
+
+def _unit(desa_key: str, kind: str, number: int, priority: int) -> Unit:
+    kec, desa = desa_key.split("|")
+    polsek = "Polsek Lebong Utara" if kec == "LEBONG UTARA" else "Polsek Rimbo Pengadang"
+    return Unit(
+        uid=f"{desa_key}|{number}",
+        kecamatan=kec.title(),
+        desa=desa.title(),
+        kind=kind,
+        number=number,
+        polsek=polsek,
+        priority=priority,
+        point=Point(-3.0, 102.2),
+        point_source="unit",
+    )
+
+
+def _officer(
+    index: int, nama: str, nrp: str, rank: Rank, jabatan: str = "", kesatuan: str = ""
+) -> Officer:
+    src = Location("personel.xlsx", "Personel", row=5 + index)
+    return Officer(index, nama, nrp, rank, jabatan=jabatan, kesatuan=kesatuan, source=src)
+
+
+def make_result() -> SolveResult:
+    units = (
+        # Deliberately not in sheet order, to see the sorting.
+        _unit(GD, "Dusun", 2, 1),
+        _unit(KJ, "RW", 1, 3),
+        _unit(GD, "Dusun", 1, 2),
+        _unit(KJ, "RW", 2, 1),
+    )
+    officers = (
+        _officer(0, "Budi Santoso", "87050123", BRIPKA, jabatan="BA SAT LANTAS", kesatuan="POLRES"),
+        _officer(1, "Rahmat Hidayat", "01020345", BRIPDA, jabatan="BA SAMAPTA"),
+        _officer(2, "Siti Aminah", "79110456", AIPDA, kesatuan="POLSEK RIMBO PENGADANG"),
+        _officer(3, "Dedi Kurniawan", "98030567", BHARADA),
+        _officer(4, "Yusuf Maulana", "88070678", BRIPKA),
+    )
+    instance = Instance("Polres Lebong", units, officers)
+    assignments = (
+        Assignment(f"{KJ}|1", 0, 0.0, True, "koordinat", Reason("reason.resident", {"unit": "RW"})),
+        Assignment(
+            f"{GD}|1",
+            1,
+            3.25,
+            False,
+            "koordinat",
+            Reason(
+                "reason.home_taken",
+                {"home": "Dusun 2", "holder": "Siti Aminah", "unit": "Dusun 1", "km": "3.25"},
+            ),
+        ),
+        Assignment(
+            f"{GD}|2", 2, 0.4, True, "koordinat", Reason("reason.resident", {"unit": "dusun"})
+        ),
+    )
+    outcomes = (
+        OfficerOutcome(0, True, (), (f"{KJ}|1",), Reason("outcome.assigned", {"units": "RW 01"})),
+        OfficerOutcome(1, True, (), (f"{GD}|1",), Reason("outcome.assigned", {"units": "Dusun 1"})),
+        OfficerOutcome(2, True, (), (f"{GD}|2",), Reason("outcome.assigned", {"units": "Dusun 2"})),
+        OfficerOutcome(
+            3,
+            False,
+            ("pangkat", "masa_dinas"),
+            (),
+            Reason("outcome.ineligible", {"why": "pangkat, masa_dinas"}),
+        ),
+        OfficerOutcome(4, True, (), (), Reason("outcome.reserve_reach")),
+    )
+    uncovered = (UncoveredUnit(f"{KJ}|2", Reason("uncovered.beyond_limit", {"km": 10})),)
+    warning = Problem(
+        "run.rule_unchecked",
+        Severity.WARNING,
+        Location("personel.xlsx", "Personel", column="PELATIHAN"),
+        {"rule": "pelatihan", "column": "PELATIHAN"},
+    )
+    return SolveResult(
+        status=SolveStatus.OPTIMAL,
+        instance=instance,
+        settings=Settings(max_travel_km=10.0),
+        assignments=assignments,
+        outcomes=outcomes,
+        uncovered=uncovered,
+        objective=Objective(weighted_coverage=6, covered=3, residence=2, travel_m=3650),
+        bound=Objective(weighted_coverage=6, covered=3, residence=2, travel_m=3650),
+        gap=0.0,
+        seconds={"read": 0.25, "solve": 1.5},
+        warnings=(warning,),
+        unchecked_rules=("pelatihan",),
+    )
+
+
+@pytest.fixture
+def result() -> SolveResult:
+    return make_result()
+
+
+@pytest.fixture
+def written(tmp_path: Path, result: SolveResult) -> Path:
+    src = tmp_path / "personel.xlsx"
+    src.write_bytes(b"not really a workbook, but hashable")
+    out = tmp_path / "hasil.xlsx"
+    write_workbook(result, out, input_files=[src])
+    return out
+
+
+def _rows(ws: Worksheet) -> list[list[object]]:
+    return [list(r) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def _col(ws: Worksheet, header: str) -> int:
+    names = [c.value for c in ws[1]]
+    return names.index(header)
+
+
+# --- summarize -------------------------------------------------------------------------------
+
+
+def test_summarize_counts_by_hand(result: SolveResult) -> None:
+    facts = summarize(result, output=Path("hasil.xlsx"), input_hashes={"personel.xlsx": "ab"})
+    assert facts["status"] == "OPTIMAL"
+    assert facts["polres"] == "Polres Lebong"
+    # 4 units; RW 01, Dusun 1 and Dusun 2 are assigned, RW 02 is not.
+    assert (facts["units"], facts["covered"], facts["uncovered"]) == (4, 3, 1)
+    assert facts["coverage_pct"] == 75.0  # 3 / 4
+    # Default weights Tinggi 3, Sedang 2, Rendah 1: RW 01 (3) + Dusun 1 (2) + Dusun 2 (1) = 6,
+    # and RW 02 (1) more for all four = 7.
+    assert (facts["weighted_coverage"], facts["weighted_coverage_max"]) == (6, 7)
+    assert facts["residence_matches"] == 2  # Budi in RW 01, Siti in Dusun 2
+    assert facts["travel_km"] == 3.65  # 0.0 + 3.25 + 0.4
+    assert facts["travel_km_mean"] == 1.22  # 3.65 / 3 = 1.2166...
+    # Officers: 5 rows; Dedi ineligible; Budi, Rahmat, Siti assigned; Yusuf reserve.
+    assert facts["officers"] == 5
+    assert (facts["eligible"], facts["assigned"], facts["reserve"]) == (4, 3, 1)
+    assert facts["ineligible"] == 1
+    # Dedi fails two rules and counts under each, but once in "ineligible".
+    assert facts["ineligible_by_rule"] == {"masa_dinas": 1, "pangkat": 1}
+    assert facts["coverage_by_polsek"] == [
+        {"polsek": "Polsek Lebong Utara", "units": 2, "covered": 1},
+        {"polsek": "Polsek Rimbo Pengadang", "units": 2, "covered": 2},
+    ]
+    assert facts["coverage_by_kecamatan"] == [
+        {"kecamatan": "Lebong Utara", "units": 2, "covered": 1},
+        {"kecamatan": "Topos", "units": 2, "covered": 2},
+    ]
+    assert facts["gap"] == 0.0
+    assert facts["seconds"] == {"total": 1.75, "read": 0.25, "solve": 1.5}  # total = sum
+    assert facts["settings"]["max_travel_km"] == "10.0"
+    assert facts["unchecked_rules"] == ["pelatihan"]
+    assert facts["warnings"] == 1
+    assert facts["version"] == rwassign.__version__
+    assert facts["input_sha256"] == {"personel.xlsx": "ab"}
+    assert facts["output"] == "hasil.xlsx"
+    assert json.loads(json.dumps(facts)) == facts
+
+
+def test_summarize_without_plan_is_still_json(result: SolveResult) -> None:
+    empty = dataclasses.replace(
+        result,
+        status=SolveStatus.NO_PLAN,
+        assignments=(),
+        gap=float("inf"),
+        seconds={"total": 2.0, "solve": 1.9},
+    )
+    facts = summarize(empty)
+    assert (facts["covered"], facts["travel_km"], facts["travel_km_mean"]) == (0, 0.0, 0.0)
+    assert facts["gap"] is None and facts["output"] is None
+    assert facts["seconds"]["total"] == 2.0  # a measured total wins over the sum
+    json.dumps(facts, allow_nan=False)
+
+
+def test_sha256_file(tmp_path: Path) -> None:
+    f = tmp_path / "a.xlsx"
+    f.write_bytes(b"abc" * 50_000)
+    assert sha256_file(f) == hashlib.sha256(b"abc" * 50_000).hexdigest()
+
+
+# --- workbook --------------------------------------------------------------------------------
+
+
+def test_sheets_in_order_and_formatted(written: Path) -> None:
+    wb = openpyxl.load_workbook(written)
+    assert tuple(wb.sheetnames) == SHEETS
+    assert SHEETS == ("Ringkasan", "Penugasan", "Belum Terisi", "Personel", "Peringatan")
+    for ws in wb.worksheets:
+        assert all(c.font.bold for c in ws[1] if c.value is not None), ws.title
+        assert ws.freeze_panes == "A2", ws.title
+        if ws.title != "Ringkasan":
+            assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:"), ws.title
+
+
+def test_penugasan_rows_equal_assignments(written: Path, result: SolveResult) -> None:
+    ws = openpyxl.load_workbook(written)["Penugasan"]
+    assert tuple(c.value for c in ws[1]) == PLAN_HEADERS
+    rows = _rows(ws)
+    assert len(rows) == len(result.assignments)
+    # Sorted by Polsek, kecamatan, desa, number.
+    assert [(r[1], r[4]) for r in rows] == [
+        ("Polsek Lebong Utara", "RW 01"),
+        ("Polsek Rimbo Pengadang", "Dusun 1"),
+        ("Polsek Rimbo Pengadang", "Dusun 2"),
+    ]
+    assert [r[0] for r in rows] == [1, 2, 3]
+    assert rows[0][5] == "Tinggi" and rows[1][5] == "Sedang"
+    assert rows[1][6:10] == ["01020345", "Rahmat Hidayat", "BRIPDA", "BA SAMAPTA"]
+    assert rows[0][9] == "BA SAT LANTAS / POLRES"
+    assert rows[1][10] == 3.25 and rows[1][11] == "koordinat"
+    assert rows[1][12] == messages.reason_text(result.assignments[1].reason, "id")
+    pairs = sorted((str(r[-1]), str(r[6])) for r in rows)
+    assert pairs == result.assignment_rows()
+
+
+def test_nrp_is_text_with_leading_zero(written: Path) -> None:
+    wb = openpyxl.load_workbook(written)
+    for title in ("Penugasan", "Personel"):
+        ws = wb[title]
+        col = _col(ws, "NRP") + 1
+        cells = [ws.cell(r, col) for r in range(2, ws.max_row + 1)]
+        assert all(isinstance(c.value, str) and c.number_format == "@" for c in cells)
+        assert "01020345" in [c.value for c in cells]
+    km = wb["Penugasan"].cell(3, PLAN_HEADERS.index("JARAK (KM)") + 1)
+    assert km.number_format == "0.00"
+
+
+def test_read_plan_round_trips(written: Path, result: SolveResult) -> None:
+    assert read_plan(written) == result.assignment_rows()
+    assert ("TOPOS|GANDUNG|1", "01020345") in read_plan(written)
+
+
+def test_read_plan_repairs_an_nrp_excel_made_a_number(written: Path) -> None:
+    wb = openpyxl.load_workbook(written)
+    ws = wb["Penugasan"]
+    ws.cell(3, PLAN_HEADERS.index("NRP") + 1).value = 1020345  # what Excel does to 01020345
+    wb.save(written)
+    assert ("TOPOS|GANDUNG|1", "01020345") in read_plan(written)
+
+
+def test_read_plan_errors(tmp_path: Path, written: Path) -> None:
+    wb = openpyxl.load_workbook(written)
+    del wb["Penugasan"]
+    broken = tmp_path / "tanpa_penugasan.xlsx"
+    wb.save(broken)
+    with pytest.raises(OutputError) as err:
+        read_plan(broken)
+    assert err.value.code == "plan.sheet_missing"
+    junk = tmp_path / "bukan.xlsx"
+    junk.write_text("bukan workbook")
+    with pytest.raises(OutputError) as err:
+        read_plan(junk)
+    assert err.value.code == "plan.not_readable"
+
+
+def test_belum_terisi(written: Path, result: SolveResult) -> None:
+    ws = openpyxl.load_workbook(written)["Belum Terisi"]
+    rows = _rows(ws)
+    assert rows == [
+        [
+            1,
+            "Polsek Lebong Utara",
+            "Lebong Utara",
+            "Kampung Jawa",
+            "RW 02",
+            "Rendah",
+            messages.reason_text(result.uncovered[0].reason, "id"),
+            "LEBONG UTARA|KAMPUNG JAWA|2",
+        ]
+    ]
+
+
+def test_personel_every_roster_row_once_in_order(written: Path, result: SolveResult) -> None:
+    ws = openpyxl.load_workbook(written)["Personel"]
+    assert tuple(c.value for c in ws[1]) == ROSTER_HEADERS
+    rows = _rows(ws)
+    assert [r[3] for r in rows] == [o.nrp for o in result.instance.officers]
+    assert [r[9] for r in rows] == [5, 6, 7, 8, 9]  # BARIS ASAL
+    hasil = [r[6] for r in rows]
+    assert hasil == [
+        "DITUGASKAN",
+        "DITUGASKAN",
+        "DITUGASKAN",
+        "TIDAK MEMENUHI SYARAT",
+        "CADANGAN",
+    ]
+    assert rows[0][7] == "RW 01 Kampung Jawa"
+    assert rows[2][7] == "Dusun 2 Gandung"
+    assert rows[3][8] == f"{rule_label('pangkat')}; {rule_label('masa_dinas')}"
+    assert rows[4][8] == messages.text("outcome.reserve_reach")
+
+
+def test_personel_lists_several_units(tmp_path: Path, result: SolveResult) -> None:
+    two = dataclasses.replace(result.outcomes[1], units=(f"{GD}|1", f"{KJ}|2"))
+    changed = dataclasses.replace(result, outcomes=(result.outcomes[0], two, *result.outcomes[2:]))
+    out = tmp_path / "dua.xlsx"
+    write_workbook(changed, out)
+    rows = _rows(openpyxl.load_workbook(out)["Personel"])
+    assert rows[1][7] == "Dusun 1 Gandung; RW 02 Kampung Jawa"
+
+
+def test_ringkasan_labels_and_hashes(tmp_path: Path, written: Path) -> None:
+    ws = openpyxl.load_workbook(written)["Ringkasan"]
+    values = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
+    assert values["Jumlah RW/Dusun"] == 4
+    assert values["Terisi"] == 3
+    assert values["Cakupan (%)"] == 75
+    assert values["Cakupan berbobot"] == 6
+    assert values["Sesuai domisili"] == 2
+    assert values["Total jarak (km)"] == 3.65
+    assert values["Rata-rata jarak (km)"] == 1.22
+    assert (values["Personel"], values["Memenuhi syarat"], values["Ditugaskan"]) == (5, 4, 3)
+    assert (values["Cadangan"], values["Tidak memenuhi syarat"]) == (1, 1)
+    assert values[f"   - {rule_label('pangkat', 'id')}"] == 1
+    assert str(values["Status solver"]).startswith("OPTIMAL")
+    assert values["Gap"] == 0
+    assert values["Waktu (detik)"] == 1.75
+    assert values["Versi rwassign"] == rwassign.__version__
+    assert values["max_travel_km"] == "10.0"  # settings section
+    expected = hashlib.sha256(b"not really a workbook, but hashable").hexdigest()
+    assert values["SHA-256 personel.xlsx"] == expected
+    assert values["Polsek Rimbo Pengadang"] == 2  # coverage table: units
+    assert values["Topos"] == 2
+
+
+def test_peringatan(written: Path, tmp_path: Path, result: SolveResult) -> None:
+    rows = _rows(openpyxl.load_workbook(written)["Peringatan"])
+    assert len(rows) == 1
+    no, jenis, berkas, sheet, baris, kolom, pesan, saran, kode = rows[0]
+    assert (no, jenis, berkas, sheet, baris, kolom) == (
+        1,
+        "PERINGATAN",
+        "personel.xlsx",
+        "Personel",
+        None,
+        "PELATIHAN",
+    )
+    assert pesan == messages.text("run.rule_unchecked", result.warnings[0].params)
+    assert saran == messages.hint("run.rule_unchecked", result.warnings[0].params)
+    assert kode == "run.rule_unchecked"
+
+    out = tmp_path / "bersih.xlsx"
+    write_workbook(dataclasses.replace(result, warnings=()), out)
+    rows = _rows(openpyxl.load_workbook(out)["Peringatan"])
+    assert len(rows) == 1 and "Tidak ada peringatan" in rows[0]
+
+
+def test_english_reasons_indonesian_headers(tmp_path: Path, result: SolveResult) -> None:
+    out = tmp_path / "en.xlsx"
+    write_workbook(result, out, lang="en")
+    ws = openpyxl.load_workbook(out)["Penugasan"]
+    assert tuple(c.value for c in ws[1]) == PLAN_HEADERS
+    assert ws.cell(2, PLAN_HEADERS.index("ALASAN") + 1).value == messages.reason_text(
+        result.assignments[0].reason, "en"
+    )
+
+
+# --- atomic write ----------------------------------------------------------------------------
+
+
+def test_atomic_write_leaves_no_temp_file(tmp_path: Path, result: SolveResult) -> None:
+    out = tmp_path / "hasil.xlsx"
+    write_workbook(result, out)
+    write_workbook(result, out)  # overwriting an older plan is fine
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.xlsx"]
+
+
+def test_failure_mid_write_leaves_nothing(
+    tmp_path: Path, result: SolveResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(self: openpyxl.Workbook, filename: object) -> None:
+        raise RuntimeError("disk vanished")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    out = tmp_path / "hasil.xlsx"
+    with pytest.raises(RuntimeError, match="disk vanished"):
+        write_workbook(result, out)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failure_keeps_the_previous_plan(
+    tmp_path: Path, result: SolveResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "hasil.xlsx"
+    write_workbook(result, out)
+    before = out.read_bytes()
+
+    def boom(self: openpyxl.Workbook, filename: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    with pytest.raises(OutputError) as err:
+        write_workbook(result, out)
+    assert err.value.code == "output.not_writable"
+    assert out.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.xlsx"]
+
+
+def test_refuses_to_overwrite_an_input(tmp_path: Path, result: SolveResult) -> None:
+    src = tmp_path / "data.xlsx"
+    src.write_bytes(b"roster")
+    (tmp_path / "sub").mkdir()
+    for target in (src, tmp_path / "sub" / ".." / "data.xlsx"):
+        with pytest.raises(OutputError) as err:
+            write_workbook(result, target, input_files=[src])
+        assert err.value.code == "output.same_as_input"
+        assert "data.xlsx" in err.value.text("id") and err.value.hint("id")
+    assert src.read_bytes() == b"roster"
+
+
+def test_refuses_bad_targets(tmp_path: Path, result: SolveResult) -> None:
+    with pytest.raises(OutputError) as err:
+        write_workbook(result, tmp_path / "hasil.csv")
+    assert err.value.code == "output.not_xlsx"
+    with pytest.raises(OutputError) as err:
+        write_workbook(result, tmp_path / "tidak_ada" / "hasil.xlsx")
+    assert err.value.code == "output.dir_missing"
+    assert list(tmp_path.iterdir()) == []
