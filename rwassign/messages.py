@@ -85,6 +85,68 @@ CORE: dict[str, Entry] = {
         "Perwira Menengah diizinkan menjadi Polisi RW (pengaturan allow_pamen)",
         "Perwira Menengah allowed as Polisi RW (setting allow_pamen)",
     ),
+    "config.missing": (
+        "berkas pengaturan {path} tidak ditemukan",
+        "settings file {path} not found",
+        "Periksa nama dan folder berkas --config.",
+        "Check the name and folder of the --config file.",
+    ),
+    "config.unreadable": (
+        "berkas pengaturan tidak dapat dibaca sebagai TOML: {detail}",
+        "the settings file is not valid TOML: {detail}",
+        "Tulis satu pengaturan per baris, mis. max_units_per_officer = 2.",
+        "Write one setting per line, e.g. max_units_per_officer = 2.",
+    ),
+    "config.unknown_key": (
+        "pengaturan '{key}' tidak dikenal",
+        "unknown setting '{key}'",
+        "Lihat daftar pengaturan di README atau 'rwassign solve --help'.",
+        "See the settings table in the README or 'rwassign solve --help'.",
+    ),
+    "config.bad_value": (
+        "nilai '{value}' tidak sah untuk pengaturan '{key}' ({detail})",
+        "value '{value}' is not valid for setting '{key}' ({detail})",
+        "Perbaiki nilainya sesuai tabel pengaturan di README.",
+        "Fix the value as the README's settings table says.",
+    ),
+    "settings.invalid": (
+        "pengaturan tidak sah: {detail}",
+        "invalid settings: {detail}",
+        "Perbaiki sheet Pengaturan, berkas --config atau opsi baris perintah.",
+        "Fix the Pengaturan sheet, the --config file or the command-line options.",
+    ),
+    "cli.bad_column": (
+        "--column harus berbentuk FIELD=\"JUDUL KOLOM\", bukan '{value}'",
+        "--column must look like FIELD=\"HEADER\", not '{value}'",
+    ),
+    "run.no_plan": (
+        "tidak ada rencana dalam batas waktu {seconds} detik",
+        "no plan within the {seconds} s time limit",
+        "Naikkan --time-limit, atau longgarkan --max-travel-km.",
+        "Raise --time-limit, or relax --max-travel-km.",
+    ),
+    "cli.no_input": (
+        "berikan satu workbook, atau --units dan --roster",
+        "give one workbook, or both --units and --roster",
+    ),
+    "cli.errors_found": (
+        "{n} galat ditemukan; tidak ada berkas yang ditulis",
+        "{n} errors found; nothing was written",
+    ),
+    "cli.warnings": (
+        "{n} peringatan (lihat sheet Peringatan)",
+        "{n} warnings (see sheet Peringatan)",
+    ),
+    "cli.solving": ("menyusun rencana...", "solving..."),
+    "cli.stage": ("menyusun rencana: {stage}", "solving: {stage}"),
+    "cli.valid": (
+        "masukan sah: {units} RW/dusun, {officers} personel, {eligible} memenuhi syarat",
+        "input is valid: {units} units, {officers} members, {eligible} eligible",
+    ),
+    "cli.internal": (
+        "galat internal: {detail}. Laporkan bersama berkas masukan.",
+        "internal error: {detail}. Please report it with the input file.",
+    ),
     "run.check_failed": (
         "pemeriksa independen menolak rencana: {detail}",
         "the independent checker rejected the plan: {detail}",
