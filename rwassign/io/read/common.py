@@ -1,0 +1,76 @@
+"""Small pieces shared by the sheet readers: the problem collector and coordinate checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rwassign.model import Location, Point, Problem, Severity
+from rwassign.normalize import parse_float
+
+# A box around Indonesia (Sabang to Merauke, Rote to Miangas), with a margin.
+INDONESIA_LAT = (-11.5, 6.5)
+INDONESIA_LNG = (94.0, 142.0)
+
+
+@dataclass
+class Collector:
+    """Collects every problem of a read, so the user sees all of them at once, not the first."""
+
+    problems: list[Problem] = field(default_factory=list)
+    errors_added: int = 0  # errors added through error(): a cheap per-row "did this row fail?"
+
+    def error(self, code: str, loc: Location, /, **params: Any) -> None:
+        self.problems.append(Problem(code, Severity.ERROR, loc, params))
+        self.errors_added += 1
+
+    def warn(self, code: str, loc: Location, /, **params: Any) -> None:
+        self.problems.append(Problem(code, Severity.WARNING, loc, params))
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.is_error for p in self.problems)
+
+    def count_errors(self) -> int:
+        """Errors added through :meth:`error` so far (compare before and after a row)."""
+        return self.errors_added
+
+
+def read_point(
+    lat_raw: Any,
+    lng_raw: Any,
+    lat_loc: Location,
+    lng_loc: Location,
+    out: Collector,
+) -> Point | None:
+    """A :class:`Point` from two cells, or ``None`` with the problem recorded.
+
+    Outside -90..90 / -180..180 is an error (the solver cannot use it); inside but outside
+    Indonesia is a warning, since a missing minus sign or swapped columns are the usual cause
+    and the user should look, but a Polres on the border may be right.
+    """
+    try:
+        lat = parse_float(lat_raw)
+    except ValueError:
+        out.error("coords.bad_number", lat_loc, value=str(lat_raw))
+        return None
+    try:
+        lng = parse_float(lng_raw)
+    except ValueError:
+        out.error("coords.bad_number", lng_loc, value=str(lng_raw))
+        return None
+    if lat is None and lng is None:
+        return None
+    if lat is None or lng is None:
+        out.warn("coords.incomplete", lat_loc if lat is None else lng_loc)
+        return None
+    if not (-90.0 <= lat <= 90.0 and -180.0 <= lng <= 180.0):
+        out.error(
+            "coords.out_of_range", lat_loc if not -90 <= lat <= 90 else lng_loc, lat=lat, lng=lng
+        )
+        return None
+    in_lat = INDONESIA_LAT[0] <= lat <= INDONESIA_LAT[1]
+    in_lng = INDONESIA_LNG[0] <= lng <= INDONESIA_LNG[1]
+    if not (in_lat and in_lng):
+        out.warn("coords.outside_indonesia", lat_loc if not in_lat else lng_loc, lat=lat, lng=lng)
+    return Point(lat, lng)

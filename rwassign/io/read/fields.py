@@ -1,0 +1,376 @@
+"""What the reader looks for: sheet names, column headers and their aliases, header rows.
+
+Polres workbooks are typed by hand, each in its own layout: title lines above the table, a
+merged title cell, ``DESA/KEL`` in one and ``Kelurahan`` in another, a two-row header with
+``DOMISILI`` spanning ``DESA`` and ``RW``.  Headers are compared after
+:func:`rwassign.normalize.norm_header` (case, spaces and punctuation dropped), so the tables
+below list each spelling once.  Logical field names are unique across both sheets, which is what
+lets ``--column nrp="NO REGISTER"`` or a ``kolom.nrp`` row in ``Pengaturan`` name a column
+without saying which sheet it is in.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from rwassign.io.read.tables import RawSheet, cell_text
+from rwassign.normalize import norm_header
+
+HEADER_SCAN_ROWS = 25
+"""Header rows are looked for in the first rows only: title lines rarely take more than a few."""
+
+UNIT_FIELDS: dict[str, tuple[str, ...]] = {
+    "kecamatan": ("kecamatan", "kec", "district", "namakecamatan", "kecamatanwilayah"),
+    "desa": (
+        "desa", "kelurahan", "desakelurahan", "desakel", "deskel", "keldesa", "kelurahandesa",
+        "village", "namadesa", "namakelurahan", "namadesakelurahan", "namadesakel",
+    ),
+    "unit": (
+        "rw", "dusun", "rwdusun", "dusunrw", "unit", "lingkungan", "banjar", "jorong", "norw",
+        "nomorrw", "nodusun", "namadusun", "namarw", "rwlingkungan", "rwdusunlingkungan",
+    ),
+    "kode_desa": (
+        "kodedesa", "kode", "kodewilayah", "kodekemendagri", "kodedesakelurahan", "kodedesakel",
+        "kodekelurahan",
+    ),
+    "kind": ("jenis", "jeniswilayah", "tipe", "jenisunit", "jenisdesa", "type", "kind"),
+    "polsek": ("polsek", "namapolsek", "polsekjajaran"),
+    "lat": ("lintang", "lat", "latitude", "koordinatlintang"),
+    "lng": ("bujur", "lng", "lon", "long", "longitude", "koordinatbujur"),
+    "priority": (
+        "kerawanan", "prioritas", "priority", "tingkatkerawanan", "tingkatprioritas",
+    ),
+    "count": (
+        "jumlahrw", "jumlahdusun", "jumlah", "jumlahrwdusun", "jumlahdusunrw", "jmlrw",
+        "jmldusun", "jml", "banyakrw", "banyakdusun", "jumlahunit", "jumlahlingkungan",
+        "jumlahbanjar", "count",
+    ),
+}  # fmt: skip
+
+ROSTER_FIELDS: dict[str, tuple[str, ...]] = {
+    "nama": ("nama", "name", "namalengkap", "namapersonel", "namaanggota", "namapegawai"),
+    "pangkat": ("pangkat", "pangkatgol", "rank", "pangkatgolongan", "pangkatgolruang"),
+    "nrp": (
+        "nrp", "nip", "nrpnip", "nipnrp", "noreg", "nippppk", "nrpnipnippppk", "nomorinduk",
+    ),
+    "pangkat_nrp": (
+        "pangkatnrp", "pangkatnrpnip", "pangkatnip", "pangkatgolnrp", "pangkatgolnrpnip",
+        "pangkatnipnrp", "pangkatnrpnippppk",
+    ),
+    "jabatan": ("jabatan", "position", "jabatansekarang", "jabatanterakhir"),
+    "kesatuan": (
+        "kesatuan", "fungsi", "satker", "satuan", "satfung", "satuankerja", "unitkerja",
+        "bagian",
+    ),
+    "home_kecamatan": (
+        "domisilikecamatan", "kecamatandomisili", "kecamatantinggal", "kecamatantempattinggal",
+        "kecamatanrumah", "alamatkecamatan", "kecamatan", "kec",
+    ),
+    "home_desa": (
+        "domisilidesa", "domisilidesakel", "domisilidesakelurahan", "domisilikelurahan",
+        "desadomisili", "alamatdesa", "desatinggal", "desatempattinggal", "desarumah",
+        "desa", "kelurahan", "desakelurahan", "desakel", "deskel",
+    ),
+    "home_unit": (
+        "domisilirw", "domisilirwdusun", "domisilidusun", "rwdomisili", "dusundomisili",
+        "alamatrw", "rwtinggal", "rwtempattinggal", "rw", "dusun", "rwdusun",
+    ),
+    "home_lat": ("lintangrumah", "domisililintang", "lintangdomisili", "lintang", "lat"),
+    "home_lng": ("bujurrumah", "domisilibujur", "bujurdomisili", "bujur", "lng", "lon"),
+    "bhabinkamtibmas": ("bhabinkamtibmas", "bhabin"),
+    "trained": (
+        "pelatihan", "pelatihanpolmas", "diklatpolmas", "sudahpelatihan", "training",
+        "trained", "sudahpelatihanpolmas",
+    ),
+    "service": (
+        "tmt", "tmtpolri", "tmtanggota", "tmtmasuk", "tmtdinas", "masadinas", "masakerja",
+        "lamadinas", "tahunmasuk",
+    ),
+    "status": ("status", "keteranganstatus", "statusanggota", "statuspersonel", "statusdinas"),
+}  # fmt: skip
+
+POLSEK_FIELDS: dict[str, tuple[str, ...]] = {
+    "kecamatan": UNIT_FIELDS["kecamatan"],
+    "polsek": UNIT_FIELDS["polsek"],
+}
+
+FIELDS: dict[str, tuple[str, ...]] = {**UNIT_FIELDS, **ROSTER_FIELDS}
+"""Every logical field the reader knows, with the normalised header spellings it accepts."""
+
+FIELD_DOCS: dict[str, tuple[str, str]] = {
+    # units sheet
+    "kecamatan": ("Kecamatan RW/dusun (wajib).", "Kecamatan of the unit (required)."),
+    "desa": ("Desa/kelurahan RW/dusun (wajib).", "Desa/kelurahan of the unit (required)."),
+    "unit": (
+        "Nomor/label RW atau dusun (RW 2, RW.02, Dusun II); atau pakai kolom jumlah.",
+        "Unit number or label (RW 2, RW.02, Dusun II); or use a count column.",
+    ),
+    "kode_desa": (
+        "Kode Kemendagri desa (PP.KK.CC.DDDD); 1xxx = kelurahan (RW), 2xxx = desa (dusun).",
+        "Kemendagri desa code; 1xxx = kelurahan (RW), 2xxx = desa (dusun).",
+    ),
+    "kind": ("Jenis unit: RW, Dusun, Banjar, Lingkungan.", "Unit kind: RW, Dusun, Banjar..."),
+    "polsek": ("Polsek yang membawahi (boleh juga sheet Polsek).", "Polsek in charge."),
+    "lat": ("Lintang (mis. -3.1083).", "Latitude (e.g. -3.1083)."),
+    "lng": ("Bujur (mis. 102.1977).", "Longitude (e.g. 102.1977)."),
+    "priority": (
+        "Tingkat kerawanan: Tinggi/Sedang/Rendah atau 3/2/1 (kosong = Rendah).",
+        "Priority: Tinggi/Sedang/Rendah or 3/2/1 (empty = low).",
+    ),
+    "count": (
+        "Jumlah RW/dusun per desa, bila tidak ada daftar per RW.",
+        "Number of units per desa, when units are not listed one by one.",
+    ),
+    # roster sheet
+    "nama": ("Nama personel (wajib).", "Name (required)."),
+    "pangkat": ("Pangkat (BRIPKA, AIPDA, PENATA, ...).", "Rank."),
+    "nrp": ("NRP (8 angka) atau NIP/NI PPPK (18 angka).", "NRP (8 digits) or NIP (18 digits)."),
+    "pangkat_nrp": (
+        "Kolom gabungan PANGKAT/NRP (BRIPKA/87050123).",
+        "Combined rank/number column (BRIPKA/87050123).",
+    ),
+    "jabatan": ("Jabatan.", "Position."),
+    "kesatuan": ("Kesatuan/fungsi (SAT BINMAS, POLSEK AMEN, ...).", "Unit/function."),
+    "home_kecamatan": ("Kecamatan domisili.", "Home kecamatan."),
+    "home_desa": ("Desa/kelurahan domisili.", "Home desa/kelurahan."),
+    "home_unit": ("RW/dusun domisili.", "Home RW/dusun."),
+    "home_lat": ("Lintang rumah.", "Home latitude."),
+    "home_lng": ("Bujur rumah.", "Home longitude."),
+    "bhabinkamtibmas": (
+        "Bhabinkamtibmas? ya/tidak (bila tidak ada, dibaca dari jabatan).",
+        "Bhabinkamtibmas? yes/no (else read from the position).",
+    ),
+    "trained": ("Sudah pelatihan Polmas? ya/tidak.", "Polmas training done? yes/no."),
+    "service": (
+        "TMT (tanggal/tahun masuk Polri) atau masa dinas dalam tahun.",
+        "Service start date/year or years of service.",
+    ),
+    "status": ("Status (Aktif, Cuti, Tugas belajar, ...).", "Status (active, leave, ...)."),
+}
+
+UNIT_SHEETS = (
+    "wilayah", "rw", "dusun", "datarw", "datawilayah", "datadusun", "unit", "units",
+    "daftarrw", "daftardusun", "datarwdusun",
+)  # fmt: skip
+ROSTER_SHEETS = (
+    "personel", "anggota", "dsp", "datapersonel", "roster", "personnel", "daftarpersonel",
+    "dataanggota",
+)  # fmt: skip
+POLSEK_SHEETS = ("polsek", "petapolsek", "polsekkecamatan", "kecamatanpolsek", "datapolsek")
+SETTINGS_SHEETS = ("pengaturan", "settings", "setting", "konfigurasi")
+
+_PAREN_RE = re.compile(r"\([^)]*\)")
+
+
+def alias_index(fields: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """normalised header -> logical field (first field wins for a shared spelling)."""
+    out: dict[str, str] = {}
+    for name, aliases in fields.items():
+        for a in aliases:
+            out.setdefault(norm_header(a), name)
+    return out
+
+
+def accepted_headers(field_name: str) -> str:
+    """The accepted spellings of a field, for a message (``kecamatan, kec, district``)."""
+    return ", ".join(FIELDS.get(field_name, ()))
+
+
+def match_header(
+    text: str, aliases: dict[str, str], mapped: dict[str, str] | None = None
+) -> str | None:
+    """The logical field a header names, or ``None``.
+
+    An explicit mapping (``mapped``: normalised header -> field) wins; a parenthetical note is
+    tried without its parentheses last (``LINTANG (LAT)``, ``JUMLAH (RW)``).
+    """
+    n = norm_header(text)
+    if not n:
+        return None
+    if mapped and n in mapped:
+        return mapped[n]
+    if n in aliases:
+        return aliases[n]
+    stripped = norm_header(_PAREN_RE.sub(" ", text))
+    if stripped and stripped != n and stripped in aliases:
+        return aliases[stripped]
+    return None
+
+
+@dataclass
+class Header:
+    """Where a table's header is and which column holds which field.
+
+    ``row`` is the 1-based spreadsheet row of the header (the lower row of a two-row header);
+    ``data_start`` the 0-based index of the first row below it.  ``columns`` maps a logical field
+    to a 0-based column index, ``texts`` to the header text as written (for locations).
+    """
+
+    row: int
+    data_start: int
+    columns: dict[str, int] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+    duplicates: list[tuple[str, int, str]] = field(default_factory=list)
+    first_col: int = 0
+
+    def has(self, name: str) -> bool:
+        return name in self.columns
+
+    def value(self, row: list[Any], name: str) -> Any:
+        """The raw cell of field ``name`` in ``row`` (``None`` when absent or short)."""
+        c = self.columns.get(name)
+        if c is None or c >= len(row):
+            return None
+        return row[c]
+
+    def text(self, row: list[Any], name: str) -> str:
+        return cell_text(self.value(row, name))
+
+
+def _row_fields(
+    row: list[Any], aliases: dict[str, str], mapped: dict[str, str]
+) -> dict[int, tuple[str, str]]:
+    """column index -> (field, header text) for the cells of ``row`` that name a field."""
+    out: dict[int, tuple[str, str]] = {}
+    for c, value in enumerate(row):
+        if not isinstance(value, str):
+            continue
+        f = match_header(value, aliases, mapped)
+        if f is not None:
+            out[c] = (f, cell_text(value))
+    return out
+
+
+def _sub_header(
+    parent: list[Any], sub: list[Any], aliases: dict[str, str], mapped: dict[str, str]
+) -> dict[int, tuple[str, str]] | None:
+    """Fields named by a second header row under a spanning one (``DOMISILI`` over ``DESA``,
+    ``RW``), or ``None`` when ``sub`` does not look like a header row.
+
+    A sub-header cell is read together with the nearest parent text at or left of it (a merged
+    parent keeps its text in its first cell) and, failing that, alone.  Numbers, or mostly
+    unrecognised text, mean ``sub`` is data, not a header.
+    """
+    texts = [(c, v) for c, v in enumerate(sub) if not (v is None or cell_text(v) == "")]
+    if not texts or any(not isinstance(v, str) for _, v in texts):
+        return None
+    found: dict[int, tuple[str, str]] = {}
+    for c, v in texts:
+        up = ""
+        for k in range(min(c, len(parent) - 1), -1, -1):
+            if cell_text(parent[k]):
+                up = cell_text(parent[k])
+                break
+        f = match_header(f"{up} {v}", aliases, mapped) if up else None
+        if f is None:
+            f = match_header(v, aliases, mapped)
+        if f is not None:
+            found[c] = (f, cell_text(v) if not up else f"{up} {cell_text(v)}")
+    if not found or len(found) * 2 < len(texts):
+        return None
+    return found
+
+
+def find_header(
+    sheet: RawSheet,
+    fields: dict[str, tuple[str, ...]],
+    column_map: dict[str, str] | None = None,
+    min_fields: int = 2,
+) -> Header | None:
+    """Find the header row of ``sheet``: the row among the first ``HEADER_SCAN_ROWS`` that names
+    the most known fields (at least ``min_fields``), so title lines above it are skipped.
+
+    ``column_map`` (field -> header text, from ``--column`` or ``kolom.<field>``) adds spellings
+    the alias table does not know.
+    """
+    aliases = alias_index(fields)
+    mapped = {norm_header(h): f for f, h in (column_map or {}).items() if f in fields}
+    best: tuple[int, dict[int, tuple[str, str]]] | None = None
+    for i, row in enumerate(sheet.rows[:HEADER_SCAN_ROWS]):
+        found = _row_fields(row, aliases, mapped)
+        n = len({f for f, _ in found.values()})
+        if n >= min_fields and (best is None or n > len({f for f, _ in best[1].values()})):
+            best = (i, found)
+    if best is None:
+        return None
+    index, found = best
+    data_start = index + 1
+    if index + 1 < len(sheet.rows):
+        sub = _sub_header(sheet.rows[index], sheet.rows[index + 1], aliases, mapped)
+        if sub is not None:
+            for c in sub:
+                found.pop(c, None)
+            found.update(sub)
+            data_start = index + 2
+    header = Header(row=data_start, data_start=data_start)
+    filled = [c for c, v in enumerate(sheet.rows[index]) if cell_text(v)]
+    header.first_col = min(filled) if filled else 0
+    # Columns the user mapped explicitly come first, so they win over an alias elsewhere.
+    explicit = [
+        c
+        for c in sorted(found)
+        if norm_header(found[c][1].split(" ")[-1]) in mapped or norm_header(found[c][1]) in mapped
+    ]
+    for c in explicit + [c for c in sorted(found) if c not in explicit]:
+        f, text = found[c]
+        if f in header.columns:
+            header.duplicates.append((f, c, text))
+            continue
+        header.columns[f] = c
+        header.texts[f] = text
+    return header
+
+
+def sheet_kind_by_name(name: str) -> str | None:
+    """``units``, ``roster``, ``polsek`` or ``settings`` from a sheet name, else ``None``."""
+    n = norm_header(name)
+    for kind, names in (
+        ("units", UNIT_SHEETS),
+        ("roster", ROSTER_SHEETS),
+        ("polsek", POLSEK_SHEETS),
+        ("settings", SETTINGS_SHEETS),
+    ):
+        if n in names:
+            return kind
+    return None
+
+
+def looks_like_roster(h: Header | None) -> bool:
+    return (
+        h is not None
+        and h.has("nama")
+        and any(h.has(f) for f in ("pangkat", "nrp", "pangkat_nrp", "jabatan"))
+    )
+
+
+def looks_like_units(h: Header | None) -> bool:
+    return (
+        h is not None
+        and h.has("desa")
+        and any(h.has(f) for f in ("unit", "count", "kecamatan"))
+        and not h.has("nama")
+    )
+
+
+def is_numbering_row(row: list[Any]) -> bool:
+    """A row of column numbers (1, 2, 3, ...) that Indonesian tables print under the header."""
+    values = [cell_text(v) for v in row if cell_text(v)]
+    if len(values) < 3:
+        return False
+    return values == [str(i) for i in range(1, len(values) + 1)] or values == [
+        f"({i})" for i in range(1, len(values) + 1)
+    ]
+
+
+_TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "totaljumlah", "grandtotal", "jumlahseluruhnya"}
+
+
+def is_total_row(row: list[Any]) -> bool:
+    """A ``JUMLAH``/``TOTAL`` line at the foot of a table."""
+    for v in row:
+        t = cell_text(v)
+        if t:
+            return norm_header(t) in _TOTAL_WORDS
+    return False

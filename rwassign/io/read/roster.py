@@ -1,0 +1,286 @@
+"""Read the roster (DSP, *daftar susunan personel*) into :class:`~rwassign.model.Officer`.
+
+Rank and number come either from separate ``PANGKAT`` and ``NRP`` columns or from the Polri
+``PANGKAT/NRP`` column (``BRIPKA/87050123``).  Optional facts (training, service, status,
+home address) are ``None`` when the roster has no column for them, which the rules treat as
+"unknown", not as "no".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rwassign.io.read.common import Collector, read_point
+from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
+from rwassign.io.read.tables import RawSheet, cell_text
+from rwassign.model import Location, Officer, Point, RankGroup, Unit
+from rwassign.normalize import (
+    desa_key,
+    kecamatan_key,
+    parse_bool,
+    parse_id,
+    parse_status,
+    parse_unit_label,
+    service_years,
+)
+from rwassign.ranks import by_code, parse_rank, split_pangkat_nrp
+
+HOME_FIELDS = ("home_kecamatan", "home_desa", "home_unit", "home_lat", "home_lng")
+
+# Words that mark a sub-title row inside a DSP (``POLSEK AMEN``, ``SAT BINMAS``, ``BAG OPS``).
+_SUBTITLE_RE = re.compile(
+    r"\b(POLSEK|POLSEKTA|POLRES|SAT|SATUAN|BAG|BAGIAN|SUBBAG|SI|SIE|SEKSI|UNIT|FUNGSI|"
+    r"SPKT|KESATUAN)\b|:$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class UnitIndex:
+    """Lookups from names typed in a roster to the units read from the units sheet."""
+
+    uids: set[str] = field(default_factory=set)
+    desa_kecs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    kecs: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, units: list[Unit]) -> UnitIndex:
+        idx = cls()
+        for u in units:
+            kk, dk, _ = u.uid.split("|")
+            idx.uids.add(u.uid)
+            idx.desa_kecs[dk].add(kk)
+            idx.kecs.add(kk)
+        return idx
+
+
+def is_bhabin_jabatan(jabatan: str) -> bool:
+    """A Bhabinkamtibmas by job title (``BHABINKAMTIBMAS DESA TUNGGANG``, ``BHABIN ...``)."""
+    j = jabatan.upper()
+    return "BHABINKAMTIBMAS" in j.replace(" ", "") or j.startswith("BHABIN")
+
+
+def _is_subtitle(row: list[Any], header: Header) -> bool:
+    """One text cell alone: a group heading inside the table, not a person.
+
+    A name alone in the NAMA column counts as a heading only when NAMA is the first column and
+    the text reads like a unit (``POLSEK AMEN``); otherwise the row is a person with missing
+    data and must be reported, not dropped.
+    """
+    filled = [c for c, v in enumerate(row) if cell_text(v)]
+    if len(filled) != 1 or not isinstance(row[filled[0]], str):
+        return False
+    if filled[0] != header.columns.get("nama"):
+        return True
+    return bool(_SUBTITLE_RE.search(cell_text(row[filled[0]])))
+
+
+def read_roster(
+    sheet: RawSheet,
+    header: Header,
+    units: list[Unit],
+    today: date,
+    out: Collector,
+) -> list[Officer]:
+    """Every person of the roster in input order (``index`` 0..n-1); problems go to ``out``."""
+    texts = header.texts
+    index = UnitIndex.of(units)
+    has_home = any(header.has(f) for f in HOME_FIELDS)
+    officers: list[Officer] = []
+    nrp_rows: dict[str, int] = {}
+    for i in range(header.data_start, len(sheet.rows)):
+        row = sheet.rows[i]
+        r = i + 1
+        if not any(cell_text(v) for v in row) or is_numbering_row(row) or is_total_row(row):
+            continue
+        if _is_subtitle(row, header):
+            continue
+
+        def loc(f: str | None = None, r: int = r) -> Location:
+            return sheet.loc(r, texts.get(f) if f else None)
+
+        errors_before = out.count_errors()
+        nama = header.text(row, "nama")
+        if not nama:
+            out.error("officer.nama_missing", loc("nama"))
+
+        rank_text = header.text(row, "pangkat")
+        id_raw: Any = header.value(row, "nrp")
+        id_field = "nrp"
+        if header.has("pangkat_nrp"):
+            combined = header.value(row, "pangkat_nrp")
+            split_id: Any
+            if isinstance(combined, int | float) and not isinstance(combined, bool):
+                split_rank, split_id = "", combined  # a bare number: keep it a number
+            else:
+                split_rank, split_id = split_pangkat_nrp(cell_text(combined))
+            if not rank_text:
+                rank_text = split_rank
+            if not cell_text(id_raw):
+                id_raw, id_field = split_id, "pangkat_nrp"
+
+        ident = parse_id(id_raw)
+        if ident.error is not None:
+            out.error(ident.error, loc(id_field), value=cell_text(id_raw), nama=nama)
+        for w in ident.warnings:
+            out.warn(w, loc(id_field), value=cell_text(id_raw), nrp=ident.value or "", nama=nama)
+        nrp = ident.value or ""
+        if nrp:
+            if nrp in nrp_rows:
+                out.error(
+                    "officer.duplicate_nrp", loc(id_field), nrp=nrp, first_row=nrp_rows[nrp], row=r
+                )
+            else:
+                nrp_rows[nrp] = r
+
+        own_column = header.text(row, "pangkat") or not header.has("pangkat_nrp")
+        rank_field = "pangkat" if header.has("pangkat") and own_column else "pangkat_nrp"
+        match = parse_rank(rank_text) if rank_text else None
+        rank = match.rank if match else None
+        if match is None:
+            if not rank_text and ident.kind == "PPPK":
+                rank = by_code("PPPK")
+            elif not rank_text:
+                out.error("officer.rank_missing", loc(rank_field), nama=nama)
+            else:
+                out.error("officer.rank_unknown", loc(rank_field), text=rank_text, nama=nama)
+        elif not match.exact:
+            out.warn("officer.rank_variant", loc(rank_field), text=rank_text, code=match.rank.code)
+        if rank is not None and ident.kind is not None:
+            civil = rank.group in (RankGroup.PNS, RankGroup.PPPK)
+            if civil != (ident.kind in ("NIP", "PPPK")):
+                out.warn(
+                    "officer.id_kind_mismatch",
+                    loc(id_field),
+                    rank=rank.code,
+                    kind=ident.kind,
+                    value=nrp,
+                )
+
+        jabatan = header.text(row, "jabatan")
+        bhabin: bool | None = None
+        if header.has("bhabinkamtibmas"):
+            try:
+                bhabin = parse_bool(header.value(row, "bhabinkamtibmas"))
+            except ValueError:
+                out.error(
+                    "officer.bad_bool",
+                    loc("bhabinkamtibmas"),
+                    value=header.text(row, "bhabinkamtibmas"),
+                )
+        if bhabin is None and header.has("jabatan"):
+            bhabin = is_bhabin_jabatan(jabatan)
+
+        trained: bool | None = None
+        if header.has("trained"):
+            try:
+                trained = parse_bool(header.value(row, "trained"))
+            except ValueError:
+                out.error("officer.bad_bool", loc("trained"), value=header.text(row, "trained"))
+
+        years: float | None = None
+        if header.has("service"):
+            try:
+                years = service_years(header.value(row, "service"), today)
+            except ValueError:
+                out.error("officer.bad_service", loc("service"), value=header.text(row, "service"))
+
+        status: str | None = None
+        if header.has("status"):
+            try:
+                parsed = parse_status(header.value(row, "status"))
+            except ValueError:
+                out.error("officer.bad_status", loc("status"), value=header.text(row, "status"))
+            else:
+                status = parsed[0] if parsed else None
+
+        home_unit = home_desa = home_kec = None
+        home_point: Point | None = None
+        if has_home:
+            home_unit, home_desa, home_kec = _match_home(row, header, index, loc, out)
+            if header.has("home_lat") or header.has("home_lng"):
+                home_point = read_point(
+                    header.value(row, "home_lat"),
+                    header.value(row, "home_lng"),
+                    loc("home_lat"),
+                    loc("home_lng"),
+                    out,
+                )
+
+        if out.count_errors() > errors_before or not nama:
+            continue
+        officers.append(
+            Officer(
+                index=len(officers),
+                nama=nama,
+                nrp=nrp,
+                rank=rank,
+                rank_text=rank_text,
+                jabatan=jabatan,
+                kesatuan=header.text(row, "kesatuan"),
+                home_unit=home_unit,
+                home_desa=home_desa,
+                home_kecamatan=home_kec,
+                home_point=home_point,
+                bhabinkamtibmas=bhabin,
+                trained=trained,
+                service_years=years,
+                status=status,
+                source=loc(),
+            )
+        )
+    return officers
+
+
+def _match_home(
+    row: list[Any],
+    header: Header,
+    index: UnitIndex,
+    loc: Any,
+    out: Collector,
+) -> tuple[str | None, str | None, str | None]:
+    """(home unit uid, home desa key, home kecamatan key) for one roster row.
+
+    The kecamatan may be left out when the desa name is unique in the Polres.  An address that
+    matches no unit is a warning, not an error: the member may live outside the Polres, and the
+    solver still places them (at an administrative distance).
+    """
+    kec_text = header.text(row, "home_kecamatan")
+    desa_text = header.text(row, "home_desa")
+    unit_raw = header.value(row, "home_unit")
+    unit_text = cell_text(unit_raw)
+    if not (kec_text or desa_text or unit_text):
+        return None, None, None
+    shown = ", ".join(t for t in (unit_text, desa_text, kec_text) if t)
+    kk = kecamatan_key(kec_text) if kec_text else None
+    if kk is not None and kk not in index.kecs:
+        out.warn("officer.home_no_match", loc("home_kecamatan"), home=shown)
+        return None, None, None
+    if not desa_text:
+        if unit_text:
+            out.warn("officer.home_no_match", loc("home_unit"), home=shown)
+        return None, None, kk
+    dk = desa_key(desa_text)
+    kecs = index.desa_kecs.get(dk, set())
+    if kk is not None:
+        kecs = kecs & {kk}
+    if not kecs:
+        out.warn("officer.home_no_match", loc("home_desa"), home=shown)
+        return None, None, kk
+    if len(kecs) > 1:
+        out.warn("officer.home_ambiguous", loc("home_desa"), desa=desa_text, count=len(kecs))
+        return None, None, None
+    kk = next(iter(kecs))
+    home_desa = f"{kk}|{dk}"
+    if not unit_text:
+        return None, home_desa, kk
+    parsed = parse_unit_label(unit_raw)
+    uid = f"{home_desa}|{parsed[1]}" if parsed else None
+    if uid is None or uid not in index.uids:
+        out.warn("officer.home_no_match", loc("home_unit"), home=shown)
+        return None, home_desa, kk
+    return uid, home_desa, kk

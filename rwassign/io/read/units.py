@@ -1,0 +1,304 @@
+"""Read the units sheet (RW / dusun / banjar / lingkungan) into :class:`~rwassign.model.Unit`.
+
+Two layouts are accepted, even mixed in one sheet: one row per unit (``Desa Tunggang | Dusun
+2``), or one row per desa with a count (``Tunggang | 3``), which is how most Polres actually
+hold their RW lists.  A count row expands into units 1..n.  Kecamatan, desa and Polsek cells
+left blank under a filled one (or merged over several rows) carry down, as a reader would.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from rwassign.io.read.common import Collector, read_point
+from rwassign.io.read.config import polsek_display
+from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
+from rwassign.io.read.tables import RawSheet, cell_text
+from rwassign.model import Location, Point, Unit
+from rwassign.normalize import (
+    desa_key,
+    kecamatan_key,
+    norm_header,
+    parse_float,
+    parse_kind,
+    parse_priority,
+    parse_unit_label,
+    polsek_key,
+)
+
+_KODE_RE = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})$")
+_KIND_WORDS = (
+    ("dusun", "Dusun"),
+    ("banjar", "Banjar"),
+    ("lingkungan", "Lingkungan"),
+    ("jorong", "Jorong"),
+    ("rw", "RW"),
+)
+
+
+def kind_from_header(text: str) -> str | None:
+    """``JUMLAH DUSUN`` -> Dusun, ``NO RW`` -> RW; ``RW/DUSUN`` names two kinds -> ``None``."""
+    n = norm_header(text)
+    kinds = {kind for word, kind in _KIND_WORDS if word in n}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def kind_from_kode(kode: str) -> str | None:
+    """Kemendagri ``PP.KK.CC.DDDD``: desa part 1xxx is a kelurahan (RW), 2xxx a desa (dusun)."""
+    m = _KODE_RE.match(kode.replace(" ", ""))
+    if m is None:
+        return None
+    return {"1": "RW", "2": "Dusun"}.get(m.group(4)[0])
+
+
+def kind_from_jenis(text: str) -> str | None:
+    """A ``Jenis`` cell: a unit kind (``Dusun``), or the desa type (``Kelurahan`` -> RW)."""
+    kind = parse_kind(text)
+    if kind is not None:
+        return kind
+    n = norm_header(text)
+    if n in ("kelurahan", "kel"):
+        return "RW"
+    if n in ("desa", "ds"):
+        return "Dusun"
+    return None
+
+
+@dataclass
+class _Pending:
+    """A unit read from a row, before display names are made consistent."""
+
+    kec: str
+    desa: str
+    kind: str
+    number: int
+    label_text: str
+    polsek: str | None
+    priority: int
+    point: Point | None
+    point_source: str
+    kode: str | None
+    loc: Location
+
+
+def _is_subtitle(row: list[Any], header: Header, keep_cols: set[int]) -> bool:
+    """A row with one text cell, not in a column that may stand alone (a sub-title such as
+    ``KECAMATAN AMEN``, or a signature line below the table)."""
+    filled = [c for c, v in enumerate(row) if cell_text(v)]
+    return len(filled) == 1 and filled[0] not in keep_cols and isinstance(row[filled[0]], str)
+
+
+def read_units(
+    sheet: RawSheet,
+    header: Header,
+    polsek_map: dict[str, str] | None,
+    out: Collector,
+) -> list[Unit]:
+    """All units of ``sheet``, sorted by (Polsek, kecamatan, desa, number); problems go to
+    ``out``.  The caller has checked the required columns are present."""
+    col_text = header.texts
+    unit_kind_hdr = kind_from_header(col_text["unit"]) if header.has("unit") else None
+    count_kind_hdr = kind_from_header(col_text["count"]) if header.has("count") else None
+    keep = {header.columns[f] for f in ("unit", "count") if header.has(f)}
+
+    pending: list[_Pending] = []
+    prev: dict[str, str] = {}
+    for i in range(header.data_start, len(sheet.rows)):
+        row = sheet.rows[i]
+        r = i + 1
+        if not any(cell_text(v) for v in row) or is_numbering_row(row) or is_total_row(row):
+            continue
+        if _is_subtitle(row, header, keep):
+            continue
+
+        def loc(f: str | None = None, r: int = r) -> Location:
+            return sheet.loc(r, col_text.get(f) if f else None)
+
+        kec = header.text(row, "kecamatan") or prev.get("kec", "")
+        desa = header.text(row, "desa")
+        label_raw = header.value(row, "unit")
+        has_label = bool(cell_text(label_raw))
+        if not desa and has_label and kecamatan_key(kec) == kecamatan_key(prev.get("kec", "")):
+            desa = prev.get("desa", "")
+        pol = header.text(row, "polsek")
+        if (
+            not pol
+            and header.has("polsek")
+            and kecamatan_key(kec) == kecamatan_key(prev.get("kec", ""))
+        ):
+            pol = prev.get("pol", "")
+        prev = {"kec": kec, "desa": desa, "pol": pol}
+        if not kec:
+            out.error("unit.kecamatan_missing", loc("kecamatan"))
+            continue
+        if not desa:
+            out.error("unit.desa_missing", loc("desa"))
+            continue
+
+        kode = header.text(row, "kode_desa") or None
+        kode_kind = None
+        if kode:
+            kode_kind = kind_from_kode(kode)
+            if kode_kind is None:
+                out.warn("unit.kode_invalid", loc("kode_desa"), value=kode)
+        jenis = header.text(row, "kind")
+        jenis_kind = kind_from_jenis(jenis) if jenis else None
+        if jenis and jenis_kind is None:
+            out.warn("unit.unknown_kind", loc("kind"), value=jenis)
+
+        try:
+            priority = parse_priority(header.value(row, "priority")) or 1
+        except ValueError:  # reported; the row is read on so its other cells are checked too
+            out.error("unit.bad_priority", loc("priority"), value=header.text(row, "priority"))
+            priority = 1
+
+        point: Point | None = None
+        if header.has("lat") or header.has("lng"):
+            point = read_point(
+                header.value(row, "lat"), header.value(row, "lng"), loc("lat"), loc("lng"), out
+            )
+
+        if has_label:
+            default = jenis_kind or unit_kind_hdr or kode_kind or "RW"
+            parsed = parse_unit_label(label_raw, default)
+            if parsed is None:
+                out.error("unit.bad_label", loc("unit"), value=cell_text(label_raw))
+                continue
+            kind, number = parsed
+            pending.append(
+                _Pending(
+                    kec=kec,
+                    desa=desa,
+                    kind=kind,
+                    number=number,
+                    label_text=cell_text(label_raw),
+                    polsek=pol or None,
+                    priority=priority,
+                    point=point,
+                    point_source="unit" if point else "none",
+                    kode=kode,
+                    loc=loc(),
+                )
+            )
+            continue
+
+        count_raw = header.value(row, "count")
+        if not cell_text(count_raw):
+            out.error("unit.no_unit", loc("unit" if header.has("unit") else "count"))
+            continue
+        try:
+            count_f = parse_float(count_raw)
+        except ValueError:
+            count_f = None
+        if count_f is None or count_f < 0 or not count_f.is_integer():
+            out.error("unit.bad_count", loc("count"), value=cell_text(count_raw))
+            continue
+        if count_f == 0:
+            out.warn("unit.count_zero", loc("count"), desa=desa)
+            continue
+        kind = jenis_kind or count_kind_hdr or kode_kind or "RW"
+        for n in range(1, int(count_f) + 1):
+            pending.append(
+                _Pending(
+                    kec=kec,
+                    desa=desa,
+                    kind=kind,
+                    number=n,
+                    label_text=f"{kind} {n}",
+                    polsek=pol or None,
+                    priority=priority,
+                    point=point,  # the desa's point, shared by each of its units
+                    point_source="desa" if point else "none",
+                    kode=kode,
+                    loc=loc(),
+                )
+            )
+
+    return _build(pending, polsek_map, out)
+
+
+def _first_spelling(values: list[tuple[str, str]]) -> dict[str, str]:
+    """key -> the first way it was written, so one desa is not shown two ways."""
+    out: dict[str, str] = {}
+    for key, text in values:
+        out.setdefault(key, text)
+    return out
+
+
+def _build(
+    pending: list[_Pending], polsek_map: dict[str, str] | None, out: Collector
+) -> list[Unit]:
+    kec_names = _first_spelling([(kecamatan_key(p.kec), p.kec) for p in pending])
+    desa_names = _first_spelling(
+        [(f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}", p.desa) for p in pending]
+    )
+    pol_names = _first_spelling(
+        [(polsek_key(p.polsek), polsek_display(p.polsek)) for p in pending if p.polsek]
+    )
+
+    # A unit without its own point takes its desa's: the mean of the desa's other units.
+    own: dict[str, list[Point]] = defaultdict(list)
+    for p in pending:
+        if p.point is not None and p.point_source == "unit":
+            own[f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}"].append(p.point)
+    desa_point = {
+        k: Point(sum(q.lat for q in pts) / len(pts), sum(q.lng for q in pts) / len(pts))
+        for k, pts in own.items()
+    }
+
+    seen: dict[str, _Pending] = {}
+    reported: set[tuple[int | None, int | None]] = set()
+    warned_kec: set[str] = set()
+    units: list[Unit] = []
+    for p in pending:
+        kk = kecamatan_key(p.kec)
+        dk = f"{kk}|{desa_key(p.desa)}"
+        uid = f"{dk}|{p.number}"
+        if uid in seen:
+            first = seen[uid]
+            pair = (first.loc.row, p.loc.row)
+            if pair not in reported:
+                reported.add(pair)
+                out.error(
+                    "unit.duplicate",
+                    p.loc,
+                    label=p.label_text,
+                    first_label=first.label_text,
+                    desa=desa_names[dk],
+                    first_row=first.loc.row,
+                    row=p.loc.row,
+                )
+            continue
+        seen[uid] = p
+        if p.polsek:
+            polsek = pol_names[polsek_key(p.polsek)]
+        elif polsek_map is not None and kk in polsek_map:
+            polsek = polsek_map[kk]
+        else:
+            if polsek_map is not None and kk not in warned_kec:
+                warned_kec.add(kk)
+                out.warn("polsek.unknown_kecamatan", p.loc, kecamatan=kec_names[kk])
+            polsek = polsek_display(kec_names[kk])
+        point, source = p.point, p.point_source
+        if point is None and dk in desa_point:
+            point, source = desa_point[dk], "desa"
+        units.append(
+            Unit(
+                uid=uid,
+                kecamatan=kec_names[kk],
+                desa=desa_names[dk],
+                kind=p.kind,
+                number=p.number,
+                polsek=polsek,
+                priority=p.priority,
+                point=point,
+                point_source=source,
+                kode_desa=p.kode,
+                source=p.loc,
+            )
+        )
+    units.sort(key=lambda u: (polsek_key(u.polsek), u.uid.split("|")[0], u.desa_key, u.number))
+    return units
