@@ -68,6 +68,8 @@ class Arcs:
     coords: distance.BoolArray
     weight: distance.IntArray  # coverage weight of the unit
     nearest: distance.BoolArray  # among the unit's CANDIDATES_PER_UNIT nearest officers
+    officer_rank: distance.IntArray  # canonical position of the officer (by NRP)
+    unit_rank: distance.IntArray  # canonical position of the unit (by uid)
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ def build_arcs(instance: Instance, settings: Settings, eligible: tuple[bool, ...
     if len(offs) == 0 or len(uorder) == 0:
         empty_i = np.zeros(0, dtype=np.int64)
         empty_b = np.zeros(0, dtype=np.bool_)
-        return Arcs(empty_i, empty_i, empty_i, empty_b, empty_b, empty_i, empty_b)
+        return Arcs(empty_i, empty_i, empty_i, empty_b, empty_b, empty_i, empty_b, empty_i, empty_i)
     dist, coords = distance.travel_matrix(geo, offs, settings)
     dist, coords = dist[:, uorder], coords[:, uorder]
     resident = geo.off_home_unit[offs][:, None] == uorder[None, :]
@@ -125,6 +127,8 @@ def build_arcs(instance: Instance, settings: Settings, eligible: tuple[bool, ...
         coords=coords[rows, cols],
         weight=weights[cols],
         nearest=nearest[rows, cols],
+        officer_rank=rows.astype(np.int64),
+        unit_rank=cols.astype(np.int64),
     )
 
 
@@ -163,8 +167,10 @@ def solve_flow(arcs: Arcs, n_officers: int, n_units: int, cap: int, w: Weights) 
     n_arcs = len(arcs.unit)
     if n_arcs == 0:
         return FlowPlan(np.zeros(0, dtype=np.bool_), 0, 0.0)
-    off_ids, off_node = np.unique(arcs.officer, return_inverse=True)
-    unit_ids, unit_node = np.unique(arcs.unit, return_inverse=True)
+    # Nodes are numbered in canonical order (officers by NRP, units by uid), never by roster
+    # position, so that ties between equal plans are broken the same way whatever the row order.
+    off_ids, off_node = np.unique(arcs.officer_rank, return_inverse=True)
+    unit_ids, unit_node = np.unique(arcs.unit_rank, return_inverse=True)
     n_o, n_u = len(off_ids), len(unit_ids)
     src, sink = 0, 1 + n_o + n_u
     f = min_cost_flow.SimpleMinCostFlow()
