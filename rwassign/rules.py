@@ -241,7 +241,7 @@ def run_warnings(instance: Instance, settings: Settings, elig: Eligibility) -> l
             "run.rule_unchecked",
             Severity.WARNING,
             loc,
-            {"rule": RULES[r].label_id, "column": RULES[r].column},
+            {"rule": r, "column": RULES[r].column},
         )
         for r in elig.unchecked
     ]
@@ -250,7 +250,7 @@ def run_warnings(instance: Instance, settings: Settings, elig: Eligibility) -> l
             "run.rule_partly_unchecked",
             Severity.WARNING,
             loc,
-            {"rule": RULES[r].label_id, "column": RULES[r].column, "count": c},
+            {"rule": r, "column": RULES[r].column, "count": c},
         )
         for r, c in sorted(elig.unknown_counts.items())
     )
