@@ -185,10 +185,7 @@ def coerce(key: str, raw: Any) -> Any:
             return None
         raise ValueError("empty")
     if key == "excluded_units":
-        if isinstance(raw, (list, tuple)):
-            items = [str(x) for x in raw]
-        else:
-            items = str(raw).split(",")
+        items = [str(x) for x in raw] if isinstance(raw, (list, tuple)) else str(raw).split(",")
         return tuple(sorted({x.strip().upper() for x in items if x.strip()}))
     if isinstance(default, bool):
         if isinstance(raw, bool):

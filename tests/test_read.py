@@ -361,3 +361,18 @@ def test_home_coordinates_are_read(tmp_path: Path) -> None:
     assert inst.officers[0].home_point is not None
     assert (inst.officers[0].home_point.lat, inst.officers[0].home_point.lng) == (-3.2, 102.1)
     assert inst.officers[1].home_point is None
+
+
+def test_contract_staff_without_number_is_a_warning(tmp_path: Path) -> None:
+    """PPPK/honorer rows often carry no number; they are never eligible, so the plan goes on."""
+    from tests.data.make_test_data import OFFICERS, write_book
+
+    book = tmp_path / "pppk.xlsx"
+    extra = ["RINA MARLINA", "PPPK", None, "STAF SIUM", "SIUM", None, None, None, None]
+    write_book(book, officers=[*OFFICERS, extra])
+    rr = read_input(book)
+    assert rr.errors == []
+    assert "officer.id_missing_contract" in [p.code for p in rr.warnings]
+    assert rr.instance is not None
+    rina = [o for o in rr.instance.officers if o.nama == "RINA MARLINA"]
+    assert rina and rina[0].nrp == "" and rina[0].rank is not None

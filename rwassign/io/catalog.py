@@ -20,6 +20,13 @@ _TEXT_NRP_ID = "Format kolom NRP sebagai Teks di Excel lalu ketik ulang angkanya
 _TEXT_NRP_EN = "Format the NRP column as Text in Excel and type the number again."
 
 MESSAGES: dict[str, Entry] = {
+    "officer.id_missing_contract": (
+        "{nama}: tenaga kontrak (PPPK/honorer) tanpa nomor induk; tetap dicantumkan, tidak "
+        "memenuhi syarat Polisi RW",
+        "{nama}: contract staff (PPPK/honorer) without an ID number; listed, not eligible",
+        "Isi NI PPPK bila ada.",
+        "Fill in the NI PPPK if there is one.",
+    ),
     # --- files ---------------------------------------------------------------------------
     "input.none": (
         "tidak ada berkas masukan",

@@ -124,7 +124,12 @@ def read_roster(
                 id_raw, id_field = split_id, "pangkat_nrp"
 
         ident = parse_id(id_raw)
-        if ident.error is not None:
+        # Contract staff (PPPK/honorer) often have no number on the roster; they are never
+        # eligible, so a missing number is worth a warning, not a blocked plan.
+        contract = parse_rank(rank_text) if rank_text else None
+        if ident.error == "nrp.missing" and contract and contract.rank.group is RankGroup.PPPK:
+            out.warn("officer.id_missing_contract", loc(id_field), nama=nama)
+        elif ident.error is not None:
             out.error(ident.error, loc(id_field), value=cell_text(id_raw), nama=nama)
         for w in ident.warnings:
             out.warn(w, loc(id_field), value=cell_text(id_raw), nrp=ident.value or "", nama=nama)
