@@ -1,0 +1,289 @@
+"""The independent checker catches every kind of broken plan.
+
+A sound plan is solved once, then tampered with by hand (``dataclasses.replace``) the way a bug
+in the solver, the explanations or a hand edit could break it; each test asserts the rule id of
+the violation.
+
+The instance (limit 5 km, cap 1; distances along a north-south line):
+
+- RW 1 at the base, RW 2 2 km north, RW 3 4 km north.
+- Andi lives in RW 1; Bayu 2.5 km north; Citra 30 km north (beyond the limit, reserve).
+- Dedi is a Tamtama (Bharada) and Eka a Bhabinkamtibmas: both ineligible, living at the base.
+- Optimum: Andi in RW 1 (resident, 0 m), Bayu in RW 2 (500 m), RW 3 uncovered (capacity).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from rwassign.checker import Violation, check, distance_m
+from rwassign.model import (
+    Assignment,
+    Objective,
+    Reason,
+    SolveResult,
+    SolveStatus,
+    UncoveredUnit,
+)
+from rwassign.solver import solve
+from tests.builders import BASE, FAST, instance, north, officer, unit
+
+RW1 = unit(number=1, point=BASE)
+RW2 = unit(number=2, point=north(2))
+RW3 = unit(number=3, point=north(4))
+ANDI, BAYU, CITRA, DEDI, EKA = range(5)
+
+INSTANCE = instance(
+    [RW1, RW2, RW3],
+    [
+        officer(ANDI, "87050123", nama="Andi Saputra", home=RW1),
+        officer(BAYU, "88070678", nama="Bayu Pratama", home_point=north(2.5)),
+        officer(CITRA, "90020345", "BRIPTU", nama="Citra Lestari", home_point=north(30)),
+        officer(DEDI, "99010456", "BHARADA", nama="Dedi Kurniawan", home_point=BASE),
+        officer(EKA, "85110567", nama="Eka Wulandari", bhabinkamtibmas=True, home_point=BASE),
+    ],
+)
+SETTINGS = FAST.replace(max_travel_km=5.0)
+
+
+@pytest.fixture(scope="module")
+def sound() -> SolveResult:
+    result = solve(INSTANCE, SETTINGS)
+    assert result.status is SolveStatus.OPTIMAL
+    assert result.assignment_rows() == [(RW1.uid, "87050123"), (RW2.uid, "88070678")]
+    assert result.objective == Objective(2, 2, 1, 500)
+    return result
+
+
+def rule_ids(violations: list[Violation]) -> set[str]:
+    return {v.rule for v in violations}
+
+
+def move(a: Assignment, officer_index: int, unit_uid: str | None = None) -> Assignment:
+    """The assignment handed to another officer (and unit), with a correctly recomputed travel
+    so that only the intended rule breaks."""
+    uid = unit_uid or a.unit_uid
+    o = INSTANCE.officers[officer_index]
+    metres, _coords = distance_m(INSTANCE, o, uid, SETTINGS)
+    return dataclasses.replace(
+        a,
+        unit_uid=uid,
+        officer_index=officer_index,
+        travel_km=round(metres) / 1000.0,
+        resident=o.home_unit == uid,
+    )
+
+
+def test_sound_plan_has_no_violation(sound: SolveResult) -> None:
+    assert check(sound) == []
+
+
+def test_unit_held_twice(sound: SolveResult) -> None:
+    """Bayu is also put in RW 1, which Andi holds (RW 2 is dropped so only this rule breaks)."""
+    andi_rw1, bayu_rw2 = sound.assignments
+    tampered = dataclasses.replace(
+        sound,
+        assignments=(andi_rw1, move(bayu_rw2, BAYU, RW1.uid)),
+        uncovered=(*sound.uncovered, UncoveredUnit(RW2.uid, Reason("uncovered.capacity"))),
+        objective=None,
+    )
+    violations = check(tampered)
+    assert "satu_personel_per_unit" in rule_ids(violations)
+    assert any(RW1.uid in v.detail and "2 officers" in v.detail for v in violations)
+
+
+def test_officer_over_cap(sound: SolveResult) -> None:
+    """Andi holds RW 1 and RW 2 with a cap of 1."""
+    andi_rw1, bayu_rw2 = sound.assignments
+    tampered = dataclasses.replace(
+        sound, assignments=(andi_rw1, move(bayu_rw2, ANDI)), objective=None
+    )
+    violations = check(tampered)
+    assert rule_ids(violations) == {"batas_unit_per_personel", "personel"}
+    assert any("87050123" in v.detail and "2 units" in v.detail for v in violations)
+
+
+@pytest.mark.parametrize(
+    ("who", "rule"), [(DEDI, "pangkat"), (EKA, "bhabinkamtibmas")], ids=["tamtama", "bhabin"]
+)
+def test_ineligible_officer(sound: SolveResult, who: int, rule: str) -> None:
+    """RW 2 handed to a Bharada / a Bhabinkamtibmas (both within 2 km)."""
+    andi_rw1, bayu_rw2 = sound.assignments
+    tampered = dataclasses.replace(sound, assignments=(andi_rw1, move(bayu_rw2, who)))
+    violations = check(tampered)
+    assert rule in rule_ids(violations)
+    assert any(INSTANCE.officers[who].nrp in v.detail for v in violations if v.rule == rule)
+
+
+def test_other_eligibility_rules_are_rechecked(sound: SolveResult) -> None:
+    """The checker recomputes every eligibility rule, not just the two above: an untrained,
+    short-serving, inactive member of an excluded unit fails four rules at once."""
+    bad = dataclasses.replace(
+        INSTANCE.officers[BAYU], trained=False, service_years=2.0, active=False, kesatuan="SIDOKKES"
+    )
+    inst = dataclasses.replace(
+        INSTANCE, officers=tuple(bad if o.index == BAYU else o for o in INSTANCE.officers)
+    )
+    tampered = dataclasses.replace(
+        sound, instance=inst, settings=SETTINGS.replace(excluded_units=("DOKKES",))
+    )
+    assert rule_ids(check(tampered)) == {
+        "pelatihan",
+        "masa_dinas",
+        "status_aktif",
+        "satuan_dikecualikan",
+    }
+
+
+def test_travel_beyond_limit(sound: SolveResult) -> None:
+    """Citra (30 km north) put in RW 3 (4 km north): 26 km against a 5 km limit, reported
+    truthfully."""
+    andi_rw1, bayu_rw2 = sound.assignments
+    citra_rw3 = move(bayu_rw2, CITRA, RW3.uid)
+    assert citra_rw3.travel_km == 26.0
+    tampered = dataclasses.replace(
+        sound,
+        assignments=(andi_rw1, bayu_rw2, citra_rw3),
+        uncovered=(),
+        objective=None,
+    )
+    outcomes = list(tampered.outcomes)
+    outcomes[CITRA] = dataclasses.replace(outcomes[CITRA], units=(RW3.uid,))
+    tampered = dataclasses.replace(tampered, outcomes=tuple(outcomes))
+    assert rule_ids(check(tampered)) == {"batas_jarak"}
+
+
+def test_wrong_reported_travel(sound: SolveResult) -> None:
+    """Bayu's 0.5 km reported as 1.5 km."""
+    andi_rw1, bayu_rw2 = sound.assignments
+    assert bayu_rw2.travel_km == 0.5
+    tampered = dataclasses.replace(
+        sound, assignments=(andi_rw1, dataclasses.replace(bayu_rw2, travel_km=1.5))
+    )
+    violations = check(tampered)
+    assert rule_ids(violations) == {"jarak"}  # per assignment and the objective's total
+    assert any("88070678" in v.detail for v in violations)
+
+
+def test_travel_rounding_is_tolerated(sound: SolveResult) -> None:
+    """The plan reports whole metres; a difference below a metre is not a violation."""
+    andi_rw1, bayu_rw2 = sound.assignments
+    tampered = dataclasses.replace(
+        sound, assignments=(andi_rw1, dataclasses.replace(bayu_rw2, travel_km=0.5004))
+    )
+    assert check(tampered) == []
+
+
+def test_wrong_residence_flag(sound: SolveResult) -> None:
+    andi_rw1, bayu_rw2 = sound.assignments
+    tampered = dataclasses.replace(
+        sound, assignments=(dataclasses.replace(andi_rw1, resident=False), bayu_rw2)
+    )
+    assert rule_ids(check(tampered)) == {"domisili"}
+
+
+def test_wrong_objective(sound: SolveResult) -> None:
+    assert sound.objective is not None
+    tampered = dataclasses.replace(
+        sound, objective=dataclasses.replace(sound.objective, weighted_coverage=3)
+    )
+    assert rule_ids(check(tampered)) == {"cakupan"}
+    tampered = dataclasses.replace(
+        sound, objective=dataclasses.replace(sound.objective, residence=2)
+    )
+    assert rule_ids(check(tampered)) == {"domisili"}
+    tampered = dataclasses.replace(
+        sound, objective=dataclasses.replace(sound.objective, travel_m=0)
+    )
+    assert rule_ids(check(tampered)) == {"jarak"}
+    # a total worse than the proven bound is also "OPTIMAL below the bound"
+    tampered = dataclasses.replace(
+        sound, objective=dataclasses.replace(sound.objective, travel_m=2500)
+    )
+    assert rule_ids(check(tampered)) == {"jarak", "cakupan"}
+
+
+def test_optimal_below_bound(sound: SolveResult) -> None:
+    """A plan called OPTIMAL that is worse than the proven bound."""
+    assert sound.bound is not None
+    tampered = dataclasses.replace(
+        sound, bound=dataclasses.replace(sound.bound, weighted_coverage=3, covered=3)
+    )
+    violations = check(tampered)
+    assert rule_ids(violations) == {"cakupan"}
+    assert "bound" in violations[0].detail
+
+
+def test_missing_roster_row(sound: SolveResult) -> None:
+    """Citra's outcome (a reserve) disappears from the list."""
+    tampered = dataclasses.replace(
+        sound, outcomes=tuple(o for o in sound.outcomes if o.officer_index != CITRA)
+    )
+    assert rule_ids(check(tampered)) == {"personel"}
+
+
+def test_roster_rows_out_of_order(sound: SolveResult) -> None:
+    tampered = dataclasses.replace(sound, outcomes=tuple(reversed(sound.outcomes)))
+    assert rule_ids(check(tampered)) == {"personel"}
+
+
+def test_outcome_units_disagree_with_plan(sound: SolveResult) -> None:
+    outcomes = list(sound.outcomes)
+    outcomes[BAYU] = dataclasses.replace(outcomes[BAYU], units=())
+    tampered = dataclasses.replace(sound, outcomes=tuple(outcomes))
+    assert rule_ids(check(tampered)) == {"personel"}
+
+
+def test_unit_neither_covered_nor_listed(sound: SolveResult) -> None:
+    """RW 3 is uncovered but left out of the uncovered list."""
+    assert [u.unit_uid for u in sound.uncovered] == [RW3.uid]
+    tampered = dataclasses.replace(sound, uncovered=())
+    violations = check(tampered)
+    assert rule_ids(violations) == {"satu_personel_per_unit"}
+    assert "neither covered nor listed" in violations[0].detail
+
+
+def test_unit_covered_and_listed_uncovered(sound: SolveResult) -> None:
+    tampered = dataclasses.replace(
+        sound, uncovered=(*sound.uncovered, UncoveredUnit(RW1.uid, Reason("uncovered.capacity")))
+    )
+    assert rule_ids(check(tampered)) == {"satu_personel_per_unit"}
+
+
+def test_unknown_unit_or_officer(sound: SolveResult) -> None:
+    andi_rw1, bayu_rw2 = sound.assignments
+    ghost_unit = dataclasses.replace(bayu_rw2, unit_uid="lebong utara|tunggang|9")
+    assert rule_ids(check(dataclasses.replace(sound, assignments=(andi_rw1, ghost_unit)))) == {
+        "satu_personel_per_unit"
+    }
+    ghost_officer = dataclasses.replace(bayu_rw2, officer_index=99)
+    assert rule_ids(check(dataclasses.replace(sound, assignments=(andi_rw1, ghost_officer)))) == {
+        "batas_unit_per_personel"
+    }
+
+
+def test_checker_distance_matches_solver_admin_fallback() -> None:
+    """Without coordinates the checker's own stand-in distances agree with the solver's."""
+    tunggang = unit("tunggang", 1)
+    kampung_jawa = unit("kampung jawa", 1)
+    ajai_siang = unit("ajai siang", 1, kecamatan="topos", polsek="Polsek Rimbo Pengadang")
+    o = officer(0, "87050123", home_desa="lebong utara|tunggang")
+    inst = instance([tunggang, kampung_jawa, ajai_siang], [o])
+    s = FAST.replace(max_units_per_officer=3)
+    result = solve(inst, s)
+    assert check(result) == []
+    assert [distance_m(inst, o, u.uid, s) for u in inst.units] == [
+        (2000.0, False),
+        (10_000.0, False),
+        (50_000.0, False),
+    ]
+
+
+def test_blank_status_is_unknown_for_checker_too() -> None:
+    from rwassign.checker import _eligibility_failures
+    from rwassign.settings import Settings
+    from tests.builders import officer
+
+    assert _eligibility_failures(officer(0, "80010001", status="   "), Settings()) == []
