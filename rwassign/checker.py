@@ -48,7 +48,8 @@ def _eligibility_failures(o: Officer, s: Settings) -> list[str]:
     is_bintara = o.rank is not None and o.rank.group is RankGroup.BINTARA
     if is_bintara and o.service_years is not None and o.service_years < s.min_service_years:
         fails.append("masa_dinas")
-    status_known_inactive = bool(o.status) and str(o.status).strip().upper() not in ACTIVE
+    status_text = (o.status or "").strip().upper()
+    status_known_inactive = bool(status_text) and status_text not in ACTIVE
     if s.require_active and (o.active is False or (o.active is None and status_known_inactive)):
         fails.append("status_aktif")
     text = f"{o.kesatuan} {o.jabatan}".upper()

@@ -189,7 +189,9 @@ class Instance:
                 raise ValueError(f"unit {u.label} of {u.desa} appears twice")
             seen[u.uid] = u
         nrps: dict[str, Officer] = {}
-        for o in self.officers:
+        for pos, o in enumerate(self.officers):
+            if o.index != pos:
+                raise ValueError(f"officer {o.nama} has index {o.index} at roster position {pos}")
             if o.nrp and o.nrp in nrps:
                 raise ValueError(f"NRP {o.nrp} appears twice")
             nrps[o.nrp] = o

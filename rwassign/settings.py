@@ -37,6 +37,10 @@ class Settings:
     extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        # Kesatuan text is compared in capitals; normalise here so a hand-built Settings behaves
+        # like one read from a sheet or TOML file.
+        normalised = tuple(sorted({x.strip().upper() for x in self.excluded_units if x.strip()}))
+        object.__setattr__(self, "excluded_units", normalised)
         problems = validate(self)
         if problems:
             raise ValueError("; ".join(problems))
