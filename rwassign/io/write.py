@@ -363,6 +363,11 @@ def _summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
     _fit_columns(ws, max_width=70)
 
 
+def _unit_cells(unit: Unit) -> list[Any]:
+    """POLSEK | KECAMATAN | DESA/KELURAHAN | RW/DUSUN | PRIORITAS, shared by both unit sheets."""
+    return [unit.polsek, unit.kecamatan, unit.desa, unit.label, PRIORITY_LABELS[unit.priority]]
+
+
 def _plan_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
     """One row per covered unit, in the order a Polres reads its map: Polsek, kecamatan, desa."""
     units = result.instance.unit_by_uid()
@@ -374,11 +379,7 @@ def _plan_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         rows.append(
             [
                 no,
-                unit.polsek,
-                unit.kecamatan,
-                unit.desa,
-                unit.label,
-                PRIORITY_LABELS[unit.priority],
+                *_unit_cells(unit),
                 officer.nrp,
                 officer.nama,
                 officer.pangkat,
@@ -408,11 +409,7 @@ def _uncovered_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         rows.append(
             [
                 no,
-                unit.polsek,
-                unit.kecamatan,
-                unit.desa,
-                unit.label,
-                PRIORITY_LABELS[unit.priority],
+                *_unit_cells(unit),
                 _reason(item.reason, lang),
                 unit.uid,
             ]
