@@ -274,9 +274,9 @@ class SatOutcome:
 class _StopAtBound(cp_model.CpSolverSolutionCallback):
     """Stops the search at the first plan that reaches the flow's proven bound.
 
-    CP-SAT's own bound cannot always close on an objective spanning 1 m to 1e15 (see
-    PERF notes in the README), but the flow has already proven that no plan exceeds this value,
-    so reaching it is optimal.  The value is recomputed in integers: CP-SAT reports a double.
+    CP-SAT's own LP bound cannot always close on an objective spanning 1 m to 1e15 (its
+    coefficients are that far apart), but the flow has already proven that no plan exceeds this
+    value, so reaching it is optimal.  The value is recomputed in integers: CP-SAT reports a double.
     """
 
     def __init__(self, x: list[cp_model.IntVar], values: distance.IntArray, bound: int):
