@@ -78,7 +78,14 @@ def distance_m(instance: Instance, o: Officer, unit_uid: str, s: Settings) -> tu
     if home_lat_lng is not None and u.point is not None:
         return _gc_m(home_lat_lng[0], home_lat_lng[1], u.point.lat, u.point.lng), True
     kec = o.home_kecamatan or (desa.split("|")[0] if desa else None)
-    polsek = {x.uid.split("|")[0]: x.polsek.casefold() for x in instance.units}.get(kec or "")
+    by_uid = sorted(instance.units, key=lambda x: x.uid)
+    if o.home_unit in units:
+        polsek: str | None = units[o.home_unit].polsek.casefold()
+    else:
+        same_desa = [x.polsek.casefold() for x in by_uid if x.desa_key == desa]
+        same_kec = [x.polsek.casefold() for x in by_uid if x.uid.split("|")[0] == kec]
+        candidates = same_desa or same_kec
+        polsek = candidates[0] if candidates else None
     if desa is not None and desa == u.desa_key:
         km = s.admin_km_same_desa
     elif kec is not None and kec == u.uid.split("|")[0]:

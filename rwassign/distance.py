@@ -68,6 +68,7 @@ def geometry(instance: Instance) -> Geometry:
     kec_ids: dict[str, int] = {}
     polsek_ids: dict[str, int] = {}
     kec_polsek: dict[str, int] = {}
+    desa_polsek: dict[str, int] = {}
     desa_pts: dict[str, list[tuple[float, float]]] = {}
     nan = float("nan")
     ulat, ulng, udesa, ukec, upol = [], [], [], [], []
@@ -78,7 +79,6 @@ def geometry(instance: Instance) -> Geometry:
         ukec.append(kec_ids.setdefault(kk, len(kec_ids)))
         pid = polsek_ids.setdefault(u.polsek.casefold(), len(polsek_ids))
         upol.append(pid)
-        kec_polsek.setdefault(kk, pid)
         if u.point is not None:
             ulat.append(u.point.lat)
             ulng.append(u.point.lng)
@@ -86,6 +86,13 @@ def geometry(instance: Instance) -> Geometry:
         else:
             ulat.append(nan)
             ulng.append(nan)
+    # An officer's Polsek: their home unit's, else that of the first unit (by uid) of their home
+    # desa, else of their home kecamatan.  Row order must not matter: a kecamatan may be split
+    # between two Polsek.
+    for u in sorted(units, key=lambda x: x.uid):
+        pid = polsek_ids[u.polsek.casefold()]
+        desa_polsek.setdefault(u.desa_key, pid)
+        kec_polsek.setdefault(kecamatan_of(u.uid), pid)
     desa_centre = {
         k: (sum(p[0] for p in v) / len(v), sum(p[1] for p in v) / len(v))
         for k, v in desa_pts.items()
@@ -110,7 +117,12 @@ def geometry(instance: Instance) -> Geometry:
         olng.append(point[1] if point else nan)
         odesa.append(desa_ids.get(desa_key, -1) if desa_key else -1)
         okec.append(kec_ids.get(kec_key, -1) if kec_key else -1)
-        opol.append(kec_polsek.get(kec_key, -1) if kec_key else -1)
+        if home_pos >= 0:
+            opol.append(upol[home_pos])
+        elif desa_key in desa_polsek:
+            opol.append(desa_polsek[desa_key])
+        else:
+            opol.append(kec_polsek.get(kec_key, -1) if kec_key else -1)
         ohome.append(home_pos)
 
     def f(x: list[float]) -> FloatArray:

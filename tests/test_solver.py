@@ -409,3 +409,27 @@ def test_warnings_and_unchecked_rules_are_passed_through() -> None:
     r = solved(instance([unit(point=BASE)], [o]))
     assert r.unchecked_rules == ("pelatihan",)
     assert [w.code for w in r.warnings] == ["run.rule_unchecked"]
+
+
+def test_kecamatan_split_between_two_polsek_is_checked_consistently() -> None:
+    """A kecamatan may be served by two Polsek; the member's Polsek is their home unit's, and
+    solver and checker must agree on it whatever the row order (found in review: exit 5)."""
+    from rwassign.checker import check
+    from rwassign.model import Instance, Officer, Unit
+    from rwassign.ranks import by_code
+    from rwassign.settings import Settings
+
+    def u(kec: str, desa: str, polsek: str) -> Unit:
+        return Unit(f"{kec}|{desa}|1", kec, desa, "Dusun", 1, polsek)
+
+    units = (u("k", "satu", "Polsek A"), u("k", "dua", "Polsek B"), u("m", "tiga", "Polsek B"))
+    for order in (units, units[::-1]):
+        member = Officer(0, "BUDI", "80010001", by_code("BRIPKA"), home_unit="k|satu|1")
+        result = solve(Instance("T", order, (member,)), Settings(max_units_per_officer=3))
+        # own unit 0 km; same kecamatan 10 km; other kecamatan of another Polsek 50 km
+        assert sorted((a.unit_uid, a.travel_km) for a in result.assignments) == [
+            ("k|dua|1", 10.0),
+            ("k|satu|1", 0.0),
+            ("m|tiga|1", 50.0),
+        ]
+        assert check(result) == []
