@@ -48,18 +48,34 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
     uid_pos = {u.uid: i for i, u in enumerate(units)}
     idx = np.nonzero(chosen)[0].tolist()
     holder: dict[int, int] = {int(arcs.unit[i]): int(arcs.officer[i]) for i in idx}
+    # Each member's shortest allowed trip to a unit nobody holds: when it is shorter than the
+    # trip they make, the closer open units must have lower priority (else the plan would not be
+    # optimal), and the reason says so instead of claiming "nearest".
+    open_arc = ~np.isin(arcs.unit, np.asarray(list(holder), dtype=np.int64))
+    nearest_open: dict[int, int] = {}
+    for o_idx, t in zip(
+        arcs.officer[open_arc].tolist(), arcs.travel_m[open_arc].tolist(), strict=True
+    ):
+        nearest_open[o_idx] = min(t, nearest_open.get(o_idx, t))
     out = []
     for i in idx:
         o = instance.officers[int(arcs.officer[i])]
         u = units[int(arcs.unit[i])]
         kind = u.kind
         km = _km(int(arcs.travel_m[i]))
+        if nearest_open.get(o.index, int(arcs.travel_m[i])) < int(arcs.travel_m[i]):
+            why = localised(
+                "RW/dusun kosong yang lebih dekat berprioritas lebih rendah",
+                "closer open units have lower priority",
+            )
+        else:
+            why = localised("tidak ada RW/dusun kosong yang lebih dekat", "no open unit is closer")
         home = uid_pos.get(o.home_unit) if o.home_unit else None
         if bool(arcs.resident[i]):
             reason = Reason("reason.resident", {"unit": kind})
         elif home is not None:
             h = units[home]
-            params = {"home": unit_name(h), "unit": kind, "km": km}
+            params = {"home": unit_name(h), "unit": kind, "km": km, "why": why}
             other = holder.get(home)
             if other == o.index:
                 reason = Reason("reason.home_extra", params)
@@ -75,11 +91,11 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
                 )
         elif o.home_desa is not None:
             desa = next((x.desa for x in units if x.desa_key == o.home_desa), o.home_desa)
-            reason = Reason("reason.home_desa", {"desa": desa, "unit": kind, "km": km})
+            reason = Reason("reason.home_desa", {"desa": desa, "unit": kind, "km": km, "why": why})
         elif o.home_point is not None:
-            reason = Reason("reason.nearest", {"unit": kind, "km": km})
+            reason = Reason("reason.nearest", {"unit": kind, "km": km, "why": why})
         else:
-            reason = Reason("reason.home_unknown", {"unit": kind, "km": km})
+            reason = Reason("reason.home_unknown", {"unit": kind, "km": km, "why": why})
         out.append(
             Assignment(
                 unit_uid=u.uid,

@@ -18,29 +18,28 @@ CORE: dict[str, Entry] = {
     # reasons for assignments
     "reason.resident": ("berdomisili di {unit} ini", "lives in this {unit}"),
     "reason.home_taken": (
-        "domisili {home} sudah dipegang {holder}; {unit} terdekat yang kosong ({km} km)",
-        "home unit {home} is held by {holder}; nearest open unit ({km} km)",
+        "domisili {home} sudah dipegang {holder}; {unit} ini {km} km, {why}",
+        "home unit {home} is held by {holder}; this {unit} is {km} km away, {why}",
     ),
     "reason.home_extra": (
-        "berdomisili di {home}; {unit} tambahan terdekat ({km} km)",
-        "lives in {home}; nearest additional unit ({km} km)",
+        "berdomisili di {home} (juga dipegangnya); {unit} tambahan ini {km} km, {why}",
+        "lives in {home} (also held); this additional {unit} is {km} km away, {why}",
     ),
     "reason.home_lower_priority": (
         "domisili {home} belum terisi, tetapi {unit} ini berprioritas {priority} ({km} km)",
         "home {home} is open, but this {unit} has {priority} priority ({km} km)",
     ),
     "reason.home_desa": (
-        "berdomisili di desa {desa} (RW/dusun tidak tercatat); {unit} terdekat yang kosong "
-        "({km} km)",
-        "lives in desa {desa} (unit not recorded); nearest open {unit} ({km} km)",
+        "berdomisili di desa {desa} (RW/dusun tidak tercatat); {unit} ini {km} km, {why}",
+        "lives in desa {desa} (unit not recorded); this {unit} is {km} km away, {why}",
     ),
     "reason.nearest": (
-        "{unit} terdekat dari titik rumah yang masih kosong ({km} km)",
-        "nearest open {unit} from the home point ({km} km)",
+        "{unit} ini {km} km dari titik rumah, {why}",
+        "this {unit} is {km} km from the home point, {why}",
     ),
     "reason.home_unknown": (
-        "domisili tidak tercatat; {unit} kosong terdekat menurut jarak administratif ({km} km)",
-        "home not recorded; nearest open {unit} by administrative distance ({km} km)",
+        "domisili tidak tercatat; {unit} ini {km} km menurut jarak administratif, {why}",
+        "home not recorded; this {unit} is {km} km by administrative distance, {why}",
     ),
     # reasons for uncovered units
     "uncovered.no_eligible": (

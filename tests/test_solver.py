@@ -433,3 +433,25 @@ def test_kecamatan_split_between_two_polsek_is_checked_consistently() -> None:
             ("m|tiga|1", 50.0),
         ]
         assert check(result) == []
+
+
+def test_reason_says_priority_when_a_closer_unit_stays_open() -> None:
+    """One member, a Rendah unit 1 km away and a Tinggi unit 3 km away: coverage weight wins
+    (3 > 1), so the member goes 3 km and the reason must not claim the unit is the nearest."""
+    from rwassign.messages import reason_text
+    from rwassign.model import Instance, Officer, Unit
+    from rwassign.ranks import by_code
+    from rwassign.settings import Settings
+    from tests.builders import BASE, north
+
+    low = Unit("k|a|1", "K", "A", "RW", 1, "P", priority=1, point=north(1))
+    high = Unit("k|b|1", "K", "B", "RW", 1, "P", priority=3, point=north(3))
+    member = Officer(0, "BUDI", "80010001", by_code("BRIPKA"), home_point=BASE)
+    r = solve(Instance("T", (low, high), (member,)), Settings())
+    (a,) = r.assignments
+    assert a.unit_uid == "k|b|1"
+    assert "prioritas lebih rendah" in reason_text(a.reason)
+    assert "lower priority" in reason_text(a.reason, "en")
+
+    r2 = solve(Instance("T", (low,), (member,)), Settings())
+    assert "tidak ada RW/dusun kosong yang lebih dekat" in reason_text(r2.assignments[0].reason)

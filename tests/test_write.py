@@ -111,7 +111,16 @@ def make_result() -> SolveResult:
             "koordinat",
             Reason(
                 "reason.home_taken",
-                {"home": "Dusun 2", "holder": "Siti Aminah", "unit": "Dusun 1", "km": "3.25"},
+                {
+                    "home": "Dusun 2",
+                    "holder": "Siti Aminah",
+                    "unit": "Dusun 1",
+                    "km": "3.25",
+                    "why": {
+                        "id": "tidak ada RW/dusun kosong yang lebih dekat",
+                        "en": "no open unit is closer",
+                    },
+                },
             ),
         ),
         Assignment(
