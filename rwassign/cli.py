@@ -218,18 +218,19 @@ def solve(
     config: ConfigOpt = None,
     max_units: Annotated[
         int | None,
-        typer.Option("--max-units", min=1, help="RW/dusun paling banyak per personel."),
+        typer.Option("--max-units", min=1, max=1000, help="RW/dusun paling banyak per personel."),
     ] = None,
     max_travel_km: Annotated[
         float | None,
-        typer.Option("--max-travel-km", min=0.1, help="Batas jarak rumah-RW (km)."),
+        typer.Option("--max-travel-km", min=0.1, max=20000, help="Batas jarak rumah-RW (km)."),
     ] = None,
     time_limit: Annotated[
         float | None,
-        typer.Option("--time-limit", min=0.1, help="Batas waktu solver (detik)."),
+        typer.Option("--time-limit", min=0.1, max=86400, help="Batas waktu solver (detik)."),
     ] = None,
     workers: Annotated[
-        int | None, typer.Option("--workers", min=1, help="Thread CP-SAT (hasil tetap sama).")
+        int | None,
+        typer.Option("--workers", min=1, max=64, help="Thread CP-SAT (hasil tetap sama)."),
     ] = None,
     columns: ColumnOpt = None,
     json_out: Annotated[

@@ -9,6 +9,7 @@ from the code.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,9 +140,36 @@ SETTING_DOCS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Upper bounds that keep every setting meaningful and the solver's integer costs in range.
+LIMITS: dict[str, float] = {
+    "max_units_per_officer": 1000,
+    "max_travel_km": 20_000,
+    "time_limit_s": 86_400,
+    "workers": 64,
+    "min_service_years": 60,
+    "priority_weight_high": 1000,
+    "priority_weight_medium": 1000,
+    "priority_weight_low": 1000,
+    "admin_km_same_desa": 20_000,
+    "admin_km_same_kecamatan": 20_000,
+    "admin_km_same_polsek": 20_000,
+    "admin_km_elsewhere": 20_000,
+}
+
+
 def validate(s: Settings) -> list[str]:
     """Plain-English reasons why ``s`` is unusable (empty when it is fine)."""
     out: list[str] = []
+    numbers = {
+        f.name: getattr(s, f.name)
+        for f in dataclasses.fields(s)
+        if isinstance(getattr(s, f.name), int | float) and not isinstance(getattr(s, f.name), bool)
+    }
+    for name, value in numbers.items():
+        if not math.isfinite(value) or abs(value) > LIMITS.get(name, 1e6):
+            out.append(f"{name} must be a finite number up to {LIMITS.get(name, 1e6):g}")
+    if out:
+        return out
     if s.max_units_per_officer < 1:
         out.append("max_units_per_officer must be 1 or more")
     if s.max_travel_km is not None and s.max_travel_km <= 0:
@@ -204,10 +232,15 @@ def coerce(key: str, raw: Any) -> Any:
         return str(raw).strip().lower()
     if isinstance(default, int) and not isinstance(default, bool):
         value = float(str(raw).replace(",", "."))
+        if not math.isfinite(value):
+            raise ValueError("expected a finite number")
         if value != int(value):
             raise ValueError("expected a whole number")
         return int(value)
-    return float(str(raw).replace(",", "."))
+    value = float(str(raw).replace(",", "."))
+    if not math.isfinite(value):
+        raise ValueError("expected a finite number")
+    return value
 
 
 def from_mapping(values: dict[str, Any], base: Settings | None = None) -> Settings:

@@ -142,6 +142,7 @@ def test_bad_config_is_input_error(tmp_path: Path) -> None:
         ["solve", str(GOOD), "--no-such-option"],
         ["solve", str(GOOD), "--column", "tanpa-sama-dengan"],
         ["solve", str(GOOD), "--lang", "fr"],
+        ["solve", str(GOOD), "--max-travel-km", "inf"],
     ],
 )
 def test_usage_errors_exit_2(args: list[str]) -> None:
@@ -220,3 +221,14 @@ def test_every_setting_and_exit_code_is_documented() -> None:
         assert f"`{key}`" in readme, key
     for code in range(6):
         assert f"| {code} |" in readme
+
+
+@pytest.mark.parametrize(
+    "line", ["max_travel_km = nan", "max_units_per_officer = inf", "priority_weight_high = 1e300"]
+)
+def test_non_finite_or_huge_setting_is_input_error(line: str, tmp_path: Path) -> None:
+    cfg = tmp_path / "atur.toml"
+    cfg.write_text(line + "\n", encoding="utf-8")
+    r = _run("solve", GOOD, "-o", tmp_path / "x.xlsx", "--config", cfg)
+    assert r.exit_code == cli.EXIT_INPUT, r.output
+    assert "Traceback" not in r.output and not (tmp_path / "x.xlsx").exists()
