@@ -52,18 +52,15 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
     # trip they make, the closer open units must have lower priority (else the plan would not be
     # optimal), and the reason says so instead of claiming "nearest".
     open_arc = ~np.isin(arcs.unit, np.asarray(list(holder), dtype=np.int64))
-    nearest_open: dict[int, int] = {}
-    for o_idx, t in zip(
-        arcs.officer[open_arc].tolist(), arcs.travel_m[open_arc].tolist(), strict=True
-    ):
-        nearest_open[o_idx] = min(t, nearest_open.get(o_idx, t))
+    nearest_open = np.full(len(instance.officers), np.iinfo(np.int64).max, dtype=np.int64)
+    np.minimum.at(nearest_open, arcs.officer[open_arc], arcs.travel_m[open_arc])
     out = []
     for i in idx:
         o = instance.officers[int(arcs.officer[i])]
         u = units[int(arcs.unit[i])]
         kind = u.kind
         km = _km(int(arcs.travel_m[i]))
-        if nearest_open.get(o.index, int(arcs.travel_m[i])) < int(arcs.travel_m[i]):
+        if int(nearest_open[o.index]) < int(arcs.travel_m[i]):
             why = localised(
                 "RW/dusun kosong yang lebih dekat berprioritas lebih rendah",
                 "closer open units have lower priority",
