@@ -68,8 +68,12 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
         else:
             why = localised("tidak ada RW/dusun kosong yang lebih dekat", "no open unit is closer")
         home = uid_pos.get(o.home_unit) if o.home_unit else None
-        if bool(arcs.resident[i]):
+        if bool(arcs.pinned[i]):
+            reason = Reason("reason.pinned", {"unit": kind})
+        elif bool(arcs.resident[i]):
             reason = Reason("reason.resident", {"unit": kind})
+        elif bool(arcs.kept[i]):
+            reason = Reason("reason.kept", {"unit": kind, "km": km})
         elif home is not None:
             h = units[home]
             params = {"home": unit_name(h), "unit": kind, "km": km, "why": why}

@@ -17,6 +17,14 @@ Entry = tuple[str, str] | tuple[str, str, str, str]
 CORE: dict[str, Entry] = {
     # reasons for assignments
     "reason.resident": ("berdomisili di {unit} ini", "lives in this {unit}"),
+    "reason.pinned": (
+        "dikunci operator (kolom Kunci/Tetap) di {unit} ini",
+        "pinned to this {unit} by the operator (Kunci/Tetap column)",
+    ),
+    "reason.kept": (
+        "tetap seperti rencana sebelumnya ({km} km)",
+        "kept from the previous plan ({km} km)",
+    ),
     "reason.home_taken": (
         "domisili {home} sudah dipegang {holder}; {unit} ini {km} km, {why}",
         "home unit {home} is held by {holder}; this {unit} is {km} km away, {why}",
@@ -40,6 +48,33 @@ CORE: dict[str, Entry] = {
     "reason.home_unknown": (
         "domisili tidak tercatat; {unit} ini {km} km menurut jarak administratif, {why}",
         "home not recorded; this {unit} is {km} km by administrative distance, {why}",
+    ),
+    # re-plan changes
+    "change.left_roster": (
+        "tidak ada lagi di roster (mutasi/pensiun)",
+        "no longer in the roster (transfer/retirement)",
+    ),
+    "change.ineligible": ("tidak lagi memenuhi syarat: {why}", "no longer eligible: {why}"),
+    "change.kept": ("tidak berubah", "unchanged"),
+    "change.unit_removed": (
+        "RW/dusun lamanya tidak ada lagi di daftar wilayah",
+        "their previous unit no longer exists",
+    ),
+    "change.taken": (
+        "{unit} kini dipegang {holder}: susunan ini memberi cakupan berbobot lebih tinggi "
+        "(atau mematuhi kunci)",
+        "{unit} is now held by {holder}: this gives higher weighted coverage (or honours a pin)",
+    ),
+    "change.no_longer_legal": (
+        "{unit} tidak lagi dapat dipegangnya (batas jarak/jumlah RW baru) atau kini kosong demi "
+        "RW berprioritas lebih tinggi",
+        "{unit} can no longer be held (new travel/cap limit) or was left for a higher-priority "
+        "unit",
+    ),
+    "change.unit_covered": ("kini dipegang {holder}", "now held by {holder}"),
+    "change.unit_gone": (
+        "RW/dusun ini tidak ada lagi di daftar wilayah; penugasan lamanya tidak berlaku",
+        "this unit no longer exists; its old assignment lapses",
     ),
     # reasons for uncovered units
     "uncovered.no_eligible": (

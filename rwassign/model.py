@@ -159,6 +159,7 @@ class Officer:
     service_years: float | None = None
     status: str | None = None
     active: bool | None = None
+    pin: str | None = None  # raw Kunci/Tetap text: the unit this member must hold
     source: Location | None = None
 
     def __post_init__(self) -> None:
@@ -264,6 +265,23 @@ class Objective:
 
 
 @dataclass(frozen=True)
+class Change:
+    """One line of the ``Perubahan`` sheet of a re-plan.
+
+    ``kind``: TETAP (unchanged), PINDAH (moved), BARU (newly assigned), DILEPAS (released),
+    UNIT_TERISI (unit newly covered), UNIT_KOSONG (unit newly uncovered), UNIT_DIHAPUS (an old
+    assignment to a unit that no longer exists).  ``nrp``/``nama`` are empty for unit lines.
+    """
+
+    kind: str
+    nrp: str
+    nama: str
+    old_units: tuple[str, ...]
+    new_units: tuple[str, ...]
+    reason: Reason
+
+
+@dataclass(frozen=True)
 class SolveResult:
     """Everything ``solve()`` knows: status, plan, objective and bound, timings, explanations.
 
@@ -283,6 +301,9 @@ class SolveResult:
     seconds: dict[str, float]
     warnings: tuple[Problem, ...] = ()
     unchecked_rules: tuple[str, ...] = ()
+    moves: int | None = None  # re-plan: officers who lost a previous, still legal pair
+    travel_unit_m: int = 1  # resolution of the travel level (1 m unless a large re-plan)
+    changes: tuple[Change, ...] = ()  # re-plan: the Perubahan sheet
 
     def assignment_rows(self) -> list[tuple[str, str]]:
         """(unit uid, NRP) pairs sorted by unit: the part that must be identical run to run."""

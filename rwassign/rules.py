@@ -262,3 +262,87 @@ def run_warnings(instance: Instance, settings: Settings, elig: Eligibility) -> l
 def eligible_mask(instance: Instance, settings: Settings) -> list[bool]:
     """Convenience for callers that need only the yes/no answer (benchmarks, tests)."""
     return list(evaluate(instance, settings).eligible)
+
+
+def check_pins(
+    instance: Instance,
+    settings: Settings,
+    elig: Eligibility,
+    pins: list[tuple[str, str, Location]],
+) -> tuple[list[tuple[str, int]], list[Problem]]:
+    """Validate pins (unit uid, NRP, where written) against the hard rules.
+
+    A pin that breaks a hard rule is an input error naming the row and the rule: unknown NRP,
+    an ineligible member (each failed rule), a unit pinned to two members, more pins than
+    ``max_units_per_officer``, or a pair beyond ``max_travel_km``.  Returns the legal pins as
+    (unit uid, officer index) and the problems.
+    """
+    from rwassign import distance  # numpy only where pins are used
+
+    by_nrp = {o.nrp: o for o in instance.officers if o.nrp}
+    units = instance.unit_by_uid()
+    problems: list[Problem] = []
+    valid: list[tuple[str, int]] = []
+    seen_unit: dict[str, str] = {}
+    per_officer: dict[int, int] = {}
+    geo = distance.geometry(instance) if settings.max_travel_km is not None else None
+    upos = {u.uid: i for i, u in enumerate(instance.units)}
+    for uid, nrp, where in pins:
+        o = by_nrp.get(nrp)
+        label = f"{units[uid].label} {units[uid].desa}" if uid in units else uid
+        if o is None:
+            problems.append(Problem("pin.unknown_nrp", Severity.ERROR, where, {"nrp": nrp}))
+            continue
+        if uid in seen_unit and seen_unit[uid] != nrp:
+            problems.append(
+                Problem("pin.unit_twice", Severity.ERROR, where, {"unit": label, "nrp": nrp})
+            )
+            continue
+        if uid in seen_unit:
+            continue
+        failed = elig.failed[o.index]
+        if failed:
+            problems.extend(
+                Problem(
+                    "pin.ineligible",
+                    Severity.ERROR,
+                    where,
+                    {"nrp": nrp, "nama": o.nama, "unit": label, "rule": r},
+                )
+                for r in failed
+            )
+            continue
+        per_officer[o.index] = per_officer.get(o.index, 0) + 1
+        if per_officer[o.index] > settings.max_units_per_officer:
+            problems.append(
+                Problem(
+                    "pin.over_cap",
+                    Severity.ERROR,
+                    where,
+                    {"nrp": nrp, "nama": o.nama, "cap": settings.max_units_per_officer},
+                )
+            )
+            continue
+        if geo is not None and settings.max_travel_km is not None and o.home_unit != uid:
+            import numpy as np
+
+            dist, _ = distance.travel_matrix(geo, np.asarray([o.index]), settings)
+            km = float(dist[0, upos[uid]]) / 1000
+            if km > settings.max_travel_km:
+                problems.append(
+                    Problem(
+                        "pin.too_far",
+                        Severity.ERROR,
+                        where,
+                        {
+                            "nrp": nrp,
+                            "unit": label,
+                            "km": f"{km:.1f}",
+                            "limit": settings.max_travel_km,
+                        },
+                    )
+                )
+                continue
+        seen_unit[uid] = nrp
+        valid.append((uid, o.index))
+    return valid, problems

@@ -89,6 +89,7 @@ ROSTER_FIELDS: dict[str, tuple[str, ...]] = {
         "lamadinas", "tahunmasuk",
     ),
     "status": ("status", "keteranganstatus", "statusanggota", "statuspersonel", "statusdinas"),
+    "pin": ("kunci", "tetap", "kuncirw", "kuncirwdusun", "pin", "dikunci"),
 }  # fmt: skip
 
 POLSEK_FIELDS: dict[str, tuple[str, ...]] = {
@@ -148,6 +149,10 @@ FIELD_DOCS: dict[str, tuple[str, str]] = {
         "Service start date/year or years of service.",
     ),
     "status": ("Status (Aktif, Cuti, Tugas belajar, ...).", "Status (active, leave, ...)."),
+    "pin": (
+        "Kunci/Tetap: RW/dusun yang wajib dipegang personel ini, mis. 'Kampung Jawa RW 03'.",
+        "Pin: the unit this member must hold, e.g. 'Kampung Jawa RW 03'.",
+    ),
 }
 
 UNIT_SHEETS = (

@@ -235,6 +235,7 @@ def read_roster(
                 trained=trained,
                 service_years=years,
                 status=status,
+                pin=header.text(row, "pin") or None,
                 source=loc(),
             )
         )

@@ -1,0 +1,177 @@
+"""Reading a previous plan for a re-plan, and resolving pins written as text.
+
+A previous plan is any sheet with an NRP column and unit columns: the ``Penugasan`` sheet that
+rwassign wrote (its ``ID UNIT`` column is exact), a hand-edited copy, or the printed list typed
+back in (Kecamatan, Desa/Kelurahan, RW/Dusun, NRP).  A ``Kunci``/``Tetap`` column marks pins.
+Old assignments to units that no longer exist are returned, not dropped, so the re-plan can
+report them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rwassign.io.read.fields import UNIT_FIELDS, find_header
+from rwassign.io.read.tables import RawSheet, cell_text, load
+from rwassign.model import Instance, Location, Problem, Severity, Unit
+from rwassign.normalize import (
+    desa_key,
+    kecamatan_key,
+    norm_header,
+    parse_bool,
+    parse_id,
+    parse_unit_label,
+)
+
+PLAN_FIELDS: dict[str, tuple[str, ...]] = {
+    "unit_id": ("idunit", "uid"),
+    "kecamatan": UNIT_FIELDS["kecamatan"],
+    "desa": UNIT_FIELDS["desa"],
+    "unit": UNIT_FIELDS["unit"],
+    "nrp": ("nrp", "nip", "nrpnip", "pangkatnrp"),
+    "pin": ("kunci", "tetap", "dikunci", "pin"),
+}
+
+
+@dataclass
+class PreviousPlan:
+    """Pairs of the previous plan that still name a unit, pins, and what no longer fits."""
+
+    pairs: dict[str, str] = field(default_factory=dict)  # unit uid -> NRP
+    pins: list[tuple[str, str, Location]] = field(default_factory=list)  # (uid, NRP, where)
+    removed: list[tuple[str, str, Location]] = field(default_factory=list)  # (label, NRP, where)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _unit_index(instance: Instance) -> dict[tuple[str, int], list[Unit]]:
+    out: dict[tuple[str, int], list[Unit]] = {}
+    for u in instance.units:
+        out.setdefault((desa_key(u.desa), u.number), []).append(u)
+    return out
+
+
+def match_unit(
+    instance: Instance,
+    kecamatan: str,
+    desa: str,
+    label: Any,
+    index: dict[tuple[str, int], list[Unit]],
+) -> Unit | None:
+    """The unit named by kecamatan (optional), desa and label, compared as the reader does."""
+    parsed = parse_unit_label(label)
+    if parsed is None or not desa:
+        return None
+    candidates = index.get((desa_key(desa), parsed[1]), [])
+    if kecamatan:
+        candidates = [
+            u for u in candidates if kecamatan_key(u.kecamatan) == kecamatan_key(kecamatan)
+        ]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _find_sheet(sheets: list[RawSheet]) -> RawSheet | None:
+    named = [s for s in sheets if s.sheet and norm_header(s.sheet) == "penugasan"]
+    for s in named + sheets:
+        h = find_header(s, PLAN_FIELDS)
+        if h is not None and h.has("nrp") and (h.has("unit_id") or h.has("unit")):
+            return s
+    return None
+
+
+def read_previous(path: Path, instance: Instance) -> PreviousPlan:
+    """Read the previous plan at ``path`` against the current units.  Never raises for bad input."""
+    out = PreviousPlan()
+    lf = load(path, 0)
+    out.problems.extend(lf.problems)
+    if not lf.ok:
+        return out
+    sheet = _find_sheet(lf.sheets)
+    if sheet is None:
+        out.problems.append(
+            Problem("previous.no_table", Severity.ERROR, Location(file=lf.display), {})
+        )
+        return out
+    header = find_header(sheet, PLAN_FIELDS)
+    assert header is not None
+    by_uid = instance.unit_by_uid()
+    index = _unit_index(instance)
+    holder_row: dict[str, int] = {}
+    for i in range(header.data_start, len(sheet.rows)):
+        row = sheet.rows[i]
+        r = i + 1
+        nrp_raw = header.value(row, "nrp")
+        if not cell_text(nrp_raw):
+            continue
+        text = cell_text(nrp_raw)
+        digits = re.findall(r"\d[\d ]*\d", text)  # a PANGKAT/NRP cell holds the number last
+        ident = parse_id(digits[-1].replace(" ", "") if digits else text)
+        loc = sheet.loc(r, header.texts.get("nrp"))
+        if ident.value is None:
+            out.problems.append(Problem("previous.bad_nrp", Severity.ERROR, loc, {"value": text}))
+            continue
+        uid = header.text(row, "unit_id")
+        unit = by_uid.get(uid) if uid else None
+        if unit is None:
+            unit = match_unit(
+                instance,
+                header.text(row, "kecamatan"),
+                header.text(row, "desa"),
+                header.value(row, "unit"),
+                index,
+            )
+        label = (
+            " ".join(x for x in (header.text(row, "unit"), header.text(row, "desa")) if x) or uid
+        )
+        if unit is None:
+            out.removed.append((label, ident.value, loc))
+            continue
+        if unit.uid in holder_row:
+            out.problems.append(
+                Problem(
+                    "previous.unit_twice",
+                    Severity.ERROR,
+                    loc,
+                    {"unit": label, "first_row": holder_row[unit.uid], "row": r},
+                )
+            )
+            continue
+        holder_row[unit.uid] = r
+        out.pairs[unit.uid] = ident.value
+        if header.has("pin"):
+            try:
+                pinned = parse_bool(header.value(row, "pin"))
+            except ValueError:
+                out.problems.append(
+                    Problem(
+                        "previous.bad_pin",
+                        Severity.ERROR,
+                        sheet.loc(r, header.texts.get("pin")),
+                        {"value": header.text(row, "pin")},
+                    )
+                )
+                continue
+            if pinned:
+                out.pins.append((unit.uid, ident.value, sheet.loc(r, header.texts.get("pin"))))
+    return out
+
+
+_LABEL = re.compile(
+    r"(?P<label>(?:RW|RK|DUSUN|DSN|BANJAR|BR|LINGKUNGAN|LINGK|LING|JORONG)\.?\s*[0-9IVXL]+)",
+    re.IGNORECASE,
+)
+
+
+def resolve_pin_text(text: str, instance: Instance) -> Unit | None:
+    """The unit a roster ``Kunci`` cell names, e.g. ``Kampung Jawa RW 03`` or ``RW 03 Kampung
+    Jawa`` (or the unit's id as rwassign writes it).  ``None`` when it names no single unit."""
+    by_uid = instance.unit_by_uid()
+    if text.strip() in by_uid:
+        return by_uid[text.strip()]
+    m = _LABEL.search(text)
+    if m is None:
+        return None
+    desa = (text[: m.start()] + " " + text[m.end() :]).strip(" ,/-")
+    return match_unit(instance, "", desa, m.group("label"), _unit_index(instance))
