@@ -28,9 +28,20 @@ from rich.table import Table
 
 import rwassign
 from rwassign import messages
-from rwassign.model import Location, Problem, Severity, SolveResult, SolveStatus
+from rwassign.model import Problem, Severity
+from rwassign.pipeline import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_NO_PLAN,
+    EXIT_OK,
+    EXIT_OUTPUT,
+    EXIT_USAGE,
+    Request,
+    prepare,
+)
+from rwassign.pipeline import run as run_pipeline
 
-EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_NO_PLAN, EXIT_OUTPUT, EXIT_INTERNAL = 0, 1, 2, 3, 4, 5
+__all__ = ["EXIT_OK", "app"]
 
 app = typer.Typer(
     name="rwassign",
@@ -109,18 +120,7 @@ def _column_map(values: list[str] | None, lang: str) -> dict[str, str]:
     return out
 
 
-@dataclasses.dataclass
-class Prepared:
-    """What reading produced, ready to solve (or the problems that stop it)."""
-
-    instance: Any
-    settings: Any
-    problems: list[Problem]
-    input_files: list[Path]
-    lang: str
-
-
-def _prepare(
+def _request(
     input_file: Path | None,
     units: Path | None,
     roster: Path | None,
@@ -128,43 +128,22 @@ def _prepare(
     columns: list[str] | None,
     lang: Lang | None,
     overrides: dict[str, Any],
-) -> Prepared:
-    """Read the input and settings; collect every problem; never raise for bad input."""
-    from rwassign.io.read import read_input
-    from rwassign.io.toml_config import load_toml
-    from rwassign.settings import from_mapping
-
-    early_lang = lang.value if lang else "id"
+    **extra: Any,
+) -> Request:
+    early = lang.value if lang else "id"
     if input_file is None and (units is None or roster is None):
-        err.print(messages.text("cli.no_input", {}, early_lang), style="red")
+        err.print(messages.text("cli.no_input", {}, early), style="red")
         raise typer.Exit(EXIT_USAGE)
-    cmap = {}
-    toml_values: dict[str, Any] = {}
-    problems: list[Problem] = []
-    if config is not None:
-        toml_values, toml_columns, toml_problems = load_toml(config)
-        cmap.update(toml_columns)
-        problems.extend(toml_problems)
-    cmap.update(_column_map(columns, early_lang))
-    rr = read_input(input_file, units=units, roster=roster, column_map=cmap or None)
-    problems = rr.problems + problems
-    settings = None
-    if not any(p.is_error for p in problems):
-        try:
-            base = from_mapping(rr.settings_values)
-            merged = {**toml_values, **{k: v for k, v in overrides.items() if v is not None}}
-            if lang is not None:
-                merged["lang"] = lang.value
-            settings = base.replace(**merged) if merged else base
-        except ValueError as exc:
-            where = Location(
-                file=config.name if config else (input_file or roster or Path("-")).name
-            )
-            problems.append(
-                Problem("settings.invalid", Severity.ERROR, where, {"detail": str(exc)})
-            )
-    out_lang = settings.lang if settings is not None else (lang.value if lang else "id")
-    return Prepared(rr.instance, settings, problems, rr.input_files, out_lang)
+    return Request(
+        input_file=input_file,
+        units=units,
+        roster=roster,
+        config=config,
+        column_map=_column_map(columns, early),
+        overrides=overrides,
+        lang=lang.value if lang else None,
+        **extra,
+    )
 
 
 def _report_problems(problems: list[Problem], lang: str, *, warnings: bool = True) -> None:
@@ -195,8 +174,39 @@ def _summary_table(facts: dict[str, Any], lang: str) -> Table:
         ("Warnings" if en else "Peringatan", str(facts["warnings"])),
         ("Output" if en else "Keluaran", str(facts["output"])),
     ]  # fmt: skip
+    if facts.get("changes") is not None:
+        rows.insert(1, ("Moves" if en else "Perpindahan", str(facts["moves"])))
+        counts = ", ".join(f"{k} {v}" for k, v in facts["changes"].items() if v)
+        rows.insert(2, ("Changes" if en else "Perubahan", counts or "-"))
     for k, v in rows:
         t.add_row(k, str(v))
+    return t
+
+
+def _tradeoff_table(table: list[dict[str, Any]], lang: str) -> Table:
+    en = lang == "en"
+    t = Table(title="Move budget trade-off" if en else "Pilihan batas perpindahan")
+    if en:
+        heads = ("K", "moves", "status", "covered", "weighted", "residence", "km")
+    else:
+        heads = ("K", "pindah", "status", "terisi", "berbobot", "domisili", "km")
+    for h in heads:
+        t.add_column(h, justify="right")
+    for r in table:
+        t.add_row(
+            *(
+                str(r[k])
+                for k in (
+                    "max_moves",
+                    "moves",
+                    "status",
+                    "covered",
+                    "weighted_coverage",
+                    "residence",
+                    "travel_km",
+                )
+            )
+        )
     return t
 
 
@@ -206,110 +216,265 @@ def _exit_with(code: int, json_out: bool, payload: dict[str, Any]) -> None:
     raise typer.Exit(code)
 
 
+def _single(req: Request, json_out: bool) -> None:
+    """Run one Polres and show the outcome; exits with its code."""
+    lang = req.lang or "id"
+    with err.status(messages.text("cli.solving", {}, lang)) as status:
+
+        def progress(stage: str) -> None:
+            status.update(messages.text("cli.stage", {"stage": stage}, lang))
+
+        out = run_pipeline(req, progress)
+    if out.exit_code == EXIT_INPUT:
+        _report_problems(out.problems, out.lang)
+        n = len(out.errors)
+        err.print(messages.text("cli.errors_found", {"n": n}, out.lang), style="bold red")
+        _exit_with(EXIT_INPUT, json_out, {"status": "INPUT_ERROR", "errors": n, "output": None})
+    if out.exit_code in (EXIT_NO_PLAN, EXIT_INTERNAL):
+        _report_problems(out.errors, out.lang)
+        status_name = "NO_PLAN" if out.exit_code == EXIT_NO_PLAN else "CHECK_FAILED"
+        _exit_with(out.exit_code, json_out, {"status": status_name, "output": None})
+    if out.exit_code == EXIT_OUTPUT:
+        err.print(out.output_error, style="red", markup=False)
+        _exit_with(EXIT_OUTPUT, json_out, {"status": "OUTPUT_ERROR", "output": None})
+    assert out.facts is not None
+    if out.facts["warnings"]:
+        err.print(
+            messages.text("cli.warnings", {"n": out.facts["warnings"]}, out.lang), style="yellow"
+        )
+    err.print(_summary_table(out.facts, out.lang))
+    if out.tradeoff:
+        err.print(_tradeoff_table(out.tradeoff, out.lang))
+        out.facts["tradeoff"] = out.tradeoff
+    if json_out:
+        typer.echo(json.dumps(out.facts, ensure_ascii=False, indent=2))
+
+
+def _expand_inputs(paths: list[Path]) -> list[Path]:
+    """Files as given, and the workbooks/CSV files inside any folder given (sorted, no outputs)."""
+    out: list[Path] = []
+    for p in paths:
+        if p.is_dir():
+            out.extend(
+                sorted(
+                    x
+                    for x in p.iterdir()
+                    if x.suffix.lower() in (".xlsx", ".xlsm", ".csv")
+                    and not x.stem.endswith("-penugasan")
+                    and not x.name.startswith(("~$", "rekap"))
+                )
+            )
+        else:
+            out.append(p)
+    return out
+
+
+def _previous_for(input_file: Path, previous: Path | None) -> Path | None:
+    """In a batch re-plan, ``--previous`` may be a folder holding ``<name>-penugasan.xlsx``."""
+    if previous is None or not previous.is_dir():
+        return previous
+    for name in (f"{input_file.stem}-penugasan.xlsx", input_file.name):
+        if (previous / name).exists():
+            return previous / name
+    return previous / f"{input_file.stem}-penugasan.xlsx"
+
+
+def _dispatch(
+    inputs: list[Path] | None,
+    base: Request,
+    output: Path | None,
+    output_dir: Path | None,
+    rekap: Path | None,
+    jobs: int,
+    json_out: bool,
+) -> None:
+    files = _expand_inputs(inputs or [])
+    if len(files) <= 1 and not (inputs and inputs[0].is_dir()):
+        req = dataclasses.replace(base, input_file=files[0] if files else None, output=output)
+        if base.previous is not None and req.input_file is not None:
+            req.previous = _previous_for(req.input_file, base.previous)
+        _single(req, json_out)
+        return
+    lang = base.lang or "id"
+    if output is not None:
+        err.print(messages.text("cli.batch_output", {}, lang), style="red")
+        raise typer.Exit(EXIT_USAGE)
+    if not files:
+        err.print(messages.text("cli.batch_empty", {}, lang), style="red")
+        raise typer.Exit(EXIT_INPUT)
+    from rwassign.batch import run_batch
+
+    reqs = []
+    for f in files:
+        out_path = (output_dir or f.parent) / f"{f.stem}-penugasan.xlsx"
+        reqs.append(
+            dataclasses.replace(
+                base, input_file=f, output=out_path, previous=_previous_for(f, base.previous)
+            )
+        )
+    rekap_path = rekap or (output_dir or files[0].parent) / "rekap-penugasan.xlsx"
+
+    def on_done(item: Any) -> None:
+        style = "green" if item.exit_code == 0 else "red"
+        line = messages.text(
+            "cli.batch_file",
+            {"file": item.input.name, "status": item.status, "code": item.exit_code},
+            lang,
+        )
+        err.print(line, style=style, markup=False)
+        for text in item.messages:
+            err.print("   " + text, markup=False)
+
+    summary = run_batch(reqs, jobs=jobs, rekap=rekap_path, lang=lang, on_done=on_done)
+    failed = [i.input.name for i in summary.items if i.exit_code != 0]
+    err.print(
+        messages.text(
+            "cli.batch_done",
+            {
+                "n": len(summary.items),
+                "failed": len(failed),
+                "rekap": str(rekap_path),
+                "speed": f"{summary.seconds:.1f}",
+            },
+            lang,
+        ),
+        style="bold",
+    )
+    if failed:
+        err.print(", ".join(failed), style="red", markup=False)
+    if json_out:
+        typer.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
+    raise typer.Exit(summary.exit_code)
+
+
+InputsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Workbook Polres (.xlsx/.csv) berisi wilayah dan personel; boleh beberapa berkas "
+        "atau folder (satu workbook per Polres).",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option("-o", "--output", help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx)."),
+]
+OutputDirOpt = Annotated[
+    Path | None,
+    typer.Option("--output-dir", help="Folder keluaran untuk banyak berkas (bawaan: di samping "
+                 "tiap masukan)."),
+]  # fmt: skip
+RekapOpt = Annotated[
+    Path | None,
+    typer.Option("--rekap", help="Workbook rekap untuk banyak berkas "
+                 "(bawaan: rekap-penugasan.xlsx)."),
+]  # fmt: skip
+JobsOpt = Annotated[
+    int, typer.Option("--jobs", min=1, max=64, help="Berkas yang dikerjakan bersamaan.")
+]
+MaxUnitsOpt = Annotated[
+    int | None,
+    typer.Option("--max-units", min=1, max=1000, help="RW/dusun paling banyak per personel."),
+]
+MaxTravelOpt = Annotated[
+    float | None,
+    typer.Option("--max-travel-km", min=0.1, max=20000, help="Batas jarak rumah-RW (km)."),
+]
+TimeLimitOpt = Annotated[
+    float | None,
+    typer.Option("--time-limit", min=0.1, max=86400, help="Batas waktu solver (detik)."),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option("--workers", min=1, max=64, help="Thread CP-SAT (hasil tetap sama)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Cetak ringkasan JSON ke stdout.")]
+
+
 @app.command()
 def solve(
-    input_file: InputArg = None,
+    inputs: InputsArg = None,
     units: UnitsOpt = None,
     roster: RosterOpt = None,
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx)."),
-    ] = None,
+    output: OutputOpt = None,
+    output_dir: OutputDirOpt = None,
+    rekap: RekapOpt = None,
+    jobs: JobsOpt = 1,
     config: ConfigOpt = None,
-    max_units: Annotated[
-        int | None,
-        typer.Option("--max-units", min=1, max=1000, help="RW/dusun paling banyak per personel."),
-    ] = None,
-    max_travel_km: Annotated[
-        float | None,
-        typer.Option("--max-travel-km", min=0.1, max=20000, help="Batas jarak rumah-RW (km)."),
-    ] = None,
-    time_limit: Annotated[
-        float | None,
-        typer.Option("--time-limit", min=0.1, max=86400, help="Batas waktu solver (detik)."),
-    ] = None,
-    workers: Annotated[
-        int | None,
-        typer.Option("--workers", min=1, max=64, help="Thread CP-SAT (hasil tetap sama)."),
-    ] = None,
+    max_units: MaxUnitsOpt = None,
+    max_travel_km: MaxTravelOpt = None,
+    time_limit: TimeLimitOpt = None,
+    workers: WorkersOpt = None,
     columns: ColumnOpt = None,
-    json_out: Annotated[
-        bool, typer.Option("--json", help="Cetak ringkasan JSON ke stdout.")
-    ] = False,
+    json_out: JsonOpt = False,
     lang: LangOpt = None,
 ) -> None:
     """Susun penugasan Polisi RW yang optimal dan tulis workbook hasilnya.
 
     Contoh: rwassign solve data/samples/polres_lebong.xlsx -o hasil.xlsx --max-units 2
     """
-    from rwassign.checker import check
-    from rwassign.io.write import OutputError, write_workbook
-    from rwassign.report import sha256_file, summarize
-    from rwassign.solver import solve as run_solve
+    first = inputs[0] if inputs else None
+    base = _request(
+        first, units, roster, config, columns, lang,
+        {"max_units_per_officer": max_units, "max_travel_km": max_travel_km,
+         "time_limit_s": time_limit, "workers": workers},
+    )  # fmt: skip
+    _dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 
-    prep = _prepare(
-        input_file,
-        units,
-        roster,
-        config,
-        columns,
-        lang,
-        {
-            "max_units_per_officer": max_units,
-            "max_travel_km": max_travel_km,
-            "time_limit_s": time_limit,
-            "workers": workers,
-        },
-    )
-    errors = [p for p in prep.problems if p.is_error]
-    if errors:
-        _report_problems(prep.problems, prep.lang)
-        n = len(errors)
-        err.print(messages.text("cli.errors_found", {"n": n}, prep.lang), style="bold red")
-        _exit_with(EXIT_INPUT, json_out, {"status": "INPUT_ERROR", "errors": n, "output": None})
-    first = input_file or roster
-    assert first is not None and prep.settings is not None and prep.instance is not None
-    out_path = output or first.with_name(f"{first.stem}-penugasan.xlsx")
 
-    with err.status(messages.text("cli.solving", {}, prep.lang)) as status:
+@app.command()
+def replan(
+    inputs: InputsArg = None,
+    previous: Annotated[
+        Path | None,
+        typer.Option(
+            "--previous",
+            help="Rencana sebelumnya (workbook rwassign, sheet Penugasan yang disunting, atau "
+            "daftar dengan kolom NRP dan RW/dusun); untuk banyak berkas: foldernya.",
+        ),
+    ] = None,
+    max_moves: Annotated[
+        int | None,
+        typer.Option(
+            "--max-moves", min=0, help="Paling banyak K personel lama yang boleh pindah RW."
+        ),
+    ] = None,
+    tradeoff: Annotated[
+        bool,
+        typer.Option("--tradeoff", help="Tampilkan dan tulis tabel cakupan untuk K = 0, 1, ..."),
+    ] = False,
+    units: UnitsOpt = None,
+    roster: RosterOpt = None,
+    output: OutputOpt = None,
+    output_dir: OutputDirOpt = None,
+    rekap: RekapOpt = None,
+    jobs: JobsOpt = 1,
+    config: ConfigOpt = None,
+    max_units: MaxUnitsOpt = None,
+    max_travel_km: MaxTravelOpt = None,
+    time_limit: TimeLimitOpt = None,
+    workers: WorkersOpt = None,
+    columns: ColumnOpt = None,
+    json_out: JsonOpt = False,
+    lang: LangOpt = None,
+) -> None:
+    """Susun ulang setelah mutasi dengan perpindahan sesedikit mungkin.
 
-        def progress(stage: str) -> None:
-            status.update(messages.text("cli.stage", {"stage": stage}, prep.lang))
-
-        result: SolveResult = run_solve(prep.instance, prep.settings, progress=progress)
-    reader_warnings = tuple(p for p in prep.problems if not p.is_error)
-    result = dataclasses.replace(result, warnings=reader_warnings + result.warnings)
-    if result.status is SolveStatus.NO_PLAN:
-        where = Location(file=first.name)
-        _say(
-            Problem("run.no_plan", Severity.ERROR, where, {"seconds": prep.settings.time_limit_s}),
-            prep.lang,
-        )
-        _exit_with(EXIT_NO_PLAN, json_out, summarize(result))
-    violations = check(result)
-    if violations:
-        detail = "; ".join(f"{v.rule}: {v.detail}" for v in violations[:5])
-        _say(
-            Problem(
-                "run.check_failed", Severity.ERROR, Location(file=first.name), {"detail": detail}
-            ),
-            prep.lang,
-        )
-        _exit_with(EXIT_INTERNAL, json_out, {"status": "CHECK_FAILED", "output": None})
-    try:
-        write_workbook(result, out_path, input_files=prep.input_files, lang=prep.lang)
-    except OutputError as exc:
-        err.print(f"{exc.text(prep.lang)} {exc.hint(prep.lang)}".strip(), style="red")
-        _exit_with(EXIT_OUTPUT, json_out, {"status": "OUTPUT_ERROR", "output": None})
-    hashes = {p.name: sha256_file(p) for p in prep.input_files}
-    facts = summarize(result, output=out_path, input_hashes=hashes)
-    if reader_warnings or result.warnings:
+    Contoh: rwassign replan roster-baru.xlsx --previous roster-penugasan.xlsx --tradeoff
+    """
+    if previous is None:
         err.print(
-            messages.text("cli.warnings", {"n": len(result.warnings)}, prep.lang), style="yellow"
+            messages.text("cli.previous_missing", {}, lang.value if lang else "id"), style="red"
         )
-    err.print(_summary_table(facts, prep.lang))
-    if json_out:
-        typer.echo(json.dumps(facts, ensure_ascii=False, indent=2))
+        raise typer.Exit(EXIT_USAGE)
+    first = inputs[0] if inputs else None
+    base = _request(
+        first, units, roster, config, columns, lang,
+        {"max_units_per_officer": max_units, "max_travel_km": max_travel_km,
+         "time_limit_s": time_limit, "workers": workers},
+        previous=previous, max_moves=max_moves, tradeoff=tradeoff,
+    )  # fmt: skip
+    _dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 
 
 @app.command()
@@ -330,7 +495,7 @@ def validate(
     """
     from rwassign.rules import evaluate
 
-    prep = _prepare(input_file, units, roster, config, columns, lang, {})
+    prep = prepare(_request(input_file, units, roster, config, columns, lang, {}))
     _report_problems(prep.problems, prep.lang)
     errors = [p for p in prep.problems if p.is_error]
     payload: dict[str, Any] = {
@@ -355,6 +520,7 @@ def validate(
         )
         _exit_with(EXIT_INPUT, json_out, payload)
     inst = prep.instance
+    assert inst is not None and prep.settings is not None
     elig = evaluate(inst, prep.settings)
     payload.update(units=len(inst.units), officers=len(inst.officers), eligible=sum(elig.eligible))
     err.print(

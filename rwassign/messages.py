@@ -177,6 +177,89 @@ CORE: dict[str, Entry] = {
         "masukan sah: {units} RW/dusun, {officers} personel, {eligible} memenuhi syarat",
         "input is valid: {units} units, {officers} members, {eligible} eligible",
     ),
+    "cli.previous_missing": (
+        "replan memerlukan --previous (rencana sebelumnya)",
+        "replan needs --previous (the previous plan)",
+    ),
+    "cli.batch_output": (
+        "-o hanya untuk satu berkas; untuk banyak berkas pakai --output-dir",
+        "-o is for one file; for several files use --output-dir",
+    ),
+    "cli.batch_empty": (
+        "tidak ada workbook (.xlsx/.csv) di folder yang diberikan",
+        "no workbook (.xlsx/.csv) in the folder given",
+    ),
+    "cli.batch_file": ("{file}: {status} (kode {code})", "{file}: {status} (exit {code})"),
+    "cli.batch_done": (
+        "{n} berkas selesai dalam {speed} detik, {failed} gagal; rekap: {rekap}",
+        "{n} files done in {speed} s, {failed} failed; summary: {rekap}",
+    ),
+    "previous.no_table": (
+        "rencana sebelumnya tidak memuat tabel dengan kolom NRP dan RW/dusun (atau ID UNIT)",
+        "the previous plan has no table with NRP and unit (or ID UNIT) columns",
+        "Berikan workbook keluaran rwassign, atau sheet dengan kolom Kecamatan, Desa, RW/Dusun "
+        "dan NRP.",
+        "Give an rwassign output workbook, or a sheet with Kecamatan, Desa, RW/Dusun and NRP.",
+    ),
+    "previous.bad_nrp": (
+        "NRP '{value}' pada rencana sebelumnya tidak terbaca",
+        "NRP '{value}' in the previous plan cannot be read",
+        "Tulis NRP 8 angka (atau NIP 18 angka) sebagai teks.",
+        "Write the 8-digit NRP (or 18-digit NIP) as text.",
+    ),
+    "previous.unit_twice": (
+        "{unit} tercatat dua kali di rencana sebelumnya: baris {first_row} dan {row}",
+        "{unit} appears twice in the previous plan: rows {first_row} and {row}",
+        "Satu RW/dusun satu personel; hapus salah satu baris.",
+        "One member per unit; delete one of the rows.",
+    ),
+    "previous.bad_pin": (
+        "nilai Kunci '{value}' tidak dikenal",
+        "pin value '{value}' is not understood",
+        "Tulis Ya atau Tidak.",
+        "Write Ya (yes) or Tidak (no).",
+    ),
+    "previous.unit_removed": (
+        "{unit} (dipegang NRP {nrp}) tidak ada lagi di daftar wilayah; penugasan lamanya "
+        "dilaporkan di sheet Perubahan",
+        "{unit} (held by NRP {nrp}) no longer exists; its old assignment is listed in Perubahan",
+    ),
+    "pin.unknown_unit": (
+        "kunci '{text}' tidak menunjuk satu RW/dusun",
+        "pin '{text}' names no single unit",
+        "Tulis nama desa dan RW/dusun, mis. 'Kampung Jawa RW 03'.",
+        "Write the desa name and the unit, e.g. 'Kampung Jawa RW 03'.",
+    ),
+    "pin.unknown_nrp": (
+        "kunci untuk NRP {nrp}, yang tidak ada di roster",
+        "pin for NRP {nrp}, who is not in the roster",
+        "Hapus kunci itu atau perbaiki NRP-nya.",
+        "Remove the pin or fix the NRP.",
+    ),
+    "pin.unit_twice": (
+        "{unit} dikunci untuk dua personel (juga NRP {nrp})",
+        "{unit} is pinned to two members (also NRP {nrp})",
+        "Satu RW/dusun hanya boleh satu kunci.",
+        "A unit takes one pin only.",
+    ),
+    "pin.ineligible": (
+        "kunci {nama} (NRP {nrp}) ke {unit} melanggar aturan '{rule}'",
+        "pin of {nama} (NRP {nrp}) to {unit} breaks rule '{rule}'",
+        "Personel ini tidak memenuhi syarat; hapus kuncinya atau perbaiki datanya.",
+        "This member is not eligible; remove the pin or fix the data.",
+    ),
+    "pin.over_cap": (
+        "{nama} (NRP {nrp}) dikunci ke lebih dari {cap} RW/dusun",
+        "{nama} (NRP {nrp}) is pinned to more than {cap} units",
+        "Kurangi kunci atau naikkan --max-units.",
+        "Remove a pin or raise --max-units.",
+    ),
+    "pin.too_far": (
+        "kunci NRP {nrp} ke {unit} berjarak {km} km, melebihi batas {limit} km",
+        "pin of NRP {nrp} to {unit} is {km} km, beyond the {limit} km limit",
+        "Hapus kunci itu atau longgarkan --max-travel-km.",
+        "Remove the pin or relax --max-travel-km.",
+    ),
     "cli.internal": (
         "galat internal: {detail}. Laporkan bersama berkas masukan.",
         "internal error: {detail}. Please report it with the input file.",

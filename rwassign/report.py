@@ -39,6 +39,12 @@ key                           meaning
 ``version``                   rwassign version
 ``input_sha256``              ``{input file name: SHA-256 hex digest}``
 ``output``                    path of the written workbook, or ``null`` when none was written
+``moves``                     re-plan: officers who lost a previous pair that was still legal
+                              (``null`` for a plain solve)
+``changes``                   re-plan: ``{TETAP, PINDAH, BARU, DILEPAS, UNIT_TERISI,
+                              UNIT_KOSONG, UNIT_DIHAPUS: count}`` (``null`` for a plain solve)
+``travel_unit_m``             resolution of the travel level in metres (1 unless a very large
+                              re-plan needed coarser steps to stay exact in int64)
 ============================  =================================================================
 """
 
@@ -107,6 +113,15 @@ def _coverage_by(result: SolveResult, covered: set[str], attr: str) -> list[dict
     return [{attr: key, "units": units[key], "covered": done[key]} for key in sorted(units)]
 
 
+def _change_counts(result: SolveResult) -> dict[str, int] | None:
+    """Perubahan lines per kind for a re-plan; ``None`` for a plain solve."""
+    if result.moves is None:
+        return None
+    from rwassign.changes import count_changes
+
+    return count_changes(result.changes)
+
+
 def summarize(
     result: SolveResult,
     *,
@@ -160,4 +175,7 @@ def summarize(
         "version": rwassign.__version__,
         "input_sha256": dict(input_hashes or {}),
         "output": str(output) if output is not None else None,
+        "moves": result.moves,
+        "changes": _change_counts(result),
+        "travel_unit_m": result.travel_unit_m,
     }

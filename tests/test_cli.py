@@ -160,8 +160,8 @@ def test_no_plan_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None
 
     real = solver.solve
 
-    def no_plan(instance, settings, progress=None):
-        res = real(instance, settings, progress=progress)
+    def no_plan(instance, settings, **kwargs):
+        res = real(instance, settings, **kwargs)
         return dataclasses.replace(res, status=SolveStatus.NO_PLAN, assignments=(), objective=None)
 
     monkeypatch.setattr(solver, "solve", no_plan)
@@ -206,7 +206,7 @@ def test_version() -> None:
 
 def test_every_command_and_option_is_documented() -> None:
     readme = README.read_text(encoding="utf-8")
-    for command in ("solve", "validate"):
+    for command in ("solve", "validate", "replan"):
         assert f"rwassign {command}" in readme
         help_text = _run(command, "--help").stdout
         for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:

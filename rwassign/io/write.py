@@ -51,6 +51,18 @@ SHEET_UNCOVERED = "Belum Terisi"
 SHEET_ROSTER = "Personel"
 SHEET_WARNINGS = "Peringatan"
 SHEETS = (SHEET_SUMMARY, SHEET_PLAN, SHEET_UNCOVERED, SHEET_ROSTER, SHEET_WARNINGS)
+SHEET_CHANGES = "Perubahan"
+SHEET_TRADEOFF = "Pilihan Perpindahan"
+CHANGE_HEADERS = ("NO", "JENIS", "NRP", "NAMA", "SEBELUM", "SESUDAH", "ALASAN")
+TRADEOFF_HEADERS = (
+    "BATAS PERPINDAHAN (K)",
+    "PERPINDAHAN",
+    "STATUS",
+    "TERISI",
+    "CAKUPAN BERBOBOT",
+    "SESUAI DOMISILI",
+    "TOTAL JARAK (KM)",
+)
 
 COL_UNIT_ID = "ID UNIT"
 COL_NRP = "NRP"
@@ -201,8 +213,10 @@ def write_workbook(
     *,
     input_files: Sequence[Path] = (),
     lang: str = "id",
+    tradeoff: Sequence[dict[str, Any]] = (),
 ) -> None:
-    """Write ``result`` to ``path`` as the five-sheet workbook, atomically.
+    """Write ``result`` to ``path`` as the five-sheet workbook, atomically (a re-plan adds
+    ``Perubahan`` and, with ``--tradeoff``, ``Pilihan Perpindahan``).
 
     Raises ``OutputError`` when ``path`` is one of ``input_files`` (a plan must never replace
     the data it came from), does not end in ``.xlsx``, lies in a missing folder or cannot be
@@ -219,11 +233,17 @@ def write_workbook(
         raise OutputError("output.dir_missing", dir=str(path.parent))
 
     facts = summarize(result, output=path, input_hashes=_input_hashes(input_files))
-    workbook = build_workbook(result, facts, lang=lang)
+    workbook = build_workbook(result, facts, lang=lang, tradeoff=tradeoff)
     _save_atomically(workbook, path)
 
 
-def build_workbook(result: SolveResult, facts: dict[str, Any], *, lang: str = "id") -> Workbook:
+def build_workbook(
+    result: SolveResult,
+    facts: dict[str, Any],
+    *,
+    lang: str = "id",
+    tradeoff: Sequence[dict[str, Any]] = (),
+) -> Workbook:
     """The workbook in memory (no file touched), so it can be tested or saved elsewhere."""
     workbook = Workbook()
     first = workbook.active
@@ -235,6 +255,10 @@ def build_workbook(result: SolveResult, facts: dict[str, Any], *, lang: str = "i
     _uncovered_sheet(workbook.create_sheet(SHEET_UNCOVERED), result, lang)
     _roster_sheet(workbook.create_sheet(SHEET_ROSTER), result, lang)
     _warnings_sheet(workbook.create_sheet(SHEET_WARNINGS), result, lang)
+    if result.moves is not None:
+        _changes_sheet(workbook.create_sheet(SHEET_CHANGES), result, lang)
+    if tradeoff:
+        _tradeoff_sheet(workbook.create_sheet(SHEET_TRADEOFF), tradeoff)
     return workbook
 
 
@@ -324,6 +348,10 @@ def _summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
     for stage, seconds in facts["seconds"].items():
         if stage != "total":
             rows.append((f"Waktu {stage} (detik)", seconds, ""))
+    if facts.get("changes") is not None:
+        rows.append(("Perpindahan", facts["moves"], "personel yang kehilangan RW lamanya"))
+        for kind, count in facts["changes"].items():
+            rows.append((f"   - {kind}", count, "lihat sheet Perubahan"))
     rows.append(("Versi rwassign", facts["version"], ""))
     if facts["output"]:
         rows.append(("Berkas keluaran", Path(facts["output"]).name, ""))
@@ -361,6 +389,30 @@ def _summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
 
     ws.freeze_panes = "A2"
     _fit_columns(ws, max_width=70)
+
+
+def _changes_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
+    """Every officer and unit the re-plan touched, with the kind of change and why."""
+    rows = [
+        [
+            no,
+            c.kind,
+            c.nrp,
+            c.nama,
+            "; ".join(c.old_units),
+            "; ".join(c.new_units),
+            _reason(c.reason, lang),
+        ]
+        for no, c in enumerate(result.changes, start=1)
+    ]
+    _table(ws, CHANGE_HEADERS, rows, text_columns={"NRP"})
+
+
+def _tradeoff_sheet(ws: Worksheet, table: Sequence[dict[str, Any]]) -> None:
+    """What each move budget K buys: the operator picks a row and re-runs with --max-moves K."""
+    keys = ("max_moves", "moves", "status", "covered", "weighted_coverage", "residence")
+    rows = [[r[k] for k in keys] + [r["travel_km"]] for r in table]
+    _table(ws, TRADEOFF_HEADERS, rows, formats={"TOTAL JARAK (KM)": _KM_FORMAT})
 
 
 def _unit_cells(unit: Unit) -> list[Any]:

@@ -1,0 +1,134 @@
+"""Many Polres at once: one workbook each, solved independently and in parallel.
+
+Provincial staff (Dit Binmas Polda) plan every Polres of a province together.  Each workbook is
+an independent ``pipeline.run`` in its own process (``--jobs N``); a broken workbook reports its
+own errors and never stops the others.  The ``rekap`` workbook has one row per Polres, and the
+exit code is the worst single outcome.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rwassign import messages
+from rwassign.pipeline import EXIT_OK, Request, run
+
+REKAP_HEADERS = (
+    "NO", "BERKAS", "POLRES", "STATUS", "KODE KELUAR", "RW/DUSUN", "TERISI", "CAKUPAN (%)",
+    "MEMENUHI SYARAT", "DITUGASKAN", "PERPINDAHAN", "PERUBAHAN", "DETIK", "KELUARAN", "GALAT",
+)  # fmt: skip
+
+
+@dataclass
+class BatchItem:
+    """The slim, picklable outcome of one workbook."""
+
+    input: Path
+    exit_code: int
+    status: str
+    facts: dict[str, Any] | None
+    messages: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BatchSummary:
+    items: list[BatchItem]
+    seconds: float
+    rekap: Path
+
+    @property
+    def exit_code(self) -> int:
+        return max((i.exit_code for i in self.items), default=EXIT_OK)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "exit_code": self.exit_code,
+            "seconds": round(self.seconds, 3),
+            "rekap": str(self.rekap),
+            "files": [
+                {"input": str(i.input), "exit_code": i.exit_code, "status": i.status,
+                 "summary": i.facts, "messages": i.messages}
+                for i in self.items
+            ],
+        }  # fmt: skip
+
+
+_STATUS = {0: "OK", 1: "INPUT_ERROR", 2: "USAGE", 3: "NO_PLAN", 4: "OUTPUT_ERROR", 5: "INTERNAL"}
+
+
+def run_one(req: Request) -> BatchItem:
+    """One workbook, as a worker process runs it.  Never raises for bad input."""
+    lang = req.lang or "id"
+    try:
+        out = run(req)
+    except Exception as exc:  # one broken Polres must not stop the province
+        text = messages.text("cli.internal", {"detail": repr(exc)}, lang)
+        return BatchItem(req.first, 5, _STATUS[5], None, [text])
+    shown = [messages.render(p, out.lang) for p in out.errors]
+    if out.output_error:
+        shown.append(out.output_error)
+    status = out.facts["status"] if out.facts else _STATUS[out.exit_code]
+    return BatchItem(req.first, out.exit_code, status, out.facts, shown)
+
+
+def run_batch(
+    reqs: Sequence[Request],
+    *,
+    jobs: int,
+    rekap: Path,
+    lang: str = "id",
+    on_done: Callable[[BatchItem], None] | None = None,
+) -> BatchSummary:
+    """Run every request (``jobs`` at a time), report each as it finishes, write the rekap."""
+    t0 = time.perf_counter()
+    done: dict[int, BatchItem] = {}
+    if jobs <= 1:
+        for i, r in enumerate(reqs):
+            done[i] = run_one(r)
+            if on_done:
+                on_done(done[i])
+    else:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(run_one, r): i for i, r in enumerate(reqs)}
+            for fut in as_completed(futures):
+                done[futures[fut]] = fut.result()
+                if on_done:
+                    on_done(done[futures[fut]])
+    items = [done[i] for i in range(len(reqs))]
+    seconds = time.perf_counter() - t0
+    write_rekap(items, rekap)
+    return BatchSummary(items, seconds, rekap)
+
+
+def write_rekap(items: Sequence[BatchItem], path: Path) -> None:
+    """One row per Polres, written atomically like every plan."""
+    from openpyxl import Workbook
+
+    from rwassign.io.write import _save_atomically, _table
+
+    rows = []
+    for no, it in enumerate(items, start=1):
+        f = it.facts or {}
+        changes = f.get("changes")
+        rows.append(
+            [
+                no, it.input.name, f.get("polres", ""), it.status, it.exit_code,
+                f.get("units"), f.get("covered"), f.get("coverage_pct"), f.get("eligible"),
+                f.get("assigned"), f.get("moves"),
+                ", ".join(f"{k} {v}" for k, v in changes.items() if v) if changes else None,
+                (f.get("seconds") or {}).get("total"),
+                Path(f["output"]).name if f.get("output") else None,
+                "; ".join(it.messages)[:30000] or None,
+            ]
+        )  # fmt: skip
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "Rekap"
+    _table(ws, REKAP_HEADERS, rows)
+    _save_atomically(wb, path)
