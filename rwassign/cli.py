@@ -548,3 +548,7 @@ def run() -> None:  # pragma: no cover - console entry point wrapper
     except Exception as exc:  # last line of defence: no traceback for users
         err.print(messages.text("cli.internal", {"detail": repr(exc)}, "id"), style="bold red")
         sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":  # python -m rwassign.cli (used by the batch benchmark)
+    run()
