@@ -206,7 +206,8 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
         return Outcome(EXIT_NO_PLAN, problems, prep.lang, result=result)
     if req.previous is not None:
         result = dataclasses.replace(
-            result, changes=compute_changes(result, guidance.previous, prev.removed)
+            result,
+            changes=compute_changes(result, guidance.previous, prev.removed, prev.names),
         )
     violations = check(result)
     if violations:

@@ -33,6 +33,7 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "unit": UNIT_FIELDS["unit"],
     "nrp": ("nrp", "nip", "nrpnip", "pangkatnrp"),
     "pin": ("kunci", "tetap", "dikunci", "pin"),
+    "nama": ("nama", "name"),
 }
 
 
@@ -43,6 +44,7 @@ class PreviousPlan:
     pairs: dict[str, str] = field(default_factory=dict)  # unit uid -> NRP
     pins: list[tuple[str, str, Location]] = field(default_factory=list)  # (uid, NRP, where)
     removed: list[tuple[str, str, Location]] = field(default_factory=list)  # (label, NRP, where)
+    names: dict[str, str] = field(default_factory=dict)  # NRP -> name as the old plan wrote it
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -112,6 +114,8 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         if ident.value is None:
             out.problems.append(Problem("previous.bad_nrp", Severity.ERROR, loc, {"value": text}))
             continue
+        if header.text(row, "nama"):
+            out.names[ident.value] = header.text(row, "nama")
         uid = header.text(row, "unit_id")
         unit = by_uid.get(uid) if uid else None
         if unit is None:
