@@ -19,7 +19,7 @@ def compute_changes(
     result: SolveResult,
     previous: dict[str, str],
     removed: list[tuple[str, str, Location]],
-    names: dict[str, str] | None = None,
+    old_names: dict[str, str] | None = None,
 ) -> tuple[Change, ...]:
     """Every officer and unit touched by the re-plan, officers first (by NRP), then units."""
     inst = result.instance
@@ -49,7 +49,7 @@ def compute_changes(
         new = sorted(new_units.get(nrp, []))
         before = names(old) + tuple(gone)
         after = names(new)
-        nama = o.nama if o else (names or {}).get(nrp, "")
+        nama = o.nama if o else (old_names or {}).get(nrp, "")
         if o is None:
             reason = Reason("change.left_roster", {})
             out.append(Change("DILEPAS", nrp, nama, before, (), reason))

@@ -32,6 +32,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rwassign import messages
+from rwassign.io.embed import add_instance_sheet
 from rwassign.model import (
     PRIORITY_LABELS,
     Officer,
@@ -255,6 +256,7 @@ def build_workbook(
     _uncovered_sheet(workbook.create_sheet(SHEET_UNCOVERED), result, lang)
     _roster_sheet(workbook.create_sheet(SHEET_ROSTER), result, lang)
     _warnings_sheet(workbook.create_sheet(SHEET_WARNINGS), result, lang)
+    add_instance_sheet(workbook, result)  # very hidden: lets `rwassign export` re-check
     if result.moves is not None:
         _changes_sheet(workbook.create_sheet(SHEET_CHANGES), result, lang)
     if tradeoff:
