@@ -173,3 +173,66 @@ def check(result: SolveResult) -> list[Violation]:
         if held != tuple(sorted(oc.units)):
             out.append(Violation("personel", f"outcome of roster row #{oc.officer_index} is wrong"))
     return out
+
+
+def check_pairs(
+    instance: Instance,
+    settings: Settings,
+    pairs: list[tuple[str, str]],
+    rows: list[int] | None = None,
+) -> list[Violation]:
+    """Every hard-rule breach of a list of (unit uid, NRP) pairs, e.g. a hand-edited plan.
+
+    Used before a plan is printed for signature, when there is no ``SolveResult`` to check:
+    only the pairs the operator left in the ``Penugasan`` sheet.  ``rows`` gives the sheet row
+    of each pair (default: the pair's position + 2, under one header row); every detail starts
+    with ``row N`` (or ``rows N, M``) so the printed document can mark the rows concerned.
+    Checked: unknown unit or NRP, eligibility of each officer, the travel limit, one officer
+    per unit and the cap on units per officer.
+    """
+    where = rows if rows is not None else [i + 2 for i in range(len(pairs))]
+    units = {u.uid: u for u in instance.units}
+    officers = {o.nrp: o for o in instance.officers}
+    out: list[Violation] = []
+    known: list[tuple[int, str, Officer]] = []
+    for row, (uid, nrp) in zip(where, pairs, strict=True):
+        if uid not in units:
+            out.append(Violation("satu_personel_per_unit", f"row {row}: unknown unit {uid!r}"))
+        o = officers.get(nrp)
+        if o is None:
+            out.append(Violation("personel", f"row {row}: unknown NRP {nrp!r}"))
+            continue
+        for rule in _eligibility_failures(o, settings):
+            out.append(Violation(rule, f"row {row}: NRP {o.nrp} ({o.nama}) is not eligible"))
+        if uid in units:
+            known.append((row, uid, o))
+    if settings.max_travel_km is not None:
+        for row, uid, o in known:
+            d, _ = distance_m(instance, o, uid, settings)
+            if d > settings.max_travel_km * 1000 + 0.5:
+                out.append(
+                    Violation("batas_jarak", f"row {row}: NRP {o.nrp} to {uid}: {d / 1000:.1f} km")
+                )
+    by_unit: dict[str, list[int]] = {}
+    by_nrp: dict[str, list[int]] = {}
+    for row, (uid, nrp) in zip(where, pairs, strict=True):
+        by_unit.setdefault(uid, []).append(row)
+        if nrp in officers:
+            by_nrp.setdefault(nrp, []).append(row)
+    for uid, held in by_unit.items():
+        if len(held) > 1 and uid in units:
+            listed = ", ".join(map(str, held))
+            out.append(
+                Violation("satu_personel_per_unit", f"rows {listed}: unit {uid} held {len(held)}x")
+            )
+    for nrp, held in by_nrp.items():
+        if len(held) > settings.max_units_per_officer:
+            listed = ", ".join(map(str, held))
+            out.append(
+                Violation(
+                    "batas_unit_per_personel",
+                    f"rows {listed}: NRP {nrp} holds {len(held)} units "
+                    f"(max {settings.max_units_per_officer})",
+                )
+            )
+    return out

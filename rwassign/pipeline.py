@@ -224,15 +224,13 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
             progress("tradeoff")
         table = tradeoff_table(instance, settings, guidance, result)
     out_path = req.default_output()
+    # the previous plan is an input too: never overwritten, and its hash is recorded
+    sources = prep.input_files + ([req.previous] if req.previous is not None else [])
     try:
-        write_workbook(
-            result, out_path, input_files=prep.input_files, lang=prep.lang, tradeoff=table
-        )
+        write_workbook(result, out_path, input_files=sources, lang=prep.lang, tradeoff=table)
     except OutputError as exc:
         text = f"{exc.text(prep.lang)} {exc.hint(prep.lang)}".strip()
         return Outcome(EXIT_OUTPUT, problems, prep.lang, result=result, output_error=text)
-    hashes = {p.name: sha256_file(p) for p in prep.input_files}
-    if req.previous is not None:
-        hashes[req.previous.name] = sha256_file(req.previous)
+    hashes = {p.name: sha256_file(p) for p in sources}
     facts = summarize(result, output=out_path, input_hashes=hashes)
     return Outcome(EXIT_OK, problems, prep.lang, result, out_path, facts, tradeoff=table)
