@@ -450,7 +450,9 @@ def solve_cpsat(
     build_seconds.append(time.perf_counter() - t0)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = settings.time_limit_s
-    solver.parameters.num_workers = settings.workers
+    # A binding move budget makes CP-SAT's own plan the answer; one worker makes its search,
+    # and so the plan, the same on every run and machine.
+    solver.parameters.num_workers = 1 if budget_binds else settings.workers
     solver.parameters.random_seed = 0
     # Symmetry presolve was seen to drop the complete, optimal hint on these models (equal-cost
     # officers living at one point are symmetric) and then fail to reach the proven bound
