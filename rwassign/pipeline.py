@@ -207,6 +207,7 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
     if req.previous is not None:
         result = dataclasses.replace(
             result,
+            moves=result.moves or 0,  # a previous plan none of whose pairs still fit: 0 moves
             changes=compute_changes(result, guidance.previous, prev.removed, prev.names),
         )
     violations = check(result)
