@@ -43,7 +43,10 @@ def test_solve_writes_five_sheets_and_json(tmp_path: Path) -> None:
     for key in ("units", "covered", "weighted_coverage", "residence_matches", "travel_km",
                 "eligible", "assigned", "gap", "seconds", "output"):  # fmt: skip
         assert key in facts
-    assert load_workbook(out).sheetnames == SHEETS
+    wb = load_workbook(out)
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"] == SHEETS
+    # the roster facts travel in one very hidden sheet, for re-checking before printing
+    assert [ws.title for ws in wb.worksheets if ws.sheet_state != "visible"] == ["_rwassign"]
     assert _sha(GOOD) == before, "the input file must never be modified"
 
 

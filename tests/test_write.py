@@ -253,9 +253,12 @@ def test_sha256_file(tmp_path: Path) -> None:
 
 def test_sheets_in_order_and_formatted(written: Path) -> None:
     wb = openpyxl.load_workbook(written)
-    assert tuple(wb.sheetnames) == SHEETS
+    assert tuple(wb.sheetnames) == (*SHEETS, "_rwassign")
+    assert wb["_rwassign"].sheet_state == "veryHidden"
     assert SHEETS == ("Ringkasan", "Penugasan", "Belum Terisi", "Personel", "Peringatan")
     for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
         assert all(c.font.bold for c in ws[1] if c.value is not None), ws.title
         assert ws.freeze_panes == "A2", ws.title
         if ws.title != "Ringkasan":
