@@ -550,5 +550,9 @@ def run() -> None:  # pragma: no cover - console entry point wrapper
         sys.exit(EXIT_INTERNAL)
 
 
+from rwassign import cli_export  # noqa: E402
+
+cli_export.register(app)
+
 if __name__ == "__main__":  # python -m rwassign.cli (used by the batch benchmark)
     run()

@@ -274,10 +274,12 @@ CORE: dict[str, Entry] = {
 
 
 def _catalog() -> dict[str, Entry]:
+    from rwassign.export.messages import MESSAGES as EXPORT_MESSAGES
     from rwassign.io.catalog import MESSAGES as IO_MESSAGES
 
     merged = dict(CORE)
     merged.update(IO_MESSAGES)
+    merged.update(EXPORT_MESSAGES)
     return merged
 
 

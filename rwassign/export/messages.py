@@ -1,0 +1,181 @@
+"""Messages of the export, verify and keygen commands (merged into ``rwassign.messages``).
+
+Entries follow ``rwassign.messages``: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
+"""
+
+from __future__ import annotations
+
+Entry = tuple[str, str] | tuple[str, str, str, str]
+
+MESSAGES: dict[str, Entry] = {
+    "export.details_missing": (
+        "detail dokumen belum lengkap: {fields}",
+        "document details missing: {fields}",
+        "Isi di sheet Dokumen (KUNCI | NILAI), berkas --dokumen (TOML) atau --set kunci=nilai; "
+        "lihat README.",
+        "Fill them in a Dokumen sheet (KEY | VALUE), a --dokumen TOML file or --set key=value; "
+        "see the README.",
+    ),
+    "export.detail_invalid": (
+        "detail dokumen '{key}' tidak sah: '{value}' ({why})",
+        "document detail '{key}' is not valid: '{value}' ({why})",
+        "Perbaiki nilainya; contoh di README.",
+        "Fix the value; examples are in the README.",
+    ),
+    "export.detail_unknown": (
+        "detail dokumen '{key}' tidak dikenal",
+        "unknown document detail '{key}'",
+        "Kunci yang dikenal: {known}.",
+        "Known keys: {known}.",
+    ),
+    "export.bad_set": (
+        "--set harus berbentuk kunci=nilai, bukan '{value}'",
+        "--set must look like key=value, not '{value}'",
+    ),
+    "export.toml_unreadable": (
+        "berkas detail dokumen {path} tidak dapat dibaca: {detail}",
+        "cannot read the document details file {path}: {detail}",
+        'Tulis satu detail per baris, mis. polda = "BENGKULU".',
+        'Write one detail per line, e.g. polda = "BENGKULU".',
+    ),
+    "export.plan_unreadable": (
+        "rencana {path} tidak dapat dibaca: {detail}",
+        "cannot read the plan {path}: {detail}",
+        "Gunakan berkas .xlsx hasil 'rwassign solve'.",
+        "Use an .xlsx file written by 'rwassign solve'.",
+    ),
+    "export.no_instance": (
+        "rencana {path} tidak memuat data personel lengkap (berkas versi lama)",
+        "the plan {path} does not carry the full roster facts (an older file)",
+        "Sertakan berkas masukan asli: --roster MASUKAN.xlsx, atau jalankan 'rwassign solve' lagi.",
+        "Give the original input: --roster INPUT.xlsx, or run 'rwassign solve' again.",
+    ),
+    "export.roster_errors": (
+        "berkas --roster {path} memuat {n} galat; jalankan 'rwassign validate' untuk rinciannya",
+        "the --roster file {path} has {n} errors; run 'rwassign validate' for details",
+    ),
+    "export.no_rows": (
+        "sheet Penugasan pada {path} tidak memuat satu pun penugasan",
+        "the Penugasan sheet of {path} holds no assignment",
+    ),
+    "export.name_mismatch": (
+        "baris {row}: nama '{cell}' tidak sama dengan roster untuk NRP {nrp} ('{nama}'); "
+        "dicetak nama dari roster",
+        "row {row}: name '{cell}' differs from the roster for NRP {nrp} ('{nama}'); "
+        "the roster name is printed",
+    ),
+    "export.breach": (
+        "baris Penugasan {rows}: melanggar aturan '{rule}' ({detail})",
+        "Penugasan rows {rows}: breaks rule '{rule}' ({detail})",
+    ),
+    "export.breaches_stop": (
+        "{n} pelanggaran aturan; tidak ada dokumen yang dicetak",
+        "{n} rule breaches; no document printed",
+        "Perbaiki baris tersebut di sheet Penugasan, atau cetak tetap dengan --force (pelanggaran "
+        "ditandai pada dokumen).",
+        "Fix those rows in the Penugasan sheet, or print anyway with --force (the breaches are "
+        "marked on the document).",
+    ),
+    "export.forced": (
+        "dicetak dengan --force: {n} pelanggaran ditandai pada dokumen",
+        "printed with --force: {n} breaches marked on the document",
+    ),
+    "export.written": (
+        "ditulis: {path} (sidik SHA-256 {fingerprint})",
+        "written: {path} (SHA-256 fingerprint {fingerprint})",
+    ),
+    "export.key_unreadable": (
+        "kunci {path} tidak dapat dibaca: {detail}",
+        "cannot read the key {path}: {detail}",
+        "Gunakan berkas kunci dari 'rwassign keygen' (.pem).",
+        "Use a key file made by 'rwassign keygen' (.pem).",
+    ),
+    "export.not_writable": (
+        "berkas keluaran {path} tidak dapat ditulis ({detail})",
+        "cannot write output file {path} ({detail})",
+        "Tutup berkas itu bila sedang dibuka, periksa folder dan izinnya, lalu jalankan lagi.",
+        "Close the file if it is open, check the folder and its permissions, and run again.",
+    ),
+    "export.same_as_input": (
+        "berkas keluaran {path} adalah rencana masukan; tidak akan ditimpa",
+        "output file {path} is the input plan; it will not be overwritten",
+        "Pilih nama lain dengan -o.",
+        "Choose another name with -o.",
+    ),
+    "keygen.exists": (
+        "berkas kunci {path} sudah ada; tidak ditimpa",
+        "the key file {path} already exists; not overwritten",
+        "Pilih nama lain dengan -o.",
+        "Choose another name with -o.",
+    ),
+    "keygen.written": (
+        "kunci privat: {private} (simpan rahasia); kunci publik: {public} (bagikan); "
+        "ID kunci {key_id}",
+        "private key: {private} (keep it secret); public key: {public} (share it); key id {key_id}",
+    ),
+    "verify.intact": (
+        "utuh: {path} (sidik SHA-256 {fingerprint})",
+        "intact: {path} (SHA-256 fingerprint {fingerprint})",
+    ),
+    "verify.not_intact": ("TIDAK UTUH: {path}", "NOT INTACT: {path}"),
+    "verify.unreadable": (
+        "{path} tidak dapat dibaca sebagai dokumen rwassign: {detail}",
+        "cannot read {path} as an rwassign document: {detail}",
+    ),
+    "verify.no_embedded": (
+        "{path} tidak memuat data tertanam rwassign",
+        "{path} carries no embedded rwassign data",
+    ),
+    "verify.embedded_damaged": (
+        "data tertanam rusak: {detail}",
+        "the embedded data is damaged: {detail}",
+    ),
+    "verify.fingerprint_mismatch": (
+        "sidik data tertanam {actual} tidak sama dengan sidik tercatat {recorded} ({where})",
+        "the embedded data's fingerprint {actual} differs from the recorded {recorded} ({where})",
+    ),
+    "verify.row_differs": (
+        "baris NO {no}: {columns} berbeda dari data tertanam",
+        "row NO {no}: {columns} differ from the embedded data",
+    ),
+    "verify.row_missing": (
+        "baris NO {no} ({nama}, NRP {nrp}) tidak ditemukan pada teks dokumen",
+        "row NO {no} ({nama}, NRP {nrp}) not found in the document text",
+    ),
+    "verify.row_extra": (
+        "baris tambahan di lembar {row}: {text}",
+        "extra row on sheet row {row}: {text}",
+    ),
+    "verify.nrp_unexpected": (
+        "NRP {nrp} tercetak pada dokumen tetapi tidak ada di data tertanam",
+        "NRP {nrp} is printed but is not in the embedded data",
+    ),
+    "verify.cell_differs": (
+        "sel {cell}: '{actual}' berbeda dari data tertanam ('{expected}')",
+        "cell {cell}: '{actual}' differs from the embedded data ('{expected}')",
+    ),
+    "verify.page_fingerprint": (
+        "sidik yang tercetak di halaman {page} tidak sama dengan data tertanam",
+        "the fingerprint printed on page {page} differs from the embedded data",
+    ),
+    "verify.signature_ok": (
+        "tanda tangan Ed25519 sah (ID kunci {key_id})",
+        "Ed25519 signature valid (key id {key_id})",
+    ),
+    "verify.signature_unchecked": (
+        "bertanda tangan dengan kunci {key_id}; berikan --public-key untuk memeriksanya",
+        "signed with key {key_id}; give --public-key to check it",
+    ),
+    "verify.signature_bad": (
+        "tanda tangan tidak sah: {detail}",
+        "signature not valid: {detail}",
+    ),
+    "verify.unsigned": (
+        "dokumen tidak bertanda tangan digital, padahal --public-key diberikan",
+        "the document carries no digital signature, but --public-key was given",
+    ),
+    "verify.breaches": (
+        "dokumen ini dicetak dengan --force dan memuat {n} pelanggaran aturan",
+        "this document was printed with --force and carries {n} rule breaches",
+    ),
+}

@@ -1,0 +1,69 @@
+"""Atomic file output and the small QR helper shared by both renderers."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab.graphics.barcode import qrencoder
+
+from rwassign.export.errors import ExportError
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file next to ``path`` and rename it into place, so a
+    reader (or a printer queue) never sees half a document."""
+    if not path.parent.is_dir():
+        raise ExportError("export.not_writable", "output", path=str(path), detail="no folder")
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+    except OSError as exc:
+        raise ExportError("export.not_writable", "output", path=str(path), detail=str(exc)) from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise ExportError("export.not_writable", "output", path=str(path), detail=str(exc)) from exc
+
+
+def qr_payload(fingerprint: str) -> str:
+    """What the QR code says: the format and the fingerprint, readable by any phone app."""
+    return f"rwassign-lampiran/1 sha256:{fingerprint}"
+
+
+def qr_matrix(text: str) -> list[list[bool]]:
+    """Dark modules of a QR code (error correction M), row by row, without the quiet zone."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(text)
+    qr.make()
+    n = qr.getModuleCount()
+    return [[bool(qr.isDark(r, c)) for c in range(n)] for r in range(n)]
+
+
+def qr_png(text: str, scale: int = 4, border: int = 2) -> bytes:
+    """The QR code as a PNG (for the XLSX, which cannot draw vector graphics)."""
+    from PIL import Image
+
+    matrix = qr_matrix(text)
+    n = len(matrix) + 2 * border
+    img = Image.new("1", (n * scale, n * scale), 1)
+    pixels = img.load()
+    assert pixels is not None
+    for r, line in enumerate(matrix):
+        for c, dark in enumerate(line):
+            if dark:
+                for dy in range(scale):
+                    for dx in range(scale):
+                        pixels[(c + border) * scale + dx, (r + border) * scale + dy] = 0
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    return buf.getvalue()

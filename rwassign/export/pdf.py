@@ -1,0 +1,464 @@
+"""The Sprin lampiran (and optionally the Sprin itself) as an A4 PDF with embedded fonts.
+
+Drawn directly on a reportlab canvas rather than through platypus tables: a 2,000-row table is
+laid out in one linear pass (platypus re-measures the remaining rows at every page split), and
+the layout rules of Perkap 1/2023 are easier to state as positions: kop top left closed by a
+rule, attachment header top right, the table with its header on every page, the signature
+block on the last page.  Every page carries the fingerprint, the page number and a QR code in
+its footer.  The canvas runs in reportlab's *invariant* mode so the same document gives the
+same bytes.  After rendering, ``pypdf`` adds the canonical JSON (and the signature record) as
+file attachments and the fingerprint as document metadata; ``rwassign.export.verify`` reads
+them back.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pypdf import PdfReader, PdfWriter
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from rwassign.export.dates import tanggal_id
+from rwassign.export.document import DocRow, Document
+from rwassign.export.output import qr_matrix, qr_payload, write_atomically
+
+FONT, BOLD = "RwVera", "RwVeraBd"
+ATTACH_CONTENT = "rwassign-lampiran.json"
+ATTACH_SIGNATURE = "rwassign-signature.json"
+META_FINGERPRINT = "/RwassignFingerprint"
+
+COLUMNS: tuple[tuple[str, float], ...] = (
+    ("NO", 24),
+    ("NAMA", 118),
+    ("PANGKAT/NRP", 92),
+    ("JABATAN/KESATUAN", 140),
+    ("RW/DUSUN", 56),
+    ("DESA/KELURAHAN", 92),
+    ("KECAMATAN", 82),
+    ("POLSEK", 82),
+    ("KET", 83),
+)
+MARGIN = 36.0
+TABLE_BOTTOM = 64.0
+SIZE, LEADING, PAD = 7.5, 9.0, 3.0
+BREACH_RED = (0.75, 0.0, 0.0)
+
+
+def _register_fonts() -> None:
+    """Bitstream Vera ships inside reportlab, so the fonts embed without system fonts."""
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
+        pdfmetrics.registerFont(TTFont(BOLD, "VeraBd.ttf"))
+
+
+def _cells(r: DocRow) -> tuple[str, ...]:
+    return (
+        str(r.no),
+        r.nama,
+        r.pangkat_nrp,
+        r.jabatan_kesatuan,
+        r.unit,
+        r.desa,
+        r.kecamatan,
+        r.polsek,
+        r.ket,
+    )
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    lines = simpleSplit(text, font, size, width) if text else [""]
+    out: list[str] = []
+    for line in lines:  # a single word wider than the cell is cut, never drawn past it
+        while pdfmetrics.stringWidth(line, font, size) > width and len(line) > 1:
+            cut = len(line) - 1
+            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
+                cut -= 1
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return out or [""]
+
+
+@dataclass
+class _Item:
+    kind: str  # "band" or "row"
+    text: str
+    lines: list[list[str]]
+    height: float
+    row: DocRow | None = None
+
+
+class _Renderer:
+    """One PDF: optional Sprin pages (portrait), then the lampiran pages (landscape)."""
+
+    def __init__(self, doc: Document, signature: dict[str, Any] | None) -> None:
+        _register_fonts()
+        self.doc = doc
+        self.d = doc.details
+        self.fp = doc.fingerprint
+        self.signature = signature
+        self.buf = io.BytesIO()
+        self.c = Canvas(
+            self.buf,
+            pagesize=landscape(A4),
+            invariant=1,
+            pageCompression=1,
+            initialFontName=FONT,
+            initialFontSize=9,
+        )
+        self.c.setTitle(doc.title)
+        self.c.setAuthor("rwassign")
+        self.c.setSubject(f"SHA-256 {self.fp}")
+        self.c.setCreator("rwassign")
+        self.qr_drawn = False
+
+    # --- shared pieces ---------------------------------------------------------------------
+
+    def text(self, x: float, y: float, s: str, size: float = 9, bold: bool = False) -> None:
+        self.c.setFont(BOLD if bold else FONT, size)
+        self.c.drawString(x, y, s)
+
+    def width(self, s: str, size: float, bold: bool = False) -> float:
+        return pdfmetrics.stringWidth(s, BOLD if bold else FONT, size)
+
+    def kop(self, top: float) -> float:
+        """Kop top left, closed by a rule as wide as its longest line; returns the y below."""
+        lines = self.d.kop
+        size = 10
+        widest = max(self.width(s, size) for s in lines)
+        y = top
+        for s in lines:
+            self.text(MARGIN + (widest - self.width(s, size)) / 2, y, s, size)
+            y -= 12.5
+        self.c.setLineWidth(0.8)
+        self.c.line(MARGIN, y + 8, MARGIN + widest, y + 8)
+        return y
+
+    def qr(self, x: float, y: float, size: float) -> None:
+        """The fingerprint's QR code, drawn once as a form and reused on every page."""
+        if not self.qr_drawn:
+            matrix = qr_matrix(qr_payload(self.fp))
+            n = len(matrix)
+            self.c.beginForm("rwqr", lowerx=0, lowery=0, upperx=n, uppery=n)
+            self.c.setFillColorRGB(0, 0, 0)
+            for r, line in enumerate(matrix):
+                c = 0
+                while c < n:
+                    if line[c]:
+                        start = c
+                        while c < n and line[c]:
+                            c += 1
+                        self.c.rect(start, n - r - 1, c - start, 1, stroke=0, fill=1)
+                    else:
+                        c += 1
+            self.c.endForm()
+            self.qr_n = n
+            self.qr_drawn = True
+        self.c.saveState()
+        self.c.translate(x, y)
+        self.c.scale(size / self.qr_n, size / self.qr_n)
+        self.c.doForm("rwqr")
+        self.c.restoreState()
+
+    def footer(self, page_w: float, label: str) -> None:
+        c = self.c
+        c.setLineWidth(0.4)
+        c.line(MARGIN, 46, page_w - MARGIN, 46)
+        self.text(MARGIN, 36, f"Sidik SHA-256: {self.fp}", 6.5)
+        if self.signature:
+            note = (
+                f"Ditandatangani digital (Ed25519, kunci {self.signature['key_id']}). "
+                "Periksa: rwassign verify <berkas> --public-key <kunci.pub.pem>"
+            )
+        else:
+            note = "Periksa keutuhan: rwassign verify <berkas>"
+        self.text(MARGIN, 27, note, 6.5)
+        if self.doc.breaches:
+            c.setFillColorRGB(*BREACH_RED)
+            self.text(MARGIN, 18, "DICETAK DENGAN PELANGGARAN ATURAN (--force)", 6.5, True)
+            c.setFillColorRGB(0, 0, 0)
+        qr_size = 36.0
+        c.setFont(FONT, 7.5)
+        c.drawRightString(page_w - MARGIN - qr_size - 6, 36, label)
+        self.qr(page_w - MARGIN - qr_size, 4, qr_size)  # 4 modules of quiet zone stay white
+
+    def signature_block(self, x: float, top: float, width: float) -> float:
+        """Place and date, position lines, space to sign, underlined name, rank in words + NRP.
+        Returns the y below the block."""
+        d = self.d
+        size = 9.5
+        y = top
+        self.text(x, y, "Dikeluarkan di", size)
+        self.text(x + 78, y, f": {d.tempat.upper()}", size)
+        y -= 13
+        self.text(x, y, "pada tanggal", size)
+        self.text(x + 78, y, f": {tanggal_id(d.tanggal)}", size)
+        self.c.setLineWidth(0.6)
+        self.c.line(x, y - 4, x + width, y - 4)
+        y -= 22
+        for line in d.signer_lines:
+            for part in _wrap(line, FONT, size, width):
+                self.centered(x, width, y, part, size)
+                y -= 12
+        y -= 48
+        name = d.penandatangan
+        self.centered(x, width, y, name, size, bold=True)
+        w = self.width(name, size, True)
+        self.c.setLineWidth(0.6)
+        self.c.line(x + (width - w) / 2, y - 2, x + (width + w) / 2, y - 2)
+        y -= 12
+        self.centered(x, width, y, d.rank_line, size)
+        return y - 12
+
+    def centered(
+        self, x: float, width: float, y: float, s: str, size: float, bold: bool = False
+    ) -> None:
+        self.text(x + (width - self.width(s, size, bold)) / 2, y, s, size, bold)
+
+    # --- Sprin (cover) ---------------------------------------------------------------------
+
+    def sprin(self) -> None:
+        c, d = self.c, self.d
+        page_w, page_h = A4
+        c.setPageSize(A4)
+        size, lead = 10.0, 13.5
+        y = self.kop(page_h - MARGIN - 10) - 20
+        title = "SURAT PERINTAH"
+        self.centered(0, page_w, y, title, 11, bold=True)
+        tw = self.width(title, 11, True)
+        c.setLineWidth(0.6)
+        c.line((page_w - tw) / 2, y - 2, (page_w + tw) / 2, y - 2)
+        y -= 14
+        self.centered(0, page_w, y, f"Nomor : {d.nomor}", size)
+        y -= 26
+        label_x, colon_x, body_x = MARGIN + 20, MARGIN + 105, MARGIN + 115
+        body_w = page_w - MARGIN - 20 - body_x
+        pages = [1]
+
+        def need(h: float) -> None:
+            nonlocal y
+            if y - h < 70:
+                self.footer(page_w, f"Surat Perintah - halaman {pages[-1]}")
+                c.showPage()
+                c.setPageSize(A4)
+                pages.append(pages[-1] + 1)
+                y = page_h - MARGIN - 10
+
+        def section(label: str, items: Sequence[str], numbered: bool) -> None:
+            nonlocal y
+            need(lead)
+            self.text(label_x, y, label, size)
+            self.text(colon_x, y, ":", size)
+            for i, item in enumerate(items, start=1):
+                indent = 16.0 if numbered and len(items) > 1 else 0.0
+                lines = _wrap(item, FONT, size, body_w - indent)
+                for j, line in enumerate(lines):
+                    need(lead)
+                    if j == 0 and indent:
+                        self.text(body_x, y, f"{i}.", size)
+                    self.text(body_x + indent, y, line, size)
+                    y -= lead
+            y -= 6
+
+        section("Pertimbangan", d.pertimbangan, True)
+        section("Dasar", d.dasar, True)
+        need(3 * lead)
+        y -= 4
+        self.centered(0, page_w, y, "DIPERINTAHKAN", 10.5, bold=True)
+        y -= lead + 8
+        kepada = (
+            f"Personel Polres {d.polres.title()} dengan nama, pangkat/NRP, jabatan dan kesatuan "
+            "sesuai yang tercantum dalam lampiran surat perintah ini.",
+        )
+        section("Kepada", kepada, False)
+        section("Untuk", d.untuk, True)
+        need(lead)
+        self.text(label_x, y, "Selesai.", size)
+        y -= 2 * lead
+        need(190)
+        y = self.signature_block(page_w - MARGIN - 250, y, 250)
+        if d.tembusan:
+            y -= 10
+            section("Tembusan", d.tembusan, True)
+        self.footer(page_w, f"Surat Perintah - halaman {pages[-1]}")
+        c.showPage()
+
+    # --- lampiran --------------------------------------------------------------------------
+
+    def items(self) -> list[_Item]:
+        widths = [w - 2 * PAD for _, w in COLUMNS]
+        out: list[_Item] = []
+        polsek = None
+        for r in self.doc.rows:
+            if r.polsek != polsek:
+                polsek = r.polsek
+                out.append(_Item("band", (polsek or "-").upper(), [], 13.0))
+            lines = [_wrap(s, FONT, SIZE, w) for s, w in zip(_cells(r), widths, strict=True)]
+            h = max(len(x) for x in lines) * LEADING + 2 * PAD
+            out.append(_Item("row", "", lines, h, r))
+        return out
+
+    def paginate(self, items: list[_Item], first_top: float, top: float) -> list[list[_Item]]:
+        header_h = self.header_height()
+        pages: list[list[_Item]] = [[]]
+        y = first_top - header_h
+        for item in items:
+            keep = 22.0 if item.kind == "band" else 0.0  # no band alone at a page's foot
+            if y - item.height - keep < TABLE_BOTTOM and pages[-1]:
+                pages.append([])
+                y = top - header_h
+                if item.kind == "row":  # repeat the running Polsek band on the new page
+                    y -= 13.0
+            pages[-1].append(item)
+            y -= item.height
+        self.last_y = y
+        return pages
+
+    def header_height(self) -> float:
+        lines = max(len(_wrap(h, BOLD, SIZE, w - 2 * PAD)) for h, w in COLUMNS)
+        return lines * LEADING + 2 * PAD
+
+    def table_header(self, y: float) -> float:
+        c = self.c
+        h = self.header_height()
+        c.setFillColorRGB(0.87, 0.92, 0.97)
+        c.rect(MARGIN, y - h, sum(w for _, w in COLUMNS), h, stroke=1, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        x = MARGIN
+        for name, w in COLUMNS:
+            lines = _wrap(name, BOLD, SIZE, w - 2 * PAD)
+            for i, line in enumerate(lines):
+                self.text(x + (w - self.width(line, SIZE, True)) / 2, y - PAD - SIZE - i * LEADING,
+                          line, SIZE, True)  # fmt: skip
+            c.line(x, y, x, y - h)
+            x += w
+        c.line(x, y, x, y - h)
+        return y - h
+
+    def draw_band(self, y: float, text: str) -> float:
+        c = self.c
+        total = sum(w for _, w in COLUMNS)
+        c.setFillColorRGB(0.94, 0.94, 0.94)
+        c.rect(MARGIN, y - 13, total, 13, stroke=1, fill=1)
+        c.setFillColorRGB(0, 0, 0)
+        self.text(MARGIN + PAD, y - 9.5, text, SIZE, True)
+        return y - 13
+
+    def draw_row(self, y: float, item: _Item) -> float:
+        c = self.c
+        assert item.row is not None
+        red = item.row.flagged
+        x = MARGIN
+        c.setLineWidth(0.4)
+        for (_, w), lines in zip(COLUMNS, item.lines, strict=True):
+            c.rect(x, y - item.height, w, item.height, stroke=1, fill=0)
+            if red:
+                c.setFillColorRGB(*BREACH_RED)
+            for i, line in enumerate(lines):
+                self.text(x + PAD, y - PAD - SIZE + 0.5 - i * LEADING, line, SIZE)
+            c.setFillColorRGB(0, 0, 0)
+            x += w
+        return y - item.height
+
+    def lampiran(self) -> None:
+        c, d = self.c, self.d
+        page_w, page_h = landscape(A4)
+        items = self.items()
+        top = page_h - MARGIN
+        first_top = top - 92 - (12 * (len(self.doc.breaches) + 1) if self.doc.breaches else 0)
+        pages = self.paginate(items, first_top, top)
+        sign_h = 150 + 12 * len(d.signer_lines)
+        extra_page = self.last_y - 14 - sign_h < 52
+        if extra_page and len(pages[-1]) > 3:
+            # The signature never stands alone: the last two rows go with it to a new page.
+            tail = pages[-1][-2:]
+            del pages[-1][-2:]
+            while pages[-1] and pages[-1][-1].kind == "band":
+                tail.insert(0, pages[-1].pop())
+            pages.append(tail)
+            extra_page = False
+        total = len(pages) + (1 if extra_page else 0)
+        polsek = ""
+        for n, page in enumerate(pages, start=1):
+            c.setPageSize(landscape(A4))
+            y = self.first_page_head(page_w, top) if n == 1 else top
+            y = self.table_header(y)
+            if page and page[0].kind == "row" and n > 1:
+                y = self.draw_band(y, f"{polsek.upper()} (lanjutan)")
+            for item in page:
+                if item.kind == "band":
+                    y = self.draw_band(y, item.text)
+                else:
+                    assert item.row is not None
+                    polsek = item.row.polsek
+                    y = self.draw_row(y, item)
+            if n == len(pages) and not extra_page:
+                self.signature_block(page_w - MARGIN - 260, y - 24, 260)
+            self.footer(page_w, f"Halaman {n} dari {total}")
+            c.showPage()
+        if extra_page:
+            c.setPageSize(landscape(A4))
+            self.signature_block(page_w - MARGIN - 260, top - 10, 260)
+            self.footer(page_w, f"Halaman {total} dari {total}")
+            c.showPage()
+
+    def first_page_head(self, page_w: float, top: float) -> float:
+        d = self.d
+        self.kop(top - 8)
+        block_w = 270.0
+        x = page_w - MARGIN - block_w
+        label_w = max(self.width(s, 9) for s in ("NOMOR", "TANGGAL"))
+        head = d.lampiran_header
+        self.text(x, top - 8, head[0], 9)
+        for i, line in enumerate(head[1:], start=1):
+            label, _, value = line.partition(" : ")
+            self.text(x, top - 8 - 12.5 * i, label, 9)
+            self.text(x + label_w + 4, top - 8 - 12.5 * i, f": {value}", 9)
+        self.c.setLineWidth(0.6)
+        self.c.line(x, top - 8 - 12.5 * 2 - 4, page_w - MARGIN, top - 8 - 12.5 * 2 - 4)
+        y = top - 70
+        self.centered(0, page_w, y, self.doc.title, 10, bold=True)
+        y -= 22
+        if self.doc.breaches:
+            self.c.setFillColorRGB(*BREACH_RED)
+            self.text(MARGIN, y + 6, "DICETAK DENGAN PELANGGARAN ATURAN (--force):", 8, True)
+            for line in self.doc.breaches:
+                y -= 12
+                self.text(MARGIN + 10, y + 6, line, 8)
+            self.c.setFillColorRGB(0, 0, 0)
+            y -= 12
+        return y
+
+    def render(self) -> bytes:
+        if self.doc.with_sprin:
+            self.sprin()
+        self.lampiran()
+        self.c.save()
+        return self.buf.getvalue()
+
+
+def render_pdf(doc: Document, signature: dict[str, Any] | None = None) -> bytes:
+    """The finished PDF bytes: rendered, with the canonical content and signature attached."""
+    raw = _Renderer(doc, signature).render()
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(raw)))
+    writer.add_attachment(ATTACH_CONTENT, doc.canonical_json().encode("utf-8"))
+    if signature is not None:
+        text = json.dumps(signature, sort_keys=True, ensure_ascii=False)
+        writer.add_attachment(ATTACH_SIGNATURE, text.encode("utf-8"))
+    writer.add_metadata({META_FINGERPRINT: doc.fingerprint})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def write_pdf(doc: Document, path: Path, signature: dict[str, Any] | None = None) -> None:
+    write_atomically(path, render_pdf(doc, signature))
