@@ -12,7 +12,16 @@ from rwassign.explain import localised, unit_name
 from rwassign.model import Change, Location, Reason, SolveResult
 from rwassign.rules import RULES
 
-KINDS = ("TETAP", "PINDAH", "BARU", "DILEPAS", "UNIT_TERISI", "UNIT_KOSONG", "UNIT_DIHAPUS")
+KINDS = (
+    "TETAP",
+    "TAMBAH",
+    "PINDAH",
+    "BARU",
+    "DILEPAS",
+    "UNIT_TERISI",
+    "UNIT_KOSONG",
+    "UNIT_DIHAPUS",
+)
 
 
 def compute_changes(
@@ -67,6 +76,18 @@ def compute_changes(
             out.append(Change("BARU", nrp, nama, (), after, reason))
         elif old == new and not gone:
             out.append(Change("TETAP", nrp, nama, before, after, Reason("change.kept", {})))
+        elif not gone and set(old) < set(new):
+            # Kept every previous unit and took more: not a move (the solver counts none), so
+            # it must not read as PINDAH with a "unit removed" reason.
+            added = [u for u in new if u not in old]
+            reason = Reason(
+                "change.added",
+                {
+                    "kept": ", ".join(names(old)),
+                    "added": ", ".join(names(added)),
+                },
+            )
+            out.append(Change("TAMBAH", nrp, nama, before, after, reason))
         else:
             kind = "PINDAH" if after else "DILEPAS"
             lost = [u for u in old if u not in new]

@@ -56,6 +56,10 @@ CORE: dict[str, Entry] = {
     ),
     "change.ineligible": ("tidak lagi memenuhi syarat: {why}", "no longer eligible: {why}"),
     "change.kept": ("tidak berubah", "unchanged"),
+    "change.added": (
+        "tetap memegang {kept}; ditambah {added} (anggota kurang, batas RW per anggota > 1)",
+        "keeps {kept}; also takes {added} (members short, cap per member > 1)",
+    ),
     "change.unit_removed": (
         "RW/dusun lamanya tidak ada lagi di daftar wilayah",
         "their previous unit no longer exists",

@@ -268,7 +268,8 @@ class Objective:
 class Change:
     """One line of the ``Perubahan`` sheet of a re-plan.
 
-    ``kind``: TETAP (unchanged), PINDAH (moved), BARU (newly assigned), DILEPAS (released),
+    ``kind``: TETAP (unchanged), TAMBAH (kept every previous unit and took more), PINDAH
+    (moved), BARU (newly assigned), DILEPAS (released),
     UNIT_TERISI (unit newly covered), UNIT_KOSONG (unit newly uncovered), UNIT_DIHAPUS (an old
     assignment to a unit that no longer exists).  ``nrp``/``nama`` are empty for unit lines.
     """

@@ -41,8 +41,9 @@ key                           meaning
 ``output``                    path of the written workbook, or ``null`` when none was written
 ``moves``                     re-plan: officers who lost a previous pair that was still legal
                               (``null`` for a plain solve)
-``changes``                   re-plan: ``{TETAP, PINDAH, BARU, DILEPAS, UNIT_TERISI,
-                              UNIT_KOSONG, UNIT_DIHAPUS: count}`` (``null`` for a plain solve)
+``changes``                   re-plan: ``{TETAP, TAMBAH, PINDAH, BARU, DILEPAS,
+                              UNIT_TERISI, UNIT_KOSONG, UNIT_DIHAPUS: count}`` (``null`` for a
+                              plain solve)
 ``travel_unit_m``             resolution of the travel level in metres (1 unless a very large
                               re-plan needed coarser steps to stay exact in int64)
 ============================  =================================================================

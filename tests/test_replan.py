@@ -13,6 +13,7 @@ The workbook cases go through ``pipeline.run`` and the CLI with the good test wo
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,8 +120,8 @@ def test_unchanged_roster_through_the_cli(tmp_path: Path) -> None:
     assert facts["moves"] == 0
     # the good workbook's plan: DEDI, RUDI and AGUS hold two units each (cap 2): 3 TETAP lines
     assert facts["changes"] == {
-        "TETAP": 3, "PINDAH": 0, "BARU": 0, "DILEPAS": 0, "UNIT_TERISI": 0, "UNIT_KOSONG": 0,
-        "UNIT_DIHAPUS": 0,
+        "TETAP": 3, "TAMBAH": 0, "PINDAH": 0, "BARU": 0, "DILEPAS": 0, "UNIT_TERISI": 0,
+        "UNIT_KOSONG": 0, "UNIT_DIHAPUS": 0,
     }  # fmt: skip
     assert read_plan(a) == read_plan(b)
     assert len(read_plan(a)) == 6
@@ -224,6 +225,25 @@ def test_officer_no_longer_eligible_is_released(change: dict[str, Any], rule: st
     assert lines[a.nrp].old_units == (unit_name(U1),)
     assert lines[b.nrp].kind == "TETAP"
     assert lines[r.nrp].kind == "BARU"
+    assert unit_lines(changes) == []
+
+
+def test_officer_who_keeps_a_unit_and_takes_one_more_is_tambah_not_pindah() -> None:
+    # Cap 2.  Before: a held U1, b held U2.  b leaves; nobody else: a keeps U1 and also takes
+    # U2 (5 km).  a lost nothing, so the line is TAMBAH, not PINDAH with a "removed" reason.
+    a = officer(0, "80065001", home_point=north(0))
+    b = officer(1, "80065002", home_point=north(5))
+    cap2 = dataclasses.replace(FAST, max_units_per_officer=2)
+    result, changes = replan(instance([U1, U2], [a]), {U1.uid: a.nrp, U2.uid: b.nrp}, settings=cap2)
+    assert result.assignment_rows() == [(U1.uid, a.nrp), (U2.uid, a.nrp)]
+    assert result.moves == 0
+    lines = officer_lines(changes)
+    assert lines[a.nrp].kind == "TAMBAH"
+    assert lines[a.nrp].old_units == (unit_name(U1),)
+    assert lines[a.nrp].new_units == (unit_name(U1), unit_name(U2))
+    assert lines[a.nrp].reason.code == "change.added"
+    assert lines[a.nrp].reason.params == {"kept": unit_name(U1), "added": unit_name(U2)}
+    assert lines[b.nrp].kind == "DILEPAS"
     assert unit_lines(changes) == []
 
 
