@@ -223,6 +223,14 @@ CORE: dict[str, Entry] = {
         "Tulis Ya atau Tidak.",
         "Write Ya (yes) or Tidak (no).",
     ),
+    "previous.id_mismatch": (
+        "ID UNIT '{uid}' menunjuk {id_unit}, tetapi kolom Desa/RW di baris ini menyebut {unit}",
+        "ID UNIT '{uid}' names {id_unit}, but the Desa/unit columns of this row say {unit}",
+        "Bila baris ini disunting tangan, kosongkan sel ID UNIT-nya (Desa dan RW/Dusun yang "
+        "dipakai), atau kembalikan Desa/RW-nya.",
+        "If the row was edited by hand, clear its ID UNIT cell (Desa and unit are then used), "
+        "or restore its Desa/unit.",
+    ),
     "previous.unit_removed": (
         "{unit} (dipegang NRP {nrp}) tidak ada lagi di daftar wilayah; penugasan lamanya "
         "dilaporkan di sheet Perubahan",

@@ -324,6 +324,35 @@ def test_unit_found_from_names_when_id_unit_is_cleared(work: Path) -> None:
     assert len(table) == len(rows) and table[0][1] == rows[0]["NAMA"]
 
 
+def test_edited_rw_wins_over_a_stale_id_unit_and_is_reported(work: Path) -> None:
+    # The operator swapped two members by retyping RW/DUSUN, leaving ID UNIT as it was: the
+    # document prints what they typed, and says so for each row.
+    plan = work / "penugasan.xlsx"
+    rows = _plan_rows(plan)
+    assert rows[0]["DESA/KELURAHAN"] == rows[1]["DESA/KELURAHAN"]
+    _edit_plan(plan, {(2, "RW/DUSUN"): rows[1]["RW/DUSUN"], (3, "RW/DUSUN"): rows[0]["RW/DUSUN"]})
+    r = export(work, "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    assert "baris 2: ID UNIT" in r.output and "baris 3: ID UNIT" in r.output
+    ws = openpyxl.load_workbook(work / "penugasan-lampiran.xlsx")["Lampiran"]
+    table = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+    printed = {row[1]: row[4] for row in table}
+    assert printed[rows[0]["NAMA"]] == rows[1]["RW/DUSUN"]
+    assert printed[rows[1]["NAMA"]] == rows[0]["RW/DUSUN"]
+
+
+def test_rw_typo_keeps_the_id_unit_and_is_reported(work: Path) -> None:
+    plan = work / "penugasan.xlsx"
+    rows = _plan_rows(plan)
+    _edit_plan(plan, {(2, "RW/DUSUN"): "RW 99"})
+    r = export(work, "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    assert "baris 2: Desa/RW" in r.output and "RW 99" in r.output
+    ws = openpyxl.load_workbook(work / "penugasan-lampiran.xlsx")["Lampiran"]
+    table = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+    assert table[0][1] == rows[0]["NAMA"] and table[0][4] == rows[0]["RW/DUSUN"]
+
+
 def test_breach_stops_the_export_naming_rows_and_rules(work: Path) -> None:
     plan = work / "penugasan.xlsx"
     rows = _plan_rows(plan)

@@ -294,6 +294,53 @@ def test_unit_removed_is_reported(tmp_path: Path) -> None:
     assert out.facts is not None and out.facts["changes"]["UNIT_DIHAPUS"] == 1
 
 
+def test_pin_on_a_removed_unit_is_an_input_error(tmp_path: Path) -> None:
+    # As above, but the old row of the removed dusun says KUNCI Ya: the operator ordered that
+    # pair kept, and it cannot be, so the re-plan stops instead of dropping the pin.
+    new = tmp_path / "baru.xlsx"
+    rows = copy.deepcopy(UNIT_ROWS)
+    rows[2][4] = 1
+    write_book(new, unit_rows=rows)
+    old = tmp_path / "lama.xlsx"
+    _previous_book(
+        old,
+        [
+            ["Pinang Belapis", "Ketenong Jaya", "Dusun 2", "85030456", "Ya"],
+            ["Pinang Belapis", "Ketenong Jaya", "Dusun 1", "92110234", "Tidak"],
+        ],
+    )
+    out = run(Request(input_file=new, output=tmp_path / "hasil.xlsx", previous=old))
+    assert out.exit_code == EXIT_INPUT
+    bad = [p for p in out.problems if p.code == "pin.unknown_unit"]
+    assert len(bad) == 1 and bad[0].location.row == 2 and bad[0].location.column == "KUNCI"
+    assert not (tmp_path / "hasil.xlsx").exists()
+
+
+def test_id_unit_disagreeing_with_the_edited_desa_rw_is_an_input_error(tmp_path: Path) -> None:
+    # An operator moved a member by retyping RW/DUSUN in rwassign's own Penugasan sheet but left
+    # the ID UNIT cell: which one they meant is not for the tool to guess.
+    old = tmp_path / "lama.xlsx"
+    assert run(Request(input_file=GOOD, output=old)).exit_code == EXIT_OK
+    wb = load_workbook(old)
+    ws = wb["Penugasan"]
+    header = [c.value for c in ws[1]]
+    rw = header.index("RW/DUSUN") + 1
+    first, second = ws.cell(2, rw).value, ws.cell(3, rw).value
+    assert first != second
+    ws.cell(2, rw, second)
+    wb.save(old)
+    out = run(Request(input_file=GOOD, output=tmp_path / "hasil.xlsx", previous=old))
+    assert out.exit_code == EXIT_INPUT
+    bad = [p for p in out.problems if p.code == "previous.id_mismatch"]
+    assert len(bad) == 1 and bad[0].location.row == 2 and bad[0].location.column == "ID UNIT"
+    # Cleared ID: the typed columns decide, and the re-plan runs.
+    ws.cell(2, header.index("ID UNIT") + 1, None)
+    ws.cell(2, rw, first)
+    wb.save(old)
+    out = run(Request(input_file=GOOD, output=tmp_path / "hasil.xlsx", previous=old))
+    assert out.exit_code == EXIT_OK, out.problems
+
+
 def test_pin_forces_a_pair_the_optimum_would_not_choose() -> None:
     # a lives at U1, b at U3 (10 km apart), cap 1.  Optimum: a-U1, b-U3 (0 km).  Pinning a to
     # U3 forces a-U3, and b takes U1 (20 km in all).

@@ -64,6 +64,16 @@ MESSAGES: dict[str, Entry] = {
         "row {row}: name '{cell}' differs from the roster for NRP {nrp} ('{nama}'); "
         "the roster name is printed",
     ),
+    "export.unit_mismatch": (
+        "baris {row}: ID UNIT '{uid}' menunjuk {id_unit}, tetapi kolom Desa/RW menyebut {unit}; "
+        "dicetak {unit} (sesuai yang tertulis)",
+        "row {row}: ID UNIT '{uid}' names {id_unit}, but the Desa/unit columns say {unit}; "
+        "{unit} is printed (as written)",
+    ),
+    "export.unit_unknown_text": (
+        "baris {row}: Desa/RW '{text}' tidak dikenal; dicetak {id_unit} menurut ID UNIT",
+        "row {row}: Desa/unit '{text}' is not a known unit; {id_unit} is printed, from ID UNIT",
+    ),
     "export.breach": (
         "baris Penugasan {rows}: melanggar aturan '{rule}' ({detail})",
         "Penugasan rows {rows}: breaks rule '{rule}' ({detail})",

@@ -22,6 +22,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from rwassign.checker import Violation, check_pairs
+from rwassign.explain import unit_name
 from rwassign.export.document import (
     BREACH_MARK,
     KET_OUTSIDE,
@@ -205,7 +206,9 @@ def _read_rows(
             continue  # an empty row, or a unit the operator left open
         parsed = parse_id(nrp_raw)
         nrp = parsed.value if parsed.value else cells["nrp"]
-        uid = _resolve_unit(cells, units)
+        uid, note = _resolve_unit(cells, units)
+        if note is not None:
+            notes.append((note[0], {"row": sheet_row, **note[1]}))
         rows.append(PlanRow(sheet_row, uid, nrp, cells))
         o = officers.get(nrp)
         typed = cells.get("nama", "")
@@ -219,18 +222,54 @@ def _read_rows(
     return rows, notes
 
 
-def _resolve_unit(cells: dict[str, str], units: dict[str, Unit]) -> str:
+def _resolve_unit(
+    cells: dict[str, str], units: dict[str, Unit]
+) -> tuple[str, tuple[str, dict[str, Any]] | None]:
+    """The unit a plan row names, and a note when its ID UNIT and readable columns disagree.
+
+    An operator edits the Desa/RW cells they can read, not the ID next to them, so where both
+    name existing units and differ, the typed unit is printed, and the operator is told.
+    """
     uid = cells.get("uid", "")
-    if uid in units:
-        return uid
+    typed_text = " ".join(x for x in (cells.get("unit", ""), cells.get("desa", "")) if x)
+    typed = ""
     label = parse_unit_label(cells.get("unit", ""))
     if label is not None and cells.get("desa"):
         key = f"{kecamatan_key(cells.get('kecamatan', ''))}|{desa_key(cells['desa'])}|{label[1]}"
         if key in units:
-            return key
+            typed = key
+    if uid in units:
+        if typed and typed != uid:
+            return typed, (
+                "export.unit_mismatch",
+                {"uid": uid, "id_unit": unit_name(units[uid]), "unit": unit_name(units[typed])},
+            )
+        if typed_text and not typed and not _agrees(units[uid], cells):
+            return uid, (
+                "export.unit_unknown_text",
+                {"text": typed_text, "id_unit": unit_name(units[uid])},
+            )
+        return uid, None
+    if typed:
+        return typed, None
     if uid:
-        return uid
-    return " / ".join(x for x in (cells.get("desa", ""), cells.get("unit", "")) if x) or "?"
+        return uid, None
+    return " / ".join(x for x in (cells.get("desa", ""), cells.get("unit", "")) if x) or "?", None
+
+
+def _agrees(unit: Unit, cells: dict[str, str]) -> bool:
+    """Whether the filled readable columns of a row name ``unit`` (field by field)."""
+    if cells.get("kecamatan") and kecamatan_key(cells["kecamatan"]) != kecamatan_key(
+        unit.kecamatan
+    ):
+        return False
+    if cells.get("desa") and desa_key(cells["desa"]) != desa_key(unit.desa):
+        return False
+    if cells.get("unit"):
+        parsed = parse_unit_label(cells["unit"])
+        if parsed is None or parsed[1] != unit.number:
+            return False
+    return True
 
 
 # --- documents -------------------------------------------------------------------------------

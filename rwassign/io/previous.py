@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rwassign.explain import unit_name
 from rwassign.io.read.fields import UNIT_FIELDS, find_header
 from rwassign.io.read.tables import RawSheet, cell_text, load
 from rwassign.model import Instance, Location, Problem, Severity, Unit
@@ -74,6 +75,23 @@ def match_unit(
     return candidates[0] if len(candidates) == 1 else None
 
 
+def _agrees(unit: Unit, kecamatan: str, desa: str, label: Any) -> bool:
+    """Whether the readable columns of a plan row (where filled) name ``unit``.
+
+    Compared field by field rather than through ``match_unit`` so that a row whose text is
+    merely ambiguous (two desa of one name) still agrees with its exact ID.
+    """
+    if kecamatan and kecamatan_key(kecamatan) != kecamatan_key(unit.kecamatan):
+        return False
+    if desa and desa_key(desa) != desa_key(unit.desa):
+        return False
+    if cell_text(label):
+        parsed = parse_unit_label(label)
+        if parsed is None or parsed[1] != unit.number:
+            return False
+    return True
+
+
 def _find_sheet(sheets: list[RawSheet]) -> RawSheet | None:
     named = [s for s in sheets if s.sheet and norm_header(s.sheet) == "penugasan"]
     for s in named + sheets:
@@ -117,19 +135,62 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         if header.text(row, "nama"):
             out.names[ident.value] = header.text(row, "nama")
         uid = header.text(row, "unit_id")
-        unit = by_uid.get(uid) if uid else None
-        if unit is None:
-            unit = match_unit(
-                instance,
-                header.text(row, "kecamatan"),
-                header.text(row, "desa"),
-                header.value(row, "unit"),
-                index,
-            )
+        by_id = by_uid.get(uid) if uid else None
+        typed = match_unit(
+            instance,
+            header.text(row, "kecamatan"),
+            header.text(row, "desa"),
+            header.value(row, "unit"),
+            index,
+        )
         label = (
             " ".join(x for x in (header.text(row, "unit"), header.text(row, "desa")) if x) or uid
         )
+        if by_id is not None and not _agrees(
+            by_id,
+            header.text(row, "kecamatan"),
+            header.text(row, "desa"),
+            header.value(row, "unit"),
+        ):
+            # An operator who edits a plan by hand changes the readable columns, not the
+            # hidden-looking ID; trusting either one silently would keep the wrong pair.
+            out.problems.append(
+                Problem(
+                    "previous.id_mismatch",
+                    Severity.ERROR,
+                    sheet.loc(r, header.texts.get("unit_id")),
+                    {"uid": uid, "unit": label or "-", "id_unit": unit_name(by_id)},
+                )
+            )
+            continue
+        unit = by_id or typed
+        pinned = False
+        if header.has("pin"):
+            try:
+                pinned = parse_bool(header.value(row, "pin")) is True
+            except ValueError:
+                out.problems.append(
+                    Problem(
+                        "previous.bad_pin",
+                        Severity.ERROR,
+                        sheet.loc(r, header.texts.get("pin")),
+                        {"value": header.text(row, "pin")},
+                    )
+                )
+                continue
         if unit is None:
+            if pinned:
+                # A pin is an order to keep this pair; a unit that no longer exists cannot be
+                # kept, and the operator must decide, not the tool.
+                out.problems.append(
+                    Problem(
+                        "pin.unknown_unit",
+                        Severity.ERROR,
+                        sheet.loc(r, header.texts.get("pin")),
+                        {"text": label},
+                    )
+                )
+                continue
             out.removed.append((label, ident.value, loc))
             continue
         if unit.uid in holder_row:
@@ -144,21 +205,8 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
             continue
         holder_row[unit.uid] = r
         out.pairs[unit.uid] = ident.value
-        if header.has("pin"):
-            try:
-                pinned = parse_bool(header.value(row, "pin"))
-            except ValueError:
-                out.problems.append(
-                    Problem(
-                        "previous.bad_pin",
-                        Severity.ERROR,
-                        sheet.loc(r, header.texts.get("pin")),
-                        {"value": header.text(row, "pin")},
-                    )
-                )
-                continue
-            if pinned:
-                out.pins.append((unit.uid, ident.value, sheet.loc(r, header.texts.get("pin"))))
+        if pinned:
+            out.pins.append((unit.uid, ident.value, sheet.loc(r, header.texts.get("pin"))))
     return out
 
 
