@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rwassign import messages
-from rwassign.pipeline import EXIT_OK, Request, run
+from rwassign.pipeline import EXIT_OK, EXIT_OUTPUT, Request, run
 
 REKAP_HEADERS = (
     "NO", "BERKAS", "POLRES", "STATUS", "KODE KELUAR", "RW/DUSUN", "TERISI", "CAKUPAN (%)",
@@ -40,16 +40,19 @@ class BatchSummary:
     items: list[BatchItem]
     seconds: float
     rekap: Path
+    rekap_error: str | None = None  # why the rekap could not be written (the plans still were)
 
     @property
     def exit_code(self) -> int:
-        return max((i.exit_code for i in self.items), default=EXIT_OK)
+        worst = max((i.exit_code for i in self.items), default=EXIT_OK)
+        return max(worst, EXIT_OUTPUT) if self.rekap_error else worst
 
     def as_json(self) -> dict[str, Any]:
         return {
             "exit_code": self.exit_code,
             "seconds": round(self.seconds, 3),
-            "rekap": str(self.rekap),
+            "rekap": None if self.rekap_error else str(self.rekap),
+            "rekap_error": self.rekap_error,
             "files": [
                 {"input": str(i.input), "exit_code": i.exit_code, "status": i.status,
                  "summary": i.facts, "messages": i.messages}
@@ -101,7 +104,13 @@ def run_batch(
                     on_done(done[futures[fut]])
     items = [done[i] for i in range(len(reqs))]
     seconds = time.perf_counter() - t0
-    write_rekap(items, rekap)
+    from rwassign.io.write import OutputError
+
+    try:
+        write_rekap(items, rekap)
+    except OutputError as exc:  # e.g. the rekap is open in Excel: the plans are written anyway
+        text = f"{exc.text(lang)} {exc.hint(lang)}".strip()
+        return BatchSummary(items, seconds, rekap, rekap_error=text)
     return BatchSummary(items, seconds, rekap)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -37,6 +38,7 @@ from rwassign.pipeline import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     Request,
+    default_output,
     prepare,
 )
 from rwassign.pipeline import run as run_pipeline
@@ -250,6 +252,10 @@ def _single(req: Request, json_out: bool) -> None:
         typer.echo(json.dumps(out.facts, ensure_ascii=False, indent=2))
 
 
+#: Stems of rwassign's own outputs, skipped when a folder is given as input.
+_OUTPUT_NAME = re.compile(r"-penugasan(-baru(-\d+)?)?$|-lampiran", re.IGNORECASE)
+
+
 def _expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given, and the workbooks/CSV files inside any folder given (sorted, no outputs)."""
     out: list[Path] = []
@@ -260,7 +266,7 @@ def _expand_inputs(paths: list[Path]) -> list[Path]:
                     x
                     for x in p.iterdir()
                     if x.suffix.lower() in (".xlsx", ".xlsm", ".csv")
-                    and not x.stem.endswith("-penugasan")
+                    and not _OUTPUT_NAME.search(x.stem)
                     and not x.name.startswith(("~$", "rekap"))
                 )
             )
@@ -306,12 +312,9 @@ def _dispatch(
 
     reqs = []
     for f in files:
-        out_path = (output_dir or f.parent) / f"{f.stem}-penugasan.xlsx"
-        reqs.append(
-            dataclasses.replace(
-                base, input_file=f, output=out_path, previous=_previous_for(f, base.previous)
-            )
-        )
+        prev = _previous_for(f, base.previous)
+        out_path = default_output(f, prev, output_dir)
+        reqs.append(dataclasses.replace(base, input_file=f, output=out_path, previous=prev))
     rekap_path = rekap or (output_dir or files[0].parent) / "rekap-penugasan.xlsx"
 
     def on_done(item: Any) -> None:
@@ -342,6 +345,8 @@ def _dispatch(
     )
     if failed:
         err.print(", ".join(failed), style="red", markup=False)
+    if summary.rekap_error:
+        err.print(summary.rekap_error, style="red", markup=False)
     if json_out:
         typer.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
     raise typer.Exit(summary.exit_code)
@@ -357,7 +362,12 @@ InputsArg = Annotated[
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option("-o", "--output", help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx)."),
+    typer.Option(
+        "-o",
+        "--output",
+        help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx; pada replan yang rencana "
+        "lamanya bernama itu: <masukan>-penugasan-baru.xlsx).",
+    ),
 ]
 OutputDirOpt = Annotated[
     Path | None,

@@ -46,7 +46,25 @@ class Request:
         return p
 
     def default_output(self) -> Path:
-        return self.output or self.first.with_name(f"{self.first.stem}-penugasan.xlsx")
+        return self.output or default_output(self.first, self.previous)
+
+
+def default_output(first: Path, previous: Path | None, folder: Path | None = None) -> Path:
+    """``<input>-penugasan.xlsx`` beside the input (or in ``folder``).
+
+    A re-plan of the same roster file would name its previous plan that way, and the previous
+    plan is an input that must never be overwritten: then ``-penugasan-baru.xlsx`` (``-baru-2``,
+    ... if that is the previous plan too), so ``replan roster.xlsx --previous
+    roster-penugasan.xlsx`` works without ``-o``.
+    """
+    where = folder or first.parent
+    candidates = [f"{first.stem}-penugasan.xlsx", f"{first.stem}-penugasan-baru.xlsx"]
+    candidates += [f"{first.stem}-penugasan-baru-{n}.xlsx" for n in range(2, 100)]
+    taken = previous.resolve() if previous is not None else None
+    for name in candidates:
+        if taken is None or (where / name).resolve() != taken:
+            return where / name
+    raise AssertionError("unreachable: one previous plan takes one name")
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from rwassign import cli
 from rwassign.batch import REKAP_HEADERS, run_batch
 from rwassign.io.write import read_plan
-from rwassign.pipeline import EXIT_INPUT, EXIT_OK, EXIT_USAGE, Request
+from rwassign.pipeline import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Request
 
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "polres_lebong.xlsx"
@@ -123,6 +123,40 @@ def test_batch_replan_finds_each_previous_plan_in_a_folder(tmp_path: Path) -> No
         out = f"{Path(name).stem}-penugasan.xlsx"
         assert read_plan(baru / out) == read_plan(lama / out)
     assert [row["PERPINDAHAN"] for row in _rekap_rows(baru / "rekap-penugasan.xlsx")] == [0, 0]
+
+
+def test_batch_replan_in_place_never_overwrites_the_previous_plans(tmp_path: Path) -> None:
+    # Solve a folder (plans beside the inputs), then re-plan it against that same folder: the
+    # new plans are <name>-penugasan-baru.xlsx and the previous plans are left byte for byte.
+    folder = _folder(tmp_path, broken=False)
+    assert _cli("solve", folder).exit_code == 0
+    before = {p.name: p.read_bytes() for p in folder.glob("polres_*-penugasan.xlsx")}
+    assert len(before) == 2
+    r = _cli("replan", folder, "--previous", folder, "--json")
+    assert r.exit_code == 0, r.output
+    assert {p.name: p.read_bytes() for p in folder.glob("polres_*-penugasan.xlsx")} == before
+    for name in GOOD_NAMES:
+        stem = Path(name).stem
+        assert read_plan(folder / f"{stem}-penugasan-baru.xlsx") == read_plan(
+            folder / f"{stem}-penugasan.xlsx"
+        )
+    # the new plans are outputs, not Polres inputs, when the folder is solved again
+    again = json.loads(_cli("solve", folder, "--json").stdout)
+    assert sorted(Path(f["input"]).name for f in again["files"]) == sorted(GOOD_NAMES)
+
+
+def test_rekap_that_cannot_be_written_is_an_output_error(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, broken=False)
+    rekap = tmp_path / "tidak-ada" / "rekap.xlsx"  # its folder does not exist
+    r = _cli("solve", folder, "--rekap", rekap, "--json")
+    assert r.exit_code == EXIT_OUTPUT, r.output
+    summary = json.loads(r.stdout)
+    assert summary["rekap"] is None and summary["rekap_error"]
+    assert summary["rekap_error"] in r.stderr.replace("\n", "")
+    assert "Traceback" not in r.output
+    assert not rekap.exists()
+    for name in GOOD_NAMES:  # the plans themselves were written
+        assert read_plan(folder / f"{Path(name).stem}-penugasan.xlsx")
 
 
 def test_run_batch_library_call(tmp_path: Path) -> None:

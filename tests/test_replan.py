@@ -128,6 +128,24 @@ def test_unchanged_roster_through_the_cli(tmp_path: Path) -> None:
     assert "Perubahan" in load_workbook(b, read_only=True).sheetnames
 
 
+def test_replan_without_output_never_overwrites_the_previous_plan(tmp_path: Path) -> None:
+    # The README's command: the same roster file, its plan as --previous, no -o.
+    roster = tmp_path / "roster.xlsx"
+    roster.write_bytes(GOOD.read_bytes())
+    assert _cli("solve", roster).exit_code == 0
+    previous = tmp_path / "roster-penugasan.xlsx"
+    before = previous.read_bytes()
+    r = _cli("replan", roster, "--previous", previous)
+    assert r.exit_code == 0, r.output
+    assert previous.read_bytes() == before
+    assert read_plan(tmp_path / "roster-penugasan-baru.xlsx") == read_plan(previous)
+    # and again from that plan: the name after it, never over it
+    r = _cli("replan", roster, "--previous", tmp_path / "roster-penugasan-baru.xlsx")
+    assert r.exit_code == 0, r.output
+    assert previous.read_bytes() != before  # plain default name is free again: overwritten
+    assert read_plan(previous) == read_plan(tmp_path / "roster-penugasan-baru.xlsx")
+
+
 # --- 2. one assigned officer transferred out, a reserve available -----------------------------
 
 
