@@ -382,14 +382,16 @@ def test_pin_forces_a_pair_the_optimum_would_not_choose() -> None:
 # --- pins from workbooks ----------------------------------------------------------------------
 
 
-def _with_kunci(path: Path, pins: dict[str, str]) -> None:
+def _with_kunci(path: Path, pins: dict[str, str], *, merged: bool = True) -> None:
     """The good workbook with a KUNCI column in the roster (header merged over both header rows,
-    like the other single columns), ``pins`` = officer name -> Kunci text."""
+    like the other single columns, or typed in the top row only), ``pins`` = officer name ->
+    Kunci text."""
     write_book(path)
     wb = load_workbook(path)
     ws = wb["Personel"]
     ws.cell(4, 11, "KUNCI")
-    ws.merge_cells(start_row=4, start_column=11, end_row=5, end_column=11)
+    if merged:
+        ws.merge_cells(start_row=4, start_column=11, end_row=5, end_column=11)
     for name, text in pins.items():
         ws.cell(officer_row(name), 11, text)
     wb.save(path)
@@ -421,10 +423,12 @@ def test_roster_kunci_text_resolves_to_the_unit() -> None:
         assert resolve_pin_text(text, inst) is None, text
 
 
-def test_roster_kunci_pin_is_honoured_in_a_plain_solve(tmp_path: Path) -> None:
+@pytest.mark.parametrize("merged", [True, False], ids=["merged_header", "top_row_only"])
+def test_roster_kunci_pin_is_honoured_in_a_plain_solve(tmp_path: Path, merged: bool) -> None:
     # Without the pin RUDI (who lives there) holds Kampung Jawa RW 02; DEDI is pinned to it.
+    # An operator adding the column often types KUNCI in the top header row only, unmerged.
     src = tmp_path / "kunci.xlsx"
-    _with_kunci(src, {"DEDI KURNIAWAN": "Kampung Jawa RW 02"})
+    _with_kunci(src, {"DEDI KURNIAWAN": "Kampung Jawa RW 02"}, merged=merged)
     out = run(Request(input_file=src, output=tmp_path / "hasil.xlsx"))
     assert out.exit_code == EXIT_OK, out.problems
     assert out.result is not None

@@ -278,6 +278,31 @@ def _sub_header(
     return found
 
 
+def _add_top_only(
+    top: list[Any],
+    row: list[Any],
+    found: dict[int, tuple[str, str]],
+    aliases: dict[str, str],
+    mapped: dict[str, str],
+) -> None:
+    """Columns of a two-row header named only in its top row, not merged down.
+
+    When the second row names more fields it wins as the header row, and a column added later
+    with its title typed in the top row alone (``KUNCI`` beside the DSP's merged headers)
+    would be lost without a word.  The top row counts only if it is a header itself (it names
+    at least two fields), and only in columns the chosen row leaves empty.
+    """
+    top_found = _row_fields(top, aliases, mapped)
+    if len({f for f, _ in top_found.values()}) < 2:
+        return
+    have = {f for f, _ in found.values()}
+    for c, (f, text) in sorted(top_found.items()):
+        empty = c >= len(row) or not cell_text(row[c])
+        if empty and f not in have:
+            found[c] = (f, text)
+            have.add(f)
+
+
 def find_header(
     sheet: RawSheet,
     fields: dict[str, tuple[str, ...]],
@@ -301,6 +326,8 @@ def find_header(
     if best is None:
         return None
     index, found = best
+    if index > 0:
+        _add_top_only(sheet.rows[index - 1], sheet.rows[index], found, aliases, mapped)
     data_start = index + 1
     if index + 1 < len(sheet.rows):
         sub = _sub_header(sheet.rows[index], sheet.rows[index + 1], aliases, mapped)
