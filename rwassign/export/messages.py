@@ -152,6 +152,48 @@ MESSAGES: dict[str, Entry] = {
         "baris NO {no} ({nama}, NRP {nrp}) tidak ditemukan pada teks dokumen",
         "row NO {no} ({nama}, NRP {nrp}) not found in the document text",
     ),
+    "verify.row_text_differs": (
+        "baris NO {no} ({nama}, NRP {nrp}): {columns} pada teks dokumen berbeda dari data tertanam",
+        "row NO {no} ({nama}, NRP {nrp}): {columns} in the document text differ from the "
+        "embedded data",
+    ),
+    "verify.detail_differs": (
+        "detail dokumen '{detail}' pada {part} tidak tercetak seperti data tertanam ('{text}')",
+        "document detail '{detail}' on the {part} is not printed as in the embedded data "
+        "('{text}')",
+    ),
+    "verify.sprin_missing": (
+        "menurut data tertanam dokumen memuat Surat Perintah, tetapi halamannya tidak ada",
+        "the embedded data says the document includes the Sprin, but its pages are missing",
+    ),
+    "verify.text_extra": (
+        "teks '{text}' tercetak di antara {before} dan {after}, tidak sesuai data tertanam",
+        "text '{text}' printed between {before} and {after} does not match the embedded data",
+    ),
+    "verify.row_hidden": (
+        "baris lembar {rows} disembunyikan atau terlalu rendah untuk terbaca",
+        "sheet rows {rows} are hidden or too low to read",
+    ),
+    "verify.column_hidden": (
+        "kolom {columns} disembunyikan atau terlalu sempit untuk terbaca",
+        "columns {columns} are hidden or too narrow to read",
+    ),
+    "verify.cell_style": (
+        "sel {cells}: {what} '{actual}' berbeda dari dokumen yang diekspor ('{expected}')",
+        "cells {cells}: {what} '{actual}' differs from the exported document ('{expected}')",
+    ),
+    "verify.conditional_format": (
+        "format bersyarat pada {ranges} tidak ada pada dokumen yang diekspor",
+        "conditional formatting on {ranges} is not in the exported document",
+    ),
+    "verify.print_area": (
+        "area cetak {actual} berbeda dari yang diekspor ({expected})",
+        "print area {actual} differs from the exported one ({expected})",
+    ),
+    "verify.print_titles": (
+        "baris/kolom judul cetak {actual} berbeda dari yang diekspor ({expected})",
+        "print titles {actual} differ from the exported ones ({expected})",
+    ),
     "verify.row_extra": (
         "baris tambahan di lembar {row}: {text}",
         "extra row on sheet row {row}: {text}",
