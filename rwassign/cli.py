@@ -253,7 +253,7 @@ def _single(req: Request, json_out: bool) -> None:
 
 
 #: Stems of rwassign's own outputs, skipped when a folder is given as input.
-_OUTPUT_NAME = re.compile(r"-penugasan(-baru(-\d+)?)?$|-lampiran", re.IGNORECASE)
+_OUTPUT_NAME = re.compile(r"-penugasan(-baru)?$|-lampiran", re.IGNORECASE)
 
 
 def _expand_inputs(paths: list[Path]) -> list[Path]:

@@ -53,18 +53,15 @@ def default_output(first: Path, previous: Path | None, folder: Path | None = Non
     """``<input>-penugasan.xlsx`` beside the input (or in ``folder``).
 
     A re-plan of the same roster file would name its previous plan that way, and the previous
-    plan is an input that must never be overwritten: then ``-penugasan-baru.xlsx`` (``-baru-2``,
-    ... if that is the previous plan too), so ``replan roster.xlsx --previous
-    roster-penugasan.xlsx`` works without ``-o``.
+    plan is an input that must never be overwritten: then ``<input>-penugasan-baru.xlsx``, so
+    ``replan roster.xlsx --previous roster-penugasan.xlsx`` works without ``-o``.  (The
+    previous plan is one file, so it can take at most one of the two names.)
     """
     where = folder or first.parent
-    candidates = [f"{first.stem}-penugasan.xlsx", f"{first.stem}-penugasan-baru.xlsx"]
-    candidates += [f"{first.stem}-penugasan-baru-{n}.xlsx" for n in range(2, 100)]
-    taken = previous.resolve() if previous is not None else None
-    for name in candidates:
-        if taken is None or (where / name).resolve() != taken:
-            return where / name
-    raise AssertionError("unreachable: one previous plan takes one name")
+    plain = where / f"{first.stem}-penugasan.xlsx"
+    if previous is not None and plain.resolve() == previous.resolve():
+        return where / f"{first.stem}-penugasan-baru.xlsx"
+    return plain
 
 
 @dataclass
