@@ -341,6 +341,29 @@ def test_edited_rw_wins_over_a_stale_id_unit_and_is_reported(work: Path) -> None
     assert printed[rows[1]["NAMA"]] == rows[0]["RW/DUSUN"]
 
 
+def test_edited_desa_in_another_kecamatan_is_printed_as_typed(work: Path) -> None:
+    # Two members swapped across kecamatan by retyping DESA and RW only: KECAMATAN and ID UNIT
+    # are stale, yet the desa and number name one unit each, and those are printed.
+    plan = work / "penugasan.xlsx"
+    rows = _plan_rows(plan)
+    a = 0
+    b = next(i for i, r in enumerate(rows) if r["KECAMATAN"] != rows[0]["KECAMATAN"])
+    edits = {}
+    for here, there in ((a, b), (b, a)):
+        edits[(here + 2, "DESA/KELURAHAN")] = rows[there]["DESA/KELURAHAN"]
+        edits[(here + 2, "RW/DUSUN")] = rows[there]["RW/DUSUN"]
+    _edit_plan(plan, edits)
+    r = export(work, "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    assert f"baris {a + 2}: ID UNIT" in r.output and f"baris {b + 2}: ID UNIT" in r.output
+    ws = openpyxl.load_workbook(work / "penugasan-lampiran.xlsx")["Lampiran"]
+    table = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+    printed = {row[1]: (row[5], row[6]) for row in table}
+    for here, there in ((a, b), (b, a)):
+        want = (rows[there]["DESA/KELURAHAN"], rows[there]["KECAMATAN"])
+        assert printed[rows[here]["NAMA"]] == want
+
+
 def test_rw_typo_keeps_the_id_unit_and_is_reported(work: Path) -> None:
     plan = work / "penugasan.xlsx"
     rows = _plan_rows(plan)

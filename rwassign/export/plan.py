@@ -238,6 +238,16 @@ def _resolve_unit(
         key = f"{kecamatan_key(cells.get('kecamatan', ''))}|{desa_key(cells['desa'])}|{label[1]}"
         if key in units:
             typed = key
+        else:
+            # The operator retyped Desa and RW but left Kecamatan: the desa and number still
+            # name one unit when no other kecamatan has a desa of that name.
+            same = [
+                u.uid
+                for u in units.values()
+                if desa_key(u.desa) == desa_key(cells["desa"]) and u.number == label[1]
+            ]
+            if len(same) == 1:
+                typed = same[0]
     if uid in units:
         if typed and typed != uid:
             return typed, (
