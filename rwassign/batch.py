@@ -87,8 +87,19 @@ def run_batch(
     lang: str = "id",
     on_done: Callable[[BatchItem], None] | None = None,
 ) -> BatchSummary:
-    """Run every request (``jobs`` at a time), report each as it finishes, write the rekap."""
+    """Run every request (``jobs`` at a time), report each as it finishes, write the rekap.
+
+    A rekap path that could never be written (an input, a plan of this batch, not ``.xlsx``,
+    a missing folder) stops the batch before any work, so nothing is overwritten."""
+    from rwassign.io.write import OutputError, check_target
+
     t0 = time.perf_counter()
+    sources = [p for r in reqs for p in (r.input_file, r.units, r.roster, r.previous, r.output)]
+    try:
+        check_target(rekap, [p for p in sources if p is not None])
+    except OutputError as exc:
+        text = f"{exc.text(lang)} {exc.hint(lang)}".strip()
+        return BatchSummary([], 0.0, rekap, rekap_error=text)
     done: dict[int, BatchItem] = {}
     if jobs <= 1:
         for i, r in enumerate(reqs):
@@ -104,8 +115,6 @@ def run_batch(
                     on_done(done[futures[fut]])
     items = [done[i] for i in range(len(reqs))]
     seconds = time.perf_counter() - t0
-    from rwassign.io.write import OutputError
-
     try:
         write_rekap(items, rekap)
     except OutputError as exc:  # e.g. the rekap is open in Excel: the plans are written anyway

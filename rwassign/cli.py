@@ -253,7 +253,7 @@ def _single(req: Request, json_out: bool) -> None:
 
 
 #: Stems of rwassign's own outputs, skipped when a folder is given as input.
-_OUTPUT_NAME = re.compile(r"-penugasan(-baru)?$|-lampiran", re.IGNORECASE)
+_OUTPUT_NAME = re.compile(r"-penugasan(-baru(-\d+)?)?$|-lampiran", re.IGNORECASE)
 
 
 def _expand_inputs(paths: list[Path]) -> list[Path]:
@@ -365,8 +365,8 @@ OutputOpt = Annotated[
     typer.Option(
         "-o",
         "--output",
-        help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx; pada replan yang rencana "
-        "lamanya bernama itu: <masukan>-penugasan-baru.xlsx).",
+        help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx; replan tidak pernah menimpa "
+        "rencana yang ada: <masukan>-penugasan-baru.xlsx, -baru-2, ...).",
     ),
 ]
 OutputDirOpt = Annotated[

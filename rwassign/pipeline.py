@@ -52,16 +52,23 @@ class Request:
 def default_output(first: Path, previous: Path | None, folder: Path | None = None) -> Path:
     """``<input>-penugasan.xlsx`` beside the input (or in ``folder``).
 
-    A re-plan of the same roster file would name its previous plan that way, and the previous
-    plan is an input that must never be overwritten: then ``<input>-penugasan-baru.xlsx``, so
-    ``replan roster.xlsx --previous roster-penugasan.xlsx`` works without ``-o``.  (The
-    previous plan is one file, so it can take at most one of the two names.)
+    A plain solve overwrites its own earlier output, as any re-run does.  A re-plan never
+    overwrites a plan: its previous plan is an input, and an earlier plan beside it may be the
+    one a Kapolres signed.  It takes the first of ``<input>-penugasan.xlsx``,
+    ``<input>-penugasan-baru.xlsx``, ``<input>-penugasan-baru-2.xlsx``, ... that does not
+    exist, so ``replan roster.xlsx --previous roster-penugasan.xlsx`` works without ``-o``.
     """
     where = folder or first.parent
     plain = where / f"{first.stem}-penugasan.xlsx"
-    if previous is not None and plain.resolve() == previous.resolve():
-        return where / f"{first.stem}-penugasan-baru.xlsx"
-    return plain
+    if previous is None:
+        return plain
+    n = 1
+    candidate = plain
+    while candidate.exists() or candidate.resolve() == previous.resolve():
+        n += 1
+        suffix = "baru" if n == 2 else f"baru-{n - 1}"
+        candidate = where / f"{first.stem}-penugasan-{suffix}.xlsx"
+    return candidate
 
 
 @dataclass

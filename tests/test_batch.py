@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -140,23 +141,60 @@ def test_batch_replan_in_place_never_overwrites_the_previous_plans(tmp_path: Pat
         assert read_plan(folder / f"{stem}-penugasan-baru.xlsx") == read_plan(
             folder / f"{stem}-penugasan.xlsx"
         )
+    # a second batch re-plan writes beside both, over neither
+    baru = {p.name: p.read_bytes() for p in folder.glob("polres_*-penugasan-baru.xlsx")}
+    assert _cli("replan", folder, "--previous", folder).exit_code == 0
+    assert {p.name: p.read_bytes() for p in folder.glob("polres_*-penugasan.xlsx")} == before
+    assert {p.name: p.read_bytes() for p in folder.glob("polres_*-penugasan-baru.xlsx")} == baru
+    assert len(list(folder.glob("polres_*-penugasan-baru-2.xlsx"))) == 2
     # the new plans are outputs, not Polres inputs, when the folder is solved again
     again = json.loads(_cli("solve", folder, "--json").stdout)
     assert sorted(Path(f["input"]).name for f in again["files"]) == sorted(GOOD_NAMES)
 
 
 def test_rekap_that_cannot_be_written_is_an_output_error(tmp_path: Path) -> None:
+    # A folder named like the rekap passes the checks made before the work and fails at the
+    # write, as a rekap open in Excel would: the plans are written, the rekap error reported.
     folder = _folder(tmp_path, broken=False)
-    rekap = tmp_path / "tidak-ada" / "rekap.xlsx"  # its folder does not exist
+    rekap = tmp_path / "rekap.xlsx"
+    rekap.mkdir()
     r = _cli("solve", folder, "--rekap", rekap, "--json")
     assert r.exit_code == EXIT_OUTPUT, r.output
     summary = json.loads(r.stdout)
     assert summary["rekap"] is None and summary["rekap_error"]
-    assert summary["rekap_error"] in r.stderr.replace("\n", "")
+    assert summary["rekap_error"][:40] in r.stderr.replace("\n", "")
     assert "Traceback" not in r.output
-    assert not rekap.exists()
+    assert rekap.is_dir() and not list(rekap.iterdir())
     for name in GOOD_NAMES:  # the plans themselves were written
         assert read_plan(folder / f"{Path(name).stem}-penugasan.xlsx")
+
+
+def test_rekap_in_a_missing_folder_stops_before_any_work(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, broken=False)
+    r = _cli("solve", folder, "--rekap", tmp_path / "tidak-ada" / "rekap.xlsx", "--json")
+    assert r.exit_code == EXIT_OUTPUT, r.output
+    assert json.loads(r.stdout)["rekap_error"]
+    assert not list(folder.glob("*-penugasan.xlsx"))
+
+
+@pytest.mark.parametrize("target", ["input", "plan", "csv"])
+def test_rekap_that_would_replace_an_input_or_plan_stops_before_any_work(
+    tmp_path: Path, target: str
+) -> None:
+    folder = _folder(tmp_path, broken=False)
+    a = folder / GOOD_NAMES[0]
+    rekap = {
+        "input": a,
+        "plan": folder / f"{a.stem}-penugasan.xlsx",
+        "csv": tmp_path / "rekap.csv",
+    }[target]
+    before = a.read_bytes()
+    r = _cli("solve", folder, "--rekap", rekap, "--json")
+    assert r.exit_code == EXIT_OUTPUT, r.output
+    assert json.loads(r.stdout)["files"] == []
+    assert a.read_bytes() == before
+    assert not list(folder.glob("*-penugasan.xlsx"))  # nothing was solved or written
+    assert not (tmp_path / "rekap.csv").exists()
 
 
 def test_run_batch_library_call(tmp_path: Path) -> None:

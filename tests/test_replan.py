@@ -139,11 +139,13 @@ def test_replan_without_output_never_overwrites_the_previous_plan(tmp_path: Path
     assert r.exit_code == 0, r.output
     assert previous.read_bytes() == before
     assert read_plan(tmp_path / "roster-penugasan-baru.xlsx") == read_plan(previous)
-    # and again from that plan: the name after it, never over it
-    r = _cli("replan", roster, "--previous", tmp_path / "roster-penugasan-baru.xlsx")
+    # and again from that plan: a new name, never over either earlier plan
+    baru = tmp_path / "roster-penugasan-baru.xlsx"
+    baru_before = baru.read_bytes()
+    r = _cli("replan", roster, "--previous", baru)
     assert r.exit_code == 0, r.output
-    assert previous.read_bytes() != before  # plain default name is free again: overwritten
-    assert read_plan(previous) == read_plan(tmp_path / "roster-penugasan-baru.xlsx")
+    assert previous.read_bytes() == before and baru.read_bytes() == baru_before
+    assert read_plan(tmp_path / "roster-penugasan-baru-2.xlsx") == read_plan(baru)
 
 
 # --- 2. one assigned officer transferred out, a reserve available -----------------------------

@@ -208,6 +208,19 @@ class OutputError(Exception):
 # --- public API ------------------------------------------------------------------------------
 
 
+def check_target(path: Path, input_files: Sequence[Path] = ()) -> None:
+    """Raise ``OutputError`` unless ``path`` may take a workbook: not one of ``input_files``
+    (a plan or rekap must never replace the data it came from), ending in ``.xlsx``, in a
+    folder that exists."""
+    for source in input_files:
+        if _same_file(path, Path(source)):
+            raise OutputError("output.same_as_input", path=str(path))
+    if path.suffix.lower() != ".xlsx":
+        raise OutputError("output.not_xlsx", path=str(path))
+    if not path.parent.is_dir():
+        raise OutputError("output.dir_missing", dir=str(path.parent))
+
+
 def write_workbook(
     result: SolveResult,
     path: Path,
@@ -225,14 +238,7 @@ def write_workbook(
     failure the target is untouched and no temporary file is left behind.
     """
     path = Path(path)
-    for source in input_files:
-        if _same_file(path, Path(source)):
-            raise OutputError("output.same_as_input", path=str(path))
-    if path.suffix.lower() != ".xlsx":
-        raise OutputError("output.not_xlsx", path=str(path))
-    if not path.parent.is_dir():
-        raise OutputError("output.dir_missing", dir=str(path.parent))
-
+    check_target(path, input_files)
     facts = summarize(result, output=path, input_hashes=_input_hashes(input_files))
     workbook = build_workbook(result, facts, lang=lang, tradeoff=tradeoff)
     _save_atomically(workbook, path)
