@@ -14,6 +14,7 @@ Exit codes (shared with ``rwassign.cli``)
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from enum import StrEnum
@@ -199,6 +200,8 @@ def export(
         for _, path in targets:
             if path.resolve() == plan.resolve():
                 raise ExportError("export.same_as_input", "output", path=str(path))
+        if fmt in (Format.pdf, Format.both):
+            _glyph_notes(docs[0], lg)
         for doc, path in targets:
             signature = sign(key, doc.fingerprint) if key is not None else None
             if path.suffix == ".pdf":
@@ -208,6 +211,23 @@ def export(
             _say(_msg("export.written", lg, path=str(path), fingerprint=doc.fingerprint), "green")
     except ExportError as exc:
         _fail(exc, lg)
+
+
+def _glyph_notes(doc: Any, lg: str) -> None:
+    """Name every printed text the PDF's fonts cannot draw as written (``Ā`` is drawn ``A``):
+    the order names people, so a name printed otherwise than typed must not pass unseen."""
+    from rwassign.export.pdf import printable
+
+    seen: set[str] = set()
+    fields = ("nama", "jabatan_kesatuan", "unit", "desa", "kecamatan", "polsek")
+    texts = [(str(r.no), getattr(r, f)) for r in doc.rows for f in fields]
+    details = [getattr(doc.details, f.name) for f in dataclasses.fields(doc.details)]
+    texts += [("-", v) for v in details if isinstance(v, str)]
+    for no, text in texts:
+        shown = printable(text)
+        if shown != text and text not in seen:
+            seen.add(text)
+            _say(_msg("export.glyph", lg, no=no, text=text, shown=shown), "yellow")
 
 
 def verify(

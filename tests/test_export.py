@@ -438,3 +438,24 @@ def test_old_plan_needs_the_roster(tmp_path: Path) -> None:
     assert r.exit_code == cli.EXIT_INPUT and "--roster" in r.output
     r = runner.invoke(cli.app, [*args, "--roster", str(source)])
     assert r.exit_code == 0, r.output
+
+
+def test_a_name_the_pdf_font_cannot_draw_is_named_at_export(tmp_path: Path) -> None:
+    # The PDF draws "Ā" as "A" (its font has no Ā); an order naming people must say so.
+    units = UNITS[:2]
+    officers = [
+        officer(0, "80010011", home=units[0], nama="ABDUL GHĀNI"),
+        officer(1, "80020021", home=units[1], nama="BUDI SANTOSO"),
+    ]
+    plan = tmp_path / "penugasan.xlsx"
+    write_workbook(solve(instance(units, officers, name="POLRES LEBONG"), FAST), plan)
+    (tmp_path / "dokumen.toml").write_text(DETAILS, encoding="utf-8")
+    r = runner.invoke(cli.app, ["export", str(plan), "--dokumen", str(tmp_path / "dokumen.toml")])
+    assert r.exit_code == 0, r.output
+    assert "'ABDUL GHĀNI' dicetak 'ABDUL GHANI'" in r.output
+    assert "BUDI SANTOSO" not in r.output
+    ws = openpyxl.load_workbook(tmp_path / "penugasan-lampiran.xlsx")["Lampiran"]
+    assert "ABDUL GHĀNI" in [c for row in ws.iter_rows(values_only=True) for c in row]
+    assert (
+        runner.invoke(cli.app, ["verify", str(tmp_path / "penugasan-lampiran.pdf")]).exit_code == 0
+    )

@@ -16,12 +16,12 @@ from typing import Any
 import openpyxl
 import pytest
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
 
 from rwassign.cli_export import EXIT_VERIFY
-from rwassign.export.document import Document, document_from_canonical
+from rwassign.export.document import DocRow, Document, build_details, document_from_canonical
 from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, render_pdf
 from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 from tests.test_export_verify import signed, verify  # noqa: F401 - module fixture reused
@@ -284,4 +284,340 @@ def test_xlsx_saved_again_unchanged_is_intact(signed: Path, tmp_path: Path) -> N
     shutil.copy(signed / "penugasan-lampiran.xlsx", path)
     openpyxl.load_workbook(path).save(path)
     r = verify(path, "--public-key", signed / "kapolres.pub.pem")
+    assert r.exit_code == 0 and r.stdout.startswith("utuh:"), r.output
+
+
+# --- XLSX: the workbook, pictures, page setup, every look of a cell ------------------------------
+
+
+def _tamper_xlsx(signed: Path, tmp: Path, tamper: Callable[[Worksheet], None]) -> str:  # noqa: F811
+    path = tmp / "t.xlsx"
+    shutil.copy(signed / "penugasan-lampiran.xlsx", path)
+    wb = openpyxl.load_workbook(path)
+    tamper(wb["Lampiran"])
+    wb.save(path)
+    r = verify(path, "--public-key", signed / "kapolres.pub.pem")
+    out = " ".join(r.output.split())
+    assert r.exit_code == EXIT_VERIFY, out
+    assert "tanda tangan tidak sah" not in out
+    return out
+
+
+def _extra_sheet(ws: Worksheet) -> None:
+    ws.parent.create_sheet("Catatan")["A1"] = "DIBATALKAN"
+
+
+def _shown_copy(ws: Worksheet) -> None:
+    """An edited copy is shown; the real sheet is hidden behind it."""
+    wb = ws.parent
+    copy = wb.copy_worksheet(ws)
+    copy.title = "Lampiran (2)"
+    ws.sheet_state = "hidden"
+    wb.move_sheet(copy, -wb.index(copy))
+    wb.active = 0
+
+
+def _data_hidden_only(ws: Worksheet) -> None:
+    ws.parent["_lampiran"].sheet_state = "hidden"
+
+
+def _other_active(ws: Worksheet) -> None:
+    wb = ws.parent
+    wb.active = wb.index(wb.create_sheet("Lain"))
+
+
+def _picture(ws: Worksheet, anchor: str = "B9") -> None:
+    from io import BytesIO
+
+    from openpyxl.drawing.image import Image as XlImage
+    from PIL import Image
+
+    buf = BytesIO()
+    Image.new("RGB", (400, 60), "white").save(buf, format="PNG")
+    ws.add_image(XlImage(BytesIO(buf.getvalue())), anchor)
+
+
+def _qr_moved(ws: Worksheet) -> None:
+    ws._images[0].anchor = "D9"  # type: ignore[attr-defined]
+
+
+def _header(ws: Worksheet) -> None:
+    assert ws.oddHeader is not None
+    ws.oddHeader.center.text = "DIBATALKAN"
+
+
+def _footer_right(ws: Worksheet) -> None:
+    assert ws.oddFooter is not None
+    ws.oddFooter.right.text = "PALSU"
+
+
+def _first_footer(ws: Worksheet) -> None:
+    assert ws.firstFooter is not None
+    ws.firstFooter.center.text = "DIBATALKAN"
+    ws.HeaderFooter.differentFirst = True
+
+
+def _font_name(ws: Worksheet) -> None:
+    ws.cell(_table_row(ws, 3), 2).font = Font(name="Wingdings")
+
+
+def _strike(ws: Worksheet) -> None:
+    ws.cell(_table_row(ws, 3), 2).font = Font(strike=True)
+
+
+def _alignment(**values: Any) -> Callable[[Worksheet], None]:
+    def tamper(ws: Worksheet) -> None:
+        ws.cell(_table_row(ws, 3), 2).alignment = Alignment(
+            **{"wrap_text": True, "vertical": "top", **values}
+        )
+
+    return tamper
+
+
+def _scale(ws: Worksheet) -> None:
+    ws.page_setup.scale = 10
+    ws.sheet_properties.pageSetUpPr.fitToPage = False  # type: ignore[union-attr]
+
+
+def _portrait(ws: Worksheet) -> None:
+    ws.page_setup.orientation = "portrait"
+
+
+def _margin(ws: Worksheet) -> None:
+    ws.page_margins.left = 6
+
+
+def _fit_height(ws: Worksheet) -> None:
+    ws.page_setup.fitToHeight = 1
+
+
+def _low_row_5(ws: Worksheet) -> None:
+    ws.row_dimensions[_table_row(ws, 3)].height = 5
+
+
+def _narrow_column(ws: Worksheet) -> None:
+    ws.column_dimensions["B"].width = 10  # exported 26: less than half
+
+
+@pytest.mark.parametrize(
+    ("tamper", "expected"),
+    [
+        (_extra_sheet, "lembar 'Catatan' tidak ada pada dokumen yang diekspor"),
+        (_shown_copy, "lembar 'Lampiran' berstatus 'hidden', bukan 'visible'"),
+        (_shown_copy, "lembar yang aktif 'Lampiran (2)', bukan 'Lampiran'"),
+        (_data_hidden_only, "lembar '_lampiran' berstatus 'hidden', bukan 'veryHidden'"),
+        (_other_active, "lembar yang aktif 'Lain', bukan 'Lampiran'"),
+        (_picture, "pic B9 400x60px"),
+        (_qr_moved, "gambar/objek pada lembar Lampiran: pic D9 "),
+        (_header, "kepala halaman '&CDIBATALKAN' berbeda dari yang diekspor ('')"),
+        (_footer_right, "&R&8 PALSU' berbeda dari yang diekspor"),
+        (_first_footer, "kaki halaman pertama '&CDIBATALKAN' berbeda"),
+        (_font_name, "sel B{row} (NO 3): jenis huruf 'Wingdings' berbeda"),
+        (_strike, "sel B{row} (NO 3): coret 'ya' berbeda dari dokumen yang diekspor ('tidak')"),
+        (_alignment(indent=200), "sel B{row} (NO 3): indentasi '200' berbeda"),
+        (_alignment(textRotation=90), "sel B{row} (NO 3): rotasi teks '90' berbeda"),
+        (_alignment(horizontal="right"), "sel B{row} (NO 3): perataan mendatar 'right'"),
+        (_alignment(vertical="bottom"), "sel B{row} (NO 3): perataan tegak 'bottom'"),
+        (_scale, "pengaturan halaman skala '10' berbeda dari yang diekspor ('100')"),
+        (_portrait, "pengaturan halaman orientasi 'portrait' berbeda"),
+        (_margin, "pengaturan halaman margin kiri '6' berbeda dari yang diekspor ('0.5')"),
+        (_fit_height, "pengaturan halaman tinggi (halaman) '1' berbeda dari yang diekspor ('0')"),
+        (_low_row_5, "baris lembar {row} (NO 3) disembunyikan atau terlalu rendah"),
+        (_narrow_column, "kolom B (NAMA) disembunyikan atau terlalu sempit"),
+    ],
+    ids=[
+        "extra-sheet",
+        "copy-shown",
+        "copy-active",
+        "data-hidden-only",
+        "other-active",
+        "picture-added",
+        "qr-moved",
+        "odd-header",
+        "odd-footer",
+        "first-footer",
+        "font-name",
+        "strike",
+        "indent",
+        "rotation",
+        "horizontal",
+        "vertical",
+        "scale",
+        "orientation",
+        "margin",
+        "fit-height",
+        "row-5pt",
+        "column-narrow",
+    ],
+)
+def test_xlsx_workbook_pictures_page_setup_and_cell_looks_are_checked(
+    signed: Path,  # noqa: F811
+    tmp_path: Path,
+    tamper: Callable[[Worksheet], None],
+    expected: str,
+) -> None:
+    ws = openpyxl.load_workbook(signed / "penugasan-lampiran.xlsx")["Lampiran"]
+    out = _tamper_xlsx(signed, tmp_path, tamper)
+    assert expected.format(row=_table_row(ws, 3)) in out, out
+
+
+# --- PDF: the footer, annotations, images and forms, pages ----------------------------------------
+
+
+def _overlay(draw: Callable[[Any], None]) -> Any:
+    """A landscape A4 page holding what ``draw`` puts on a reportlab canvas."""
+    from io import BytesIO
+
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    buf = BytesIO()
+    c = Canvas(buf, pagesize=landscape(A4))
+    draw(c)
+    c.showPage()
+    c.save()
+    return PdfReader(BytesIO(buf.getvalue())).pages[0]
+
+
+def _stamp(c: Any) -> None:
+    c.setFont("Helvetica-Bold", 40)
+    c.drawString(200, 300, "DIBATALKAN")
+
+
+def _image(c: Any) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    c.drawImage(ImageReader(Image.new("RGB", (40, 10), "white")), 60, 300, 700, 40)
+
+
+def _tamper_pdf(signed: Path, tmp: Path, change: Callable[[Any], None]) -> str:  # noqa: F811
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=signed / "penugasan-lampiran.pdf")
+    change(writer)
+    path = tmp / "t.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    r = verify(path, "--public-key", signed / "kapolres.pub.pem")
+    out = " ".join(r.output.split())
+    assert r.exit_code == EXIT_VERIFY, out
+    assert "tanda tangan tidak sah" not in out
+    return out
+
+
+def _text_after_footer(writer: Any) -> None:
+    writer.pages[0].merge_page(_overlay(_stamp))
+
+
+def _annotation(kind: str) -> Callable[[Any], None]:
+    def change(writer: Any) -> None:
+        from pypdf.annotations import FreeText, Link, Rectangle
+
+        rect = (60, 300, 760, 340)
+        annotation = {
+            "FreeText": lambda: FreeText(text="DIBATALKAN", rect=rect),
+            "Square": lambda: Rectangle(rect=rect, interior_color="ffffff"),
+            "Link": lambda: Link(rect=rect, url="https://example.org"),
+        }[kind]()
+        writer.add_annotation(page_number=len(writer.pages) - 1, annotation=annotation)
+
+    return change
+
+
+def _image_added(writer: Any) -> None:
+    writer.pages[0].merge_page(_overlay(_image))
+
+
+def _page_copied(writer: Any) -> None:
+    writer.add_page(writer.pages[0])
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (_text_after_footer, "kaki halaman 1 tidak seperti yang dicetak rwassign: 'DIBATALKAN'"),
+        (_annotation("FreeText"), "memuat anotasi (FreeText) yang tidak dicetak rwassign"),
+        (_annotation("Square"), "memuat anotasi (Square) yang tidak dicetak rwassign"),
+        (_annotation("Link"), "memuat anotasi (Link) yang tidak dicetak rwassign"),
+        (_image_added, "halaman 1 memuat gambar/formulir /FormXob."),
+        (_page_copied, "kaki halaman"),
+    ],
+    ids=["text-after-footer", "freetext", "square", "link", "image", "page-copied"],
+)
+def test_pdf_footer_annotations_images_and_pages_are_checked(
+    signed: Path,  # noqa: F811
+    tmp_path: Path,
+    change: Callable[[Any], None],
+    expected: str,
+) -> None:
+    out = _tamper_pdf(signed, tmp_path, change)
+    assert expected in out, out
+
+
+def _details() -> Any:
+    return build_details(
+        {
+            "polda": "BENGKULU",
+            "polres": "LEBONG",
+            "nomor": "Sprin/1/V/2023",
+            "tanggal": "2023-05-15",
+            "tempat": "Tubei",
+            "penandatangan": "HENDRA WIJAYA",
+            "pangkat": "AKBP",
+            "nrp": "79051234",
+        }
+    )
+
+
+def _doc_row(no: int, nama: str, polsek: str, jabatan: str = "BA SAT BINMAS") -> DocRow:
+    return DocRow(
+        no, nama, "BRIPKA", f"{90000000 + no}", jabatan, "RW 01", "Talang", "Amen", polsek,
+        "berdomisili",
+    )  # fmt: skip
+
+
+def _pages(data: bytes) -> list[str]:
+    from io import BytesIO
+
+    return [p.extract_text() for p in PdfReader(BytesIO(data)).pages]
+
+
+def test_pdf_letters_the_font_lacks_print_as_a_fallback_and_verify(tmp_path: Path) -> None:
+    """A letter the embedded font has no glyph for (Ā, an emoji, a CJK character) is drawn as
+    its base letter or '?', never as an empty box, and the untouched file is intact."""
+    rows = (
+        _doc_row(1, "ABDUL GHĀNI", "Polsek Amen"),
+        _doc_row(2, "NGUYỄN 😀 中", "Polsek Amen", jabatan="BA SAT BINMAS ĀĒĪ"),
+    )
+    details = dataclasses.replace(_details(), penandatangan="HENDRA GHĀNI")
+    doc = Document(details, rows)
+    path = tmp_path / "glyphs.pdf"
+    path.write_bytes(render_pdf(doc))
+    text = "\n".join(_pages(path.read_bytes()))
+    assert "ABDUL GHANI" in text and "NGUYEN ? ?" in text and "HENDRA GHANI" in text
+    assert "\x00" not in text
+    r = verify(path)
+    assert r.exit_code == 0 and r.stdout.startswith("utuh:"), r.output
+
+
+def test_pdf_polsek_band_goes_to_the_page_of_its_first_row(tmp_path: Path) -> None:
+    """Twenty short rows of Polsek Amen leave room at the foot of page 1 for the band of
+    Polsek Tubei but not for its first (tall) row: the band moves to page 2 with that row, and
+    no page goes on with a '(lanjutan)' band of another Polsek."""
+    tall = " ".join(["BANIT BINMAS POLSEK LEBONG"] * 8)
+    rows = (
+        *(_doc_row(i, f"ANGGOTA {i}", "Polsek Amen") for i in range(1, 21)),
+        _doc_row(21, "ANGGOTA TINGGI", "Polsek Tubei", jabatan=tall),
+        _doc_row(22, "ANGGOTA LAIN", "Polsek Tubei"),
+    )
+    path = tmp_path / "band.pdf"
+    path.write_bytes(render_pdf(Document(_details(), rows)))
+    first, second = _pages(path.read_bytes())[:2]
+    assert "ANGGOTA 20" in first and "ANGGOTA TINGGI" in second  # the break is there
+    assert "POLSEK TUBEI" not in first
+    assert "(lanjutan)" not in second
+    body = second.split("KET", 1)[1].split()
+    assert body[:3] == ["POLSEK", "TUBEI", "21"], body[:6]
+    r = verify(path)
     assert r.exit_code == 0 and r.stdout.startswith("utuh:"), r.output

@@ -64,6 +64,12 @@ MESSAGES: dict[str, Entry] = {
         "row {row}: name '{cell}' differs from the roster for NRP {nrp} ('{nama}'); "
         "the roster name is printed",
     ),
+    "export.glyph": (
+        "NO {no}: '{text}' dicetak '{shown}' di PDF (huruf PDF tidak memuat semua hurufnya; "
+        "XLSX memuatnya utuh)",
+        "NO {no}: '{text}' is printed '{shown}' in the PDF (its font lacks some letters; the "
+        "XLSX keeps them)",
+    ),
     "export.unit_mismatch": (
         "baris {row}: ID UNIT '{uid}' menunjuk {id_unit}, tetapi kolom Desa/RW menyebut {unit}; "
         "dicetak {unit} (sesuai yang tertulis)",
@@ -209,6 +215,43 @@ MESSAGES: dict[str, Entry] = {
     "verify.page_fingerprint": (
         "sidik yang tercetak di halaman {page} tidak sama dengan data tertanam",
         "the fingerprint printed on page {page} differs from the embedded data",
+    ),
+    "verify.page_footer": (
+        "kaki halaman {page} tidak seperti yang dicetak rwassign: '{text}'",
+        "the footer of page {page} is not what rwassign prints: '{text}'",
+    ),
+    "verify.pdf_annotations": (
+        "halaman {pages} memuat anotasi ({kinds}) yang tidak dicetak rwassign",
+        "page {pages} carries annotations ({kinds}) that rwassign does not print",
+    ),
+    "verify.pdf_objects": (
+        "halaman {pages} memuat gambar/formulir {actual}, bukan {expected} seperti yang dicetak "
+        "rwassign",
+        "page {pages} carries images/forms {actual}, not {expected} as rwassign prints",
+    ),
+    "verify.sheet_extra": (
+        "lembar {sheets} tidak ada pada dokumen yang diekspor",
+        "sheets {sheets} are not in the exported document",
+    ),
+    "verify.sheet_state": (
+        "lembar '{sheet}' berstatus '{actual}', bukan '{expected}' seperti yang diekspor",
+        "sheet '{sheet}' is '{actual}', not '{expected}' as exported",
+    ),
+    "verify.sheet_not_active": (
+        "lembar yang aktif '{sheet}', bukan '{expected}' seperti yang diekspor",
+        "the active sheet is '{sheet}', not '{expected}' as exported",
+    ),
+    "verify.drawings": (
+        "gambar/objek pada lembar {sheet}: {actual}, bukan {expected} seperti yang diekspor",
+        "pictures/objects on sheet {sheet}: {actual}, not {expected} as exported",
+    ),
+    "verify.header_footer": (
+        "{what} '{actual}' berbeda dari yang diekspor ('{expected}')",
+        "{what} '{actual}' differs from the exported one ('{expected}')",
+    ),
+    "verify.page_setup": (
+        "pengaturan halaman {what} '{actual}' berbeda dari yang diekspor ('{expected}')",
+        "page setup {what} '{actual}' differs from the exported one ('{expected}')",
     ),
     "verify.signature_ok": (
         "tanda tangan Ed25519 sah (ID kunci {key_id})",

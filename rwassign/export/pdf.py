@@ -13,8 +13,10 @@ them back.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,8 @@ FONT, BOLD = "RwVera", "RwVeraBd"
 ATTACH_CONTENT = "rwassign-lampiran.json"
 ATTACH_SIGNATURE = "rwassign-signature.json"
 META_FINGERPRINT = "/RwassignFingerprint"
+QR_FORM = "rwqr"  # the one form XObject drawn on every page
+FORCED_BANNER = "DICETAK DENGAN PELANGGARAN ATURAN (--force)"
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("NO", 24),
@@ -60,6 +64,62 @@ def _register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(BOLD, "VeraBd.ttf"))
 
 
+@functools.cache
+def _drawable() -> frozenset[int]:
+    """The code points both embedded fonts have a glyph for."""
+    _register_fonts()
+    regular, bold = (set(pdfmetrics.getFont(f).face.charToGlyph) for f in (FONT, BOLD))
+    return frozenset(regular & bold)
+
+
+def printable(text: str) -> str:
+    """``text`` as the PDF draws it with its embedded fonts, which lack some letters: a letter
+    with a mark they lack is drawn as its base letter (``Ā`` as ``A``), a space they lack as a
+    space, a lone mark or an invisible format character not at all, anything else (an emoji,
+    a CJK character) as ``?``.  ``rwassign verify`` expects the same text."""
+    drawable = _drawable()
+    if all(ord(ch) in drawable for ch in text):
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ord(ch) in drawable:
+            out.append(ch)
+        elif ch.isspace():
+            out.append(" ")
+        elif unicodedata.category(ch) in ("Mn", "Me", "Cf"):
+            continue
+        else:
+            base = "".join(
+                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
+            )
+            out.append(base if base and all(ord(c) in drawable for c in base) else "?")
+    return "".join(out)
+
+
+def footer_texts(
+    fingerprint: str, signature: dict[str, Any] | None, breached: bool
+) -> tuple[str, ...]:
+    """What every page's footer prints above its page label, in the order drawn."""
+    if signature:
+        note = (
+            f"Ditandatangani digital (Ed25519, kunci {signature.get('key_id')}). "
+            "Periksa: rwassign verify <berkas> --public-key <kunci.pub.pem>"
+        )
+    else:
+        note = "Periksa keutuhan: rwassign verify <berkas>"
+    return (f"Sidik SHA-256: {fingerprint}", note, *((FORCED_BANNER,) if breached else ()))
+
+
+def sprin_label(n: int) -> str:
+    """The page label of the ``n``-th page of the order."""
+    return f"Surat Perintah - halaman {n}"
+
+
+def page_label(n: int, total: int) -> str:
+    """The page label of the ``n``-th of ``total`` pages of the lampiran."""
+    return f"Halaman {n} dari {total}"
+
+
 def _cells(r: DocRow) -> tuple[str, ...]:
     return (
         str(r.no),
@@ -75,6 +135,7 @@ def _cells(r: DocRow) -> tuple[str, ...]:
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    text = printable(text)
     lines = simpleSplit(text, font, size, width) if text else [""]
     out: list[str] = []
     for line in lines:  # a single word wider than the cell is cut, never drawn past it
@@ -125,10 +186,10 @@ class _Renderer:
 
     def text(self, x: float, y: float, s: str, size: float = 9, bold: bool = False) -> None:
         self.c.setFont(BOLD if bold else FONT, size)
-        self.c.drawString(x, y, s)
+        self.c.drawString(x, y, printable(s))
 
     def width(self, s: str, size: float, bold: bool = False) -> float:
-        return pdfmetrics.stringWidth(s, BOLD if bold else FONT, size)
+        return pdfmetrics.stringWidth(printable(s), BOLD if bold else FONT, size)
 
     def kop(self, top: float) -> float:
         """Kop top left, closed by a rule as wide as its longest line; returns the y below."""
@@ -148,7 +209,7 @@ class _Renderer:
         if not self.qr_drawn:
             matrix = qr_matrix(qr_payload(self.fp))
             n = len(matrix)
-            self.c.beginForm("rwqr", lowerx=0, lowery=0, upperx=n, uppery=n)
+            self.c.beginForm(QR_FORM, lowerx=0, lowery=0, upperx=n, uppery=n)
             self.c.setFillColorRGB(0, 0, 0)
             for r, line in enumerate(matrix):
                 c = 0
@@ -166,25 +227,19 @@ class _Renderer:
         self.c.saveState()
         self.c.translate(x, y)
         self.c.scale(size / self.qr_n, size / self.qr_n)
-        self.c.doForm("rwqr")
+        self.c.doForm(QR_FORM)
         self.c.restoreState()
 
     def footer(self, page_w: float, label: str) -> None:
         c = self.c
         c.setLineWidth(0.4)
         c.line(MARGIN, 46, page_w - MARGIN, 46)
-        self.text(MARGIN, 36, f"Sidik SHA-256: {self.fp}", 6.5)
-        if self.signature:
-            note = (
-                f"Ditandatangani digital (Ed25519, kunci {self.signature['key_id']}). "
-                "Periksa: rwassign verify <berkas> --public-key <kunci.pub.pem>"
-            )
-        else:
-            note = "Periksa keutuhan: rwassign verify <berkas>"
+        sidik, note, *banner = footer_texts(self.fp, self.signature, bool(self.doc.breaches))
+        self.text(MARGIN, 36, sidik, 6.5)
         self.text(MARGIN, 27, note, 6.5)
-        if self.doc.breaches:
+        for line in banner:
             c.setFillColorRGB(*BREACH_RED)
-            self.text(MARGIN, 18, "DICETAK DENGAN PELANGGARAN ATURAN (--force)", 6.5, True)
+            self.text(MARGIN, 18, line, 6.5, True)
             c.setFillColorRGB(0, 0, 0)
         qr_size = 36.0
         c.setFont(FONT, 7.5)
@@ -247,7 +302,7 @@ class _Renderer:
         def need(h: float) -> None:
             nonlocal y
             if y - h < 70:
-                self.footer(page_w, f"Surat Perintah - halaman {pages[-1]}")
+                self.footer(page_w, sprin_label(pages[-1]))
                 c.showPage()
                 c.setPageSize(A4)
                 pages.append(pages[-1] + 1)
@@ -289,7 +344,7 @@ class _Renderer:
         if d.tembusan:
             y -= 10
             section("Tembusan", d.tembusan, True)
-        self.footer(page_w, f"Surat Perintah - halaman {pages[-1]}")
+        self.footer(page_w, sprin_label(pages[-1]))
         c.showPage()
 
     # --- lampiran --------------------------------------------------------------------------
@@ -314,9 +369,12 @@ class _Renderer:
         for item in items:
             keep = 22.0 if item.kind == "band" else 0.0  # no band alone at a page's foot
             if y - item.height - keep < TABLE_BOTTOM and pages[-1]:
-                pages.append([])
-                y = top - header_h
-                if item.kind == "row":  # repeat the running Polsek band on the new page
+                moved: list[_Item] = []
+                if item.kind == "row" and len(pages[-1]) > 1 and pages[-1][-1].kind == "band":
+                    moved.append(pages[-1].pop())  # a Polsek band goes with its first row
+                pages.append(moved)
+                y = top - header_h - sum(m.height for m in moved)
+                if item.kind == "row" and not moved:  # the running Polsek band is repeated
                     y -= 13.0
             pages[-1].append(item)
             y -= item.height
@@ -387,28 +445,23 @@ class _Renderer:
             pages.append(tail)
             extra_page = False
         total = len(pages) + (1 if extra_page else 0)
-        polsek = ""
         for n, page in enumerate(pages, start=1):
             c.setPageSize(landscape(A4))
             y = self.first_page_head(page_w, top) if n == 1 else top
             y = self.table_header(y)
-            if page and page[0].kind == "row" and n > 1:
-                y = self.draw_band(y, f"{polsek.upper()} (lanjutan)")
+            first = page[0].row if page else None
+            if first is not None and n > 1:  # the band of the Polsek the page goes on with
+                y = self.draw_band(y, f"{first.polsek.upper()} (lanjutan)")
             for item in page:
-                if item.kind == "band":
-                    y = self.draw_band(y, item.text)
-                else:
-                    assert item.row is not None
-                    polsek = item.row.polsek
-                    y = self.draw_row(y, item)
+                y = self.draw_band(y, item.text) if item.kind == "band" else self.draw_row(y, item)
             if n == len(pages) and not extra_page:
                 self.signature_block(page_w - MARGIN - 260, y - 24, 260)
-            self.footer(page_w, f"Halaman {n} dari {total}")
+            self.footer(page_w, page_label(n, total))
             c.showPage()
         if extra_page:
             c.setPageSize(landscape(A4))
             self.signature_block(page_w - MARGIN - 260, top - 10, 260)
-            self.footer(page_w, f"Halaman {total} dari {total}")
+            self.footer(page_w, page_label(total, total))
             c.showPage()
 
     def first_page_head(self, page_w: float, top: float) -> float:
@@ -430,7 +483,7 @@ class _Renderer:
         y -= 22
         if self.doc.breaches:
             self.c.setFillColorRGB(*BREACH_RED)
-            self.text(MARGIN, y + 6, "DICETAK DENGAN PELANGGARAN ATURAN (--force):", 8, True)
+            self.text(MARGIN, y + 6, f"{FORCED_BANNER}:", 8, True)
             for line in self.doc.breaches:
                 y -= 12
                 self.text(MARGIN + 10, y + 6, line, 8)

@@ -7,12 +7,17 @@ Three layers, each naming what failed:
 2. the visible document must say what the content says: for an XLSX every cell of the
    ``Lampiran`` sheet is compared with a sheet rebuilt from the content (differing table rows
    are named by their NO and columns), and so is what makes a cell visible or printed (font
-   colour and size, fill, number format, hidden or collapsed rows and columns, conditional
-   formatting, print area and titles); for a PDF the extracted text of each page must carry
-   the fingerprint, and the text above the footers must be, whitespace aside, what the
-   renderer prints from the content: every detail (nomor, tanggal, place, signer, rank, NRP,
-   position lines, the texts of the order) and every cell of every row, in order, with
-   nothing added between them, and no NRP that the content does not list;
+   colour, size, name and style, fill, number format, alignment, indent and rotation, hidden,
+   too low or too narrow rows and columns, conditional formatting, print area and titles,
+   page headers and footers, page setup, the pictures and other drawn objects), and the
+   workbook holds only ``Lampiran`` (visible, active) and the very hidden data sheet; for a
+   PDF the extracted text of each page must end with exactly the footer the renderer prints
+   there (fingerprint, page label counted over the pages there are), the text above the
+   footers must be, whitespace aside, what the renderer prints from the content: every detail
+   (nomor, tanggal, place, signer, rank, NRP, position lines, the texts of the order) and
+   every cell of every row, in order, with nothing added between them, and no NRP that the
+   content does not list; no page may carry an annotation, or an image or form other than
+   the QR code;
 3. a signature record, when present, must be a valid Ed25519 signature of the fingerprint,
    by the key given with ``--public-key`` when one is given.
 """
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -146,6 +152,7 @@ def _verify_xlsx(path: Path, res: VerifyResult) -> None:
     if DATA_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
         res.fail("verify.no_embedded", path=str(path))
         return
+    _check_xlsx_sheets(res, wb)
     cells = [row[0] for row in wb[DATA_SHEET].iter_rows(max_col=1, values_only=True)]
     cells += [None] * (3 - len(cells))
     recorded = str(cells[1]) if cells[1] is not None else None
@@ -189,17 +196,50 @@ def _verify_xlsx(path: Path, res: VerifyResult) -> None:
     for no, columns in sorted(by_no.items()):
         res.fail("verify.row_differs", no=no, columns=", ".join(columns))
     _check_xlsx_look(res, actual, expected, lay)
+    _check_xlsx_print(res, actual, expected)
+    _check_xlsx_drawings(res, path, expected)
 
 
-# A row lower than this (points) or a column narrower than this (characters) hides its text.
-_LOW_ROW = 3.0
-_NARROW_COLUMN = 0.5
+def _check_xlsx_sheets(res: VerifyResult, wb: Any) -> None:
+    """Only the two sheets of the export: ``Lampiran`` visible and active, the data sheet
+    very hidden (a second, edited copy of the lampiran shown instead is found here)."""
+    from rwassign.export.xlsx import DATA_SHEET, SHEET
+
+    extra = [f"'{name}'" for name in wb.sheetnames if name not in (SHEET, DATA_SHEET)]
+    if extra:
+        res.fail("verify.sheet_extra", sheets=_listing(extra))
+    for name, want in ((SHEET, "visible"), (DATA_SHEET, "veryHidden")):
+        got = wb[name].sheet_state
+        if got != want:
+            res.fail("verify.sheet_state", sheet=name, actual=got, expected=want)
+    active = wb.active
+    if active is None or active.title != SHEET:
+        title = active.title if active is not None else "-"
+        res.fail("verify.sheet_not_active", sheet=title, expected=SHEET)
+
+
+# A row lower than this (points) hides its text, as does a row lower than half its exported
+# height, or a column narrower than half its exported width.
+_LOW_ROW = 8.0
 _DEFAULT_FONT_SIZE = 11.0
+_DEFAULT_FONT = "Calibri"
 _LOOKS = (
     {"id": "warna huruf", "en": "font colour"},
     {"id": "ukuran huruf", "en": "font size"},
     {"id": "isian sel", "en": "fill"},
     {"id": "format angka", "en": "number format"},
+    {"id": "jenis huruf", "en": "font name"},
+    {"id": "huruf tebal", "en": "bold"},
+    {"id": "huruf miring", "en": "italic"},
+    {"id": "garis bawah", "en": "underline"},
+    {"id": "coret", "en": "strikethrough"},
+    {"id": "huruf naik/turun", "en": "superscript/subscript"},
+    {"id": "perataan mendatar", "en": "horizontal alignment"},
+    {"id": "perataan tegak", "en": "vertical alignment"},
+    {"id": "indentasi", "en": "indent"},
+    {"id": "rotasi teks", "en": "text rotation"},
+    {"id": "teks dibungkus", "en": "wrap text"},
+    {"id": "susutkan agar pas", "en": "shrink to fit"},
 )
 
 
@@ -220,22 +260,37 @@ def _check_xlsx_look(res: VerifyResult, actual: Any, expected: Any, lay: Any) ->
     ):
         if got != want:
             res.fail(code, actual=got, expected=want)
-    if actual.sheet_format.zeroHeight:  # every row without a height of its own is hidden
-        hidden = list(range(1, lay.last_row + 1))
-    else:
-        hidden = [
-            r
-            for r, dim in sorted(actual.row_dimensions.items())
-            if r <= lay.last_row
-            and (dim.hidden or (dim.ht is not None and float(dim.ht) < _LOW_ROW))
-        ]
+    fmt = actual.sheet_format
+    default_ht = float(fmt.defaultRowHeight) if fmt.customHeight else None
+    hidden = []
+    for r in range(1, lay.last_row + 1):
+        dim, want = actual.row_dimensions.get(r), expected.row_dimensions.get(r)
+        ht = dim.ht if dim is not None and dim.ht is not None else default_ht
+        exported = float(want.ht) if want is not None and want.ht is not None else 0.0
+        if (
+            (fmt.zeroHeight and (dim is None or dim.ht is None))  # hides rows of no height
+            or (dim is not None and dim.hidden)
+            or (ht is not None and float(ht) < max(_LOW_ROW, exported / 2))
+        ):
+            hidden.append(r)
     if hidden:
         res.fail("verify.row_hidden", rows=_listing([where(r) for r in hidden]))
+    default_width = (
+        float(fmt.defaultColWidth) if fmt.defaultColWidth else (fmt.baseColWidth or 8) + 0.43
+    )
+    width = dict.fromkeys(range(1, len(HEADERS) + 1), default_width)
     narrow: set[int] = set()
     for key, dim in actual.column_dimensions.items():
-        if dim.hidden or (dim.width is not None and float(dim.width) < _NARROW_COLUMN):
-            first = dim.min or column_index_from_string(key)
-            narrow.update(range(first, (dim.max or first) + 1))
+        first = dim.min or column_index_from_string(key)
+        for c in range(first, (dim.max or first) + 1):
+            if dim.hidden:
+                narrow.add(c)
+            if dim.width is not None:
+                width[c] = float(dim.width)
+    for c in range(1, len(HEADERS) + 1):
+        want = expected.column_dimensions.get(get_column_letter(c))
+        if want is not None and want.width and width[c] < float(want.width) / 2:
+            narrow.add(c)
     columns = sorted(c for c in narrow if c <= len(HEADERS))
     if columns:
         names = [f"{get_column_letter(c)} ({HEADERS[c - 1]})" for c in columns]
@@ -261,9 +316,10 @@ def _check_xlsx_look(res: VerifyResult, actual: Any, expected: Any, lay: Any) ->
         )
 
 
-def _look(cell: Any) -> tuple[str, str, str, str]:
-    """Font colour, font size, fill and number format of a cell, as comparable text."""
-    font, fill = cell.font, cell.fill
+def _look(cell: Any) -> tuple[str, ...]:
+    """Font colour, font size, fill, number format, font name and style, alignment of a cell,
+    as comparable text (the order of ``_LOOKS``)."""
+    font, fill, align = cell.font, cell.fill, cell.alignment
     colour = _colour(font.color if font is not None else None)
     if colour in ("000000", "theme 1"):  # black or the theme's text colour: automatic
         colour = "auto"
@@ -276,7 +332,249 @@ def _look(cell: Any) -> tuple[str, str, str, str]:
         paint = "-"
     else:
         paint = f"{fill.fill_type} {_colour(fill.fgColor)}"
-    return colour, f"{float(size):g}", paint, str(cell.number_format)
+    style = (
+        (font.name or _DEFAULT_FONT, bool(font.b), bool(font.i), font.u, bool(font.strike))
+        if font is not None
+        else (_DEFAULT_FONT, False, False, None, False)
+    )
+    name, bold, italic, underline, strike = style
+    vert = (font.vertAlign if font is not None else None) or "-"
+    if align is None:
+        placed: tuple[Any, ...] = ("general", "bottom", 0.0, 0, False, False)
+    else:
+        placed = (
+            align.horizontal or "general",
+            align.vertical or "bottom",
+            float(align.indent or 0),
+            int(align.textRotation or 0),
+            bool(align.wrap_text),
+            bool(align.shrink_to_fit),
+        )
+    horizontal, vertical, indent, rotation, wrap, shrink = placed
+    return (
+        colour,
+        f"{float(size):g}",
+        paint,
+        str(cell.number_format),
+        str(name),
+        _yes(bold),
+        _yes(italic),
+        str(underline or "-"),
+        _yes(strike),
+        str(vert),
+        str(horizontal),
+        str(vertical),
+        f"{indent:g}",
+        str(rotation),
+        _yes(wrap),
+        _yes(shrink),
+    )
+
+
+def _yes(value: bool) -> str:
+    return "ya" if value else "tidak"
+
+
+_HEADER_FOOTER = (
+    ("oddHeader", {"id": "kepala halaman", "en": "page header"}),
+    ("oddFooter", {"id": "kaki halaman", "en": "page footer"}),
+    ("evenHeader", {"id": "kepala halaman genap", "en": "even page header"}),
+    ("evenFooter", {"id": "kaki halaman genap", "en": "even page footer"}),
+    ("firstHeader", {"id": "kepala halaman pertama", "en": "first page header"}),
+    ("firstFooter", {"id": "kaki halaman pertama", "en": "first page footer"}),
+)
+_PAGE_SETUP = {
+    "orientation": {"id": "orientasi", "en": "orientation"},
+    "paperSize": {"id": "ukuran kertas", "en": "paper size"},
+    "scale": {"id": "skala", "en": "scale"},
+    "fitToPage": {"id": "muat ke halaman", "en": "fit to page"},
+    "fitToWidth": {"id": "lebar (halaman)", "en": "fit to width (pages)"},
+    "fitToHeight": {"id": "tinggi (halaman)", "en": "fit to height (pages)"},
+    "firstPageNumber": {"id": "nomor halaman pertama", "en": "first page number"},
+    "left": {"id": "margin kiri", "en": "left margin"},
+    "right": {"id": "margin kanan", "en": "right margin"},
+    "top": {"id": "margin atas", "en": "top margin"},
+    "bottom": {"id": "margin bawah", "en": "bottom margin"},
+    "header": {"id": "margin kepala", "en": "header margin"},
+    "footer": {"id": "margin kaki", "en": "footer margin"},
+    "differentOddEven": {"id": "kepala/kaki genap berbeda", "en": "different even header"},
+    "differentFirst": {"id": "kepala/kaki pertama berbeda", "en": "different first header"},
+}
+
+
+def _page_setup(ws: Any) -> dict[str, str]:
+    """What decides how the sheet prints, defaults filled in, as comparable text."""
+    ps, margins, hf = ws.page_setup, ws.page_margins, ws.HeaderFooter
+    pr = ws.sheet_properties.pageSetUpPr
+
+    def number(value: Any, default: float) -> str:
+        return f"{float(value if value is not None else default):g}"
+
+    first = number(ps.firstPageNumber, 1) if ps.useFirstPageNumber else "auto"
+    return {
+        "orientation": str(ps.orientation or "default"),
+        "paperSize": number(ps.paperSize, 1),
+        "scale": number(ps.scale, 100),
+        "fitToPage": _yes(bool(pr is not None and pr.fitToPage)),
+        "fitToWidth": number(ps.fitToWidth, 1),
+        "fitToHeight": number(ps.fitToHeight, 1),
+        "firstPageNumber": first,
+        **{k: number(getattr(margins, k), 0) for k in ("left", "right", "top", "bottom")},
+        "header": number(margins.header, 0),
+        "footer": number(margins.footer, 0),
+        "differentOddEven": _yes(bool(hf.differentOddEven)),
+        "differentFirst": _yes(bool(hf.differentFirst)),
+    }
+
+
+def _check_xlsx_print(res: VerifyResult, actual: Any, expected: Any) -> None:
+    """Every page header and footer, and the page setup (orientation, paper, scale, fitting,
+    margins, page numbering), as exported."""
+    for attr, what in _HEADER_FOOTER:
+        got, want = (str(getattr(ws, attr) or "") for ws in (actual, expected))
+        if got != want:
+            res.fail("verify.header_footer", what=what, actual=got[:160], expected=want[:160])
+    got_setup, want_setup = _page_setup(actual), _page_setup(expected)
+    for key, what in _PAGE_SETUP.items():
+        if got_setup[key] != want_setup[key]:
+            res.fail(
+                "verify.page_setup", what=what, actual=got_setup[key], expected=want_setup[key]
+            )
+
+
+_NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
+_NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+_NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_DRAWN = ("pic", "sp", "grpSp", "graphicFrame", "cxnSp", "contentPart")
+
+
+def _check_xlsx_drawings(res: VerifyResult, path: Path, expected: Any) -> None:
+    """The pictures, shapes, charts and other drawn objects of ``Lampiran`` (anchor, size and,
+    for a picture, what it shows) must be the one QR code of the export."""
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.xml.functions import fromstring, tostring
+
+    from rwassign.export.xlsx import SHEET
+
+    drawing = SpreadsheetDrawing()
+    drawing.images = list(expected._images)
+    images = {f"rId{i}": img._data() for i, img in enumerate(drawing.images, start=1)}
+    root = fromstring(tostring(drawing._write()))  # type: ignore[attr-defined]
+    want = sorted(_anchor(a, images.get) for a in root)
+    try:
+        got = sorted(_drawn_objects(path, SHEET))
+    except (KeyError, ValueError, StopIteration, zipfile.BadZipFile, SyntaxError) as exc:
+        got = [f"? ({exc})"]
+    if got != want:
+        res.fail(
+            "verify.drawings", sheet=SHEET, actual=_listing(got, 6) or "-", expected=_listing(want)
+        )
+
+
+def _drawn_objects(path: Path, sheet: str) -> list[str]:
+    """What is drawn over ``sheet``, read from the package: the anchors of its drawing, and
+    any VML drawing (comments, controls, header pictures) or background picture."""
+    from openpyxl.xml.functions import fromstring
+
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+
+        def rels(part: str) -> dict[str, str]:
+            folder, _, name = part.rpartition("/")
+            where = f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels"
+            if where not in names:
+                return {}
+            out = {}
+            for rel in fromstring(z.read(where)).iter(f"{{{_NS_PKG}}}Relationship"):
+                target = rel.get("Target") or ""
+                if rel.get("TargetMode") == "External":
+                    out[rel.get("Id") or ""] = f"external {target}"
+                    continue
+                full = posixpath.normpath(posixpath.join("/", folder, target))
+                out[rel.get("Id") or ""] = full.lstrip("/")
+            return out
+
+        book = next(
+            (t for t in rels("").values() if t.endswith(".xml") and "workbook" in t),
+            "xl/workbook.xml",
+        )
+        book_rels = rels(book)
+        sheet_part = next(
+            book_rels[s.get(f"{{{_NS_REL}}}id") or ""]
+            for s in fromstring(z.read(book)).iter(f"{{{_NS_MAIN}}}sheet")
+            if s.get("name") == sheet
+        )
+        sheet_rels = rels(sheet_part)
+        out: list[str] = []
+        for el in fromstring(z.read(sheet_part)):
+            tag = el.tag.rpartition("}")[2]
+            if tag not in ("drawing", "legacyDrawing", "legacyDrawingHF", "picture"):
+                continue
+            target = sheet_rels.get(el.get(f"{{{_NS_REL}}}id") or "", "")
+            if tag != "drawing" or target not in names:
+                out.append(tag)
+                continue
+            media = rels(target)
+
+            def image(rid: str, media: dict[str, str] = media) -> bytes | None:
+                return z.read(media[rid]) if media.get(rid) in names else None
+
+            out += [_anchor(a, image) for a in fromstring(z.read(target))]
+        return out
+
+
+def _anchor(anchor: Any, image: Any) -> str:
+    """One anchored object as text: what it is, where its top left corner is (cell, offsets),
+    its size in pixels (else the cell of its other corner) and, for a picture, a digest of its
+    pixels.  The kind of anchor is left out: Excel saves a one-cell anchor as a two-cell one."""
+    from openpyxl.utils import get_column_letter
+
+    def cell(el: Any) -> str:
+        col, row, col_off, row_off = (
+            int(el.findtext(f"{{{_NS_XDR}}}{k}") or 0) for k in ("col", "row", "colOff", "rowOff")
+        )
+        return f"{get_column_letter(col + 1)}{row + 1}" + (
+            f"+{col_off},{row_off}" if col_off or row_off else ""
+        )
+
+    kinds = [c for c in anchor if c.tag.rpartition("}")[2] in _DRAWN]
+    parts = [kinds[0].tag.rpartition("}")[2] if kinds else anchor.tag.rpartition("}")[2]]
+    pos, start, end, ext = (anchor.find(f"{{{_NS_XDR}}}{k}") for k in ("pos", "from", "to", "ext"))
+    if pos is not None:
+        parts.append(f"@{pos.get('x')},{pos.get('y')}")
+    if start is not None:
+        parts.append(cell(start))
+    if ext is None and kinds:  # a two-cell anchor (as Excel saves a picture): its own size
+        ext = kinds[0].find(f".//{{{_NS_A}}}xfrm/{{{_NS_A}}}ext")
+    if ext is not None:
+        px = [round(int(ext.get(k) or 0) / 9525) for k in ("cx", "cy")]
+        parts.append(f"{px[0]}x{px[1]}px")
+    elif end is not None:
+        parts.append(f"-{cell(end)}")
+    if kinds and parts[0] == "pic":
+        blip = kinds[0].find(f".//{{{_NS_A}}}blip")
+        data = image(blip.get(f"{{{_NS_REL}}}embed") or "") if blip is not None else None
+        parts.append(_pixels(data))
+    return " ".join(parts)
+
+
+def _pixels(data: bytes | None) -> str:
+    """A short digest of what a picture shows (not of its bytes, which an encoder may vary)."""
+    if data is None:
+        return "#-"
+    import io
+
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            shown = img.convert("L")
+            digest = hashlib.sha256(repr(shown.size).encode() + shown.tobytes()).hexdigest()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return "#?"
+    return f"#{digest[:8]}"
 
 
 def _colour(color: Any) -> str:
@@ -340,6 +638,7 @@ def _verify_pdf(path: Path, res: VerifyResult) -> None:
         meta: dict[str, Any] = dict(reader.metadata or {})
         pages = [p.extract_text() or "" for p in reader.pages]
         upright = [float(p.mediabox.width) < float(p.mediabox.height) for p in reader.pages]
+        extras = [_page_extras(p) for p in reader.pages]
     except (OSError, PyPdfError, ValueError, KeyError, TypeError) as exc:
         res.fail("verify.unreadable", path=str(path), detail=str(exc))
         return
@@ -361,10 +660,11 @@ def _verify_pdf(path: Path, res: VerifyResult) -> None:
     ]
     if wrong:
         res.fail("verify.page_fingerprint", page=_ranges(wrong))
+    _check_page_objects(res, extras)
     doc = res.document
     if doc is None:
         return
-    bodies = [_flat(_body(page)) for page in pages]
+    bodies = _bodies(res, doc, pages, upright, set(wrong))
     if doc.with_sprin:  # the order is printed portrait, its lampiran landscape
         if any(upright):
             _check_sprin(res, doc, "".join(b for b, up in zip(bodies, upright, strict=True) if up))
@@ -384,8 +684,55 @@ def _verify_pdf(path: Path, res: VerifyResult) -> None:
                     res.fail("verify.nrp_unexpected", nrp=nrp)
 
 
+def _page_extras(page: Any) -> tuple[list[str], list[str]]:
+    """The subtypes of a page's annotations, and the names of the images and forms it can
+    draw (``/Name:/Subtype``; those of a form's own resources as ``/Form/Name:/Subtype``)."""
+    annots = page.get("/Annots")
+    annots = annots.get_object() if annots is not None else []
+    kinds = [str(a.get_object().get("/Subtype", "?")) for a in annots or []]
+    names: list[str] = []
+
+    def walk(resources: Any, prefix: str, depth: int) -> None:
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if resources is not None else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        for name, ref in sorted((xobjects or {}).items()):
+            obj = ref.get_object()
+            names.append(f"{prefix}{name}:{obj.get('/Subtype', '?')}")
+            if depth < 4 and obj.get("/Subtype") == "/Form":
+                walk(obj.get("/Resources"), f"{prefix}{name}", depth + 1)
+
+    walk(page.get("/Resources"), "", 0)
+    return kinds, names
+
+
+def _check_page_objects(res: VerifyResult, extras: list[tuple[list[str], list[str]]]) -> None:
+    """No annotation on any page (the renderer adds none: a stamp, a text box, a link, a
+    form field was added later), and on every page exactly the QR form the renderer draws."""
+    from reportlab.pdfbase.pdfdoc import xObjectName
+
+    from rwassign.export.pdf import QR_FORM
+
+    annotated = [n for n, (kinds, _) in enumerate(extras, start=1) if kinds]
+    if annotated:
+        kinds = sorted({k.lstrip("/") for ks, _ in extras for k in ks})
+        res.fail("verify.pdf_annotations", pages=_ranges(annotated), kinds=", ".join(kinds))
+    want = [f"/{xObjectName(QR_FORM)}:/Form"]
+    other: dict[tuple[str, ...], list[int]] = {}
+    for n, (_, drawn) in enumerate(extras, start=1):
+        if drawn != want:
+            other.setdefault(tuple(drawn), []).append(n)
+    for found, numbers in other.items():
+        res.fail(
+            "verify.pdf_objects",
+            pages=_ranges(numbers),
+            actual=", ".join(n.replace(":/", " ") for n in found) or "-",
+            expected=want[0].replace(":/", " "),
+        )
+
+
 # What the PDF renderer prints around the values, as ``rwassign.export.pdf`` draws it: the page
-# footer (cut off before comparing), the labels of the order, the banner of a forced print.
+# footer, the labels of the order, the banner of a forced print.
 _FOOTER = "Sidik SHA-256:"
 _KEPADA_REST = (
     "dengan nama, pangkat/NRP, jabatan dan kesatuan sesuai yang tercantum dalam lampiran surat "
@@ -398,10 +745,46 @@ def _flat(text: str) -> str:
     return _SPACE_RE.sub("", text)
 
 
-def _body(page: str) -> str:
-    """The text of a page above its footer (the footer is drawn last on every page)."""
-    at = page.rfind(_FOOTER)
-    return page[:at] if at >= 0 else page
+def _printed(text: str) -> str:
+    """``text`` as the renderer draws it (letters its fonts lack replaced), whitespace-free."""
+    from rwassign.export.pdf import printable
+
+    return _flat(printable(text))
+
+
+def _bodies(
+    res: VerifyResult, doc: Document, pages: list[str], upright: list[bool], wrong: set[int]
+) -> list[str]:
+    """The whitespace-free text of each page above its footer.  Every page must end with the
+    footer the renderer prints on it (fingerprint, how to check it, the banner of a forced
+    print, the page label ``Halaman n dari N`` counted over the pages there are), and with
+    nothing after it; what differs is named, page by page (pages whose fingerprint is wrong
+    are named already)."""
+    from rwassign.export.pdf import footer_texts, page_label, sprin_label
+
+    signature = res.signature if isinstance(res.signature, dict) else None
+    fixed = "".join(footer_texts(res.fingerprint or "-", signature, bool(doc.breaches)))
+    sprin = doc.with_sprin and any(upright)
+    total = sum(1 for up in upright if not (sprin and up))
+    out: list[str] = []
+    differ: dict[str, list[int]] = {}
+    counted = {True: 0, False: 0}
+    for n, (page, up) in enumerate(zip(pages, upright, strict=True), start=1):
+        part = sprin and up
+        counted[part] += 1
+        label = sprin_label(counted[part]) if part else page_label(counted[part], total)
+        footer = _printed(fixed + label)
+        text = _flat(page)
+        if text.endswith(footer):
+            out.append(text[: len(text) - len(footer)])
+            continue
+        at = text.rfind(_flat(_FOOTER))
+        out.append(text[:at] if at >= 0 else text)
+        if n not in wrong:
+            differ.setdefault(_residue(text[at:] if at >= 0 else "", {footer}), []).append(n)
+    for text, numbers in differ.items():
+        res.fail("verify.page_footer", page=_ranges(numbers), text=text or "-")
+    return out
 
 
 def _row_what(no: int) -> dict[str, str]:
@@ -422,7 +805,7 @@ class _Walk:
         self.gap = ""  # constant text due before the next needle
 
     def const(self, text: str) -> None:
-        self.gap += _flat(text)
+        self.gap += _printed(text)
 
     def seek(self, needle: str, allowed: set[str]) -> int:
         """Where ``needle`` is: right after an allowed gap, else anywhere after the cursor."""
@@ -447,7 +830,7 @@ class _Walk:
 
     def detail(self, key: str, shown: str) -> None:
         """One value of ``doc.details`` as printed (``shown``), named by its ``Dokumen`` key."""
-        needle = _flat(shown)
+        needle = _printed(shown)
         if not needle:
             return
         allowed = {self.gap}
@@ -546,21 +929,29 @@ def _check_lampiran(res: VerifyResult, doc: Document, text: str) -> None:
         w.const(_FORCED)
         for line in doc.breaches:
             w.detail("pelanggaran", line)
-    header = _flat("".join(name for name, _ in COLUMNS))
-    cells = [[_flat(c) for c in _cells(r)] for r in doc.rows]
+    header = _printed("".join(name for name, _ in COLUMNS))
+    cells = [[_printed(c) for c in _cells(r)] for r in doc.rows]
     needles = ["".join(c) for c in cells]
-    sign_at = _flat(f"Dikeluarkan di : {d.tempat.upper()}")
+    sign_at = _printed(f"Dikeluarkan di : {d.tempat.upper()}")
     band_of: str | None = None  # the band last printed (grouping)
-    running = ""  # the Polsek of the row last drawn (the "(lanjutan)" band)
+    running = ""  # the Polsek of the row last drawn
     after = 0  # where the text of the last row not found ended, when that is known
     for i, r in enumerate(doc.rows):
         band = ""
         if r.polsek != band_of:
             band_of = r.polsek
-            band = _flat((r.polsek or "-").upper())
-        more = header + _flat(f"{running.upper()} (lanjutan)")
+            band = _printed((r.polsek or "-").upper())
+        # At a page break the new page goes on with the band of the row's own Polsek.  A band
+        # is kept with its first row; files of earlier versions could end a page with it and
+        # go on with the band of the Polsek before.
+        more = header + _printed(f"{r.polsek.upper()} (lanjutan)")
         starts = [w.gap + header] if i == 0 else ["", header] if band else [""]
-        allowed = {s + band for s in starts} | {s + band + more for s in starts}
+        allowed = {s + band for s in starts}
+        if band:
+            legacy = header + _printed(f"{running.upper()} (lanjutan)")
+            allowed |= {s + band + gap for s in starts for gap in (more, legacy)}
+        else:
+            allowed |= {s + more for s in starts}
         at = w.seek(needles[i], allowed)
         if at >= 0:
             w.place(at, needles[i], _row_what(r.no), allowed)
