@@ -22,19 +22,9 @@ from rwassign.export.verify import verify_file
 from rwassign.io.write import write_workbook
 from rwassign.solver import solve
 from tests.builders import FAST, instance, north, officer, unit
+from tests.test_export import DETAILS
 
 runner = CliRunner()
-
-DETAILS = """\
-polda = "BENGKULU"
-polres = "LEBONG"
-nomor_urut = 7
-tanggal = 2023-05-15
-tempat = "Tubei"
-penandatangan = "HENDRA WIJAYA, S.I.K."
-pangkat = "AKBP"
-nrp = "79051234"
-"""
 
 
 def _decode(image: Image.Image) -> list[str]:
