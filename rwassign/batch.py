@@ -98,8 +98,7 @@ def run_batch(
     try:
         check_target(rekap, [p for p in sources if p is not None])
     except OutputError as exc:
-        text = f"{exc.text(lang)} {exc.hint(lang)}".strip()
-        return BatchSummary([], 0.0, rekap, rekap_error=text)
+        return BatchSummary([], 0.0, rekap, rekap_error=exc.line(lang))
     done: dict[int, BatchItem] = {}
     if jobs <= 1:
         for i, r in enumerate(reqs):
@@ -118,8 +117,7 @@ def run_batch(
     try:
         write_rekap(items, rekap)
     except OutputError as exc:  # e.g. the rekap is open in Excel: the plans are written anyway
-        text = f"{exc.text(lang)} {exc.hint(lang)}".strip()
-        return BatchSummary(items, seconds, rekap, rekap_error=text)
+        return BatchSummary(items, seconds, rekap, rekap_error=exc.line(lang))
     return BatchSummary(items, seconds, rekap)
 
 

@@ -252,8 +252,9 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
     try:
         write_workbook(result, out_path, input_files=sources, lang=prep.lang, tradeoff=table)
     except OutputError as exc:
-        text = f"{exc.text(prep.lang)} {exc.hint(prep.lang)}".strip()
-        return Outcome(EXIT_OUTPUT, problems, prep.lang, result=result, output_error=text)
+        return Outcome(
+            EXIT_OUTPUT, problems, prep.lang, result=result, output_error=exc.line(prep.lang)
+        )
     hashes = {p.name: sha256_file(p) for p in sources}
     facts = summarize(result, output=out_path, input_hashes=hashes)
     return Outcome(EXIT_OK, problems, prep.lang, result, out_path, facts, tradeoff=table)

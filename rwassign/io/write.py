@@ -204,6 +204,10 @@ class OutputError(Exception):
             return ""
         return (entry[3] if lang == "en" else entry[2]).format(**self.params)
 
+    def line(self, lang: str = "id") -> str:
+        """The message and its hint, as one line for the terminal or the rekap."""
+        return f"{self.text(lang)} {self.hint(lang)}".strip()
+
 
 # --- public API ------------------------------------------------------------------------------
 
