@@ -34,14 +34,12 @@ from rwassign.export.document import (
 )
 from rwassign.export.errors import ExportError
 from rwassign.io.embed import read_instance_sheet
+from rwassign.io.previous import match_unit, unit_agrees, unit_index
 from rwassign.model import Instance, Officer, Unit
 from rwassign.normalize import (
-    desa_key,
-    kecamatan_key,
     norm_header,
     norm_name,
     parse_id,
-    parse_unit_label,
 )
 from rwassign.settings import Settings, coerce, from_mapping
 
@@ -195,6 +193,7 @@ def _read_rows(
             "export.plan_unreadable", path=str(path), detail=f"{SHEET_PLAN}: no NRP column"
         )
     units = instance.unit_by_uid()
+    index = unit_index(instance.units)
     officers = {o.nrp: o for o in instance.officers}
     rows: list[PlanRow] = []
     notes: list[tuple[str, dict[str, Any]]] = []
@@ -206,7 +205,7 @@ def _read_rows(
             continue  # an empty row, or a unit the operator left open
         parsed = parse_id(nrp_raw)
         nrp = parsed.value if parsed.value else cells["nrp"]
-        uid, note = _resolve_unit(cells, units)
+        uid, note = _resolve_unit(cells, units, index)
         if note is not None:
             notes.append((note[0], {"row": sheet_row, **note[1]}))
         rows.append(PlanRow(sheet_row, uid, nrp, cells))
@@ -223,7 +222,7 @@ def _read_rows(
 
 
 def _resolve_unit(
-    cells: dict[str, str], units: dict[str, Unit]
+    cells: dict[str, str], units: dict[str, Unit], index: dict[tuple[str, int], list[Unit]]
 ) -> tuple[str, tuple[str, dict[str, Any]] | None]:
     """The unit a plan row names, and a note when its ID UNIT and readable columns disagree.
 
@@ -232,29 +231,18 @@ def _resolve_unit(
     """
     uid = cells.get("uid", "")
     typed_text = " ".join(x for x in (cells.get("unit", ""), cells.get("desa", "")) if x)
-    typed = ""
-    label = parse_unit_label(cells.get("unit", ""))
-    if label is not None and cells.get("desa"):
-        key = f"{kecamatan_key(cells.get('kecamatan', ''))}|{desa_key(cells['desa'])}|{label[1]}"
-        if key in units:
-            typed = key
-        else:
-            # The operator retyped Desa and RW but left Kecamatan: the desa and number still
-            # name one unit when no other kecamatan has a desa of that name.
-            same = [
-                u.uid
-                for u in units.values()
-                if desa_key(u.desa) == desa_key(cells["desa"]) and u.number == label[1]
-            ]
-            if len(same) == 1:
-                typed = same[0]
+    kecamatan, desa, label = cells.get("kecamatan", ""), cells.get("desa", ""), cells.get("unit")
+    # Without Kecamatan too: an operator who retyped Desa and RW but left Kecamatan still names
+    # one unit when no other kecamatan has a desa of that name.
+    found = match_unit(kecamatan, desa, label, index) or match_unit("", desa, label, index)
+    typed = found.uid if found is not None else ""
     if uid in units:
         if typed and typed != uid:
             return typed, (
                 "export.unit_mismatch",
                 {"uid": uid, "id_unit": unit_name(units[uid]), "unit": unit_name(units[typed])},
             )
-        if typed_text and not typed and not _agrees(units[uid], cells):
+        if typed_text and not typed and not unit_agrees(units[uid], kecamatan, desa, label):
             return uid, (
                 "export.unit_unknown_text",
                 {"text": typed_text, "id_unit": unit_name(units[uid])},
@@ -265,21 +253,6 @@ def _resolve_unit(
     if uid:
         return uid, None
     return " / ".join(x for x in (cells.get("desa", ""), cells.get("unit", "")) if x) or "?", None
-
-
-def _agrees(unit: Unit, cells: dict[str, str]) -> bool:
-    """Whether the filled readable columns of a row name ``unit`` (field by field)."""
-    if cells.get("kecamatan") and kecamatan_key(cells["kecamatan"]) != kecamatan_key(
-        unit.kecamatan
-    ):
-        return False
-    if cells.get("desa") and desa_key(cells["desa"]) != desa_key(unit.desa):
-        return False
-    if cells.get("unit"):
-        parsed = parse_unit_label(cells["unit"])
-        if parsed is None or parsed[1] != unit.number:
-            return False
-    return True
 
 
 # --- documents -------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ report them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,15 +50,15 @@ class PreviousPlan:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _unit_index(instance: Instance) -> dict[tuple[str, int], list[Unit]]:
+def unit_index(units: Iterable[Unit]) -> dict[tuple[str, int], list[Unit]]:
+    """Units by (desa key, number), for ``match_unit``."""
     out: dict[tuple[str, int], list[Unit]] = {}
-    for u in instance.units:
+    for u in units:
         out.setdefault((desa_key(u.desa), u.number), []).append(u)
     return out
 
 
 def match_unit(
-    instance: Instance,
     kecamatan: str,
     desa: str,
     label: Any,
@@ -75,7 +76,7 @@ def match_unit(
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _agrees(unit: Unit, kecamatan: str, desa: str, label: Any) -> bool:
+def unit_agrees(unit: Unit, kecamatan: str, desa: str, label: Any) -> bool:
     """Whether the readable columns of a plan row (where filled) name ``unit``.
 
     Compared field by field rather than through ``match_unit`` so that a row whose text is
@@ -117,7 +118,7 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
     header = find_header(sheet, PLAN_FIELDS)
     assert header is not None
     by_uid = instance.unit_by_uid()
-    index = _unit_index(instance)
+    index = unit_index(instance.units)
     holder_row: dict[str, int] = {}
     for i in range(header.data_start, len(sheet.rows)):
         row = sheet.rows[i]
@@ -137,7 +138,6 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         uid = header.text(row, "unit_id")
         by_id = by_uid.get(uid) if uid else None
         typed = match_unit(
-            instance,
             header.text(row, "kecamatan"),
             header.text(row, "desa"),
             header.value(row, "unit"),
@@ -146,7 +146,7 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         label = (
             " ".join(x for x in (header.text(row, "unit"), header.text(row, "desa")) if x) or uid
         )
-        if by_id is not None and not _agrees(
+        if by_id is not None and not unit_agrees(
             by_id,
             header.text(row, "kecamatan"),
             header.text(row, "desa"),
@@ -226,4 +226,4 @@ def resolve_pin_text(text: str, instance: Instance) -> Unit | None:
     if m is None:
         return None
     desa = (text[: m.start()] + " " + text[m.end() :]).strip(" ,/-")
-    return match_unit(instance, "", desa, m.group("label"), _unit_index(instance))
+    return match_unit("", desa, m.group("label"), unit_index(instance.units))
