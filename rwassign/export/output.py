@@ -35,6 +35,12 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise ExportError("export.not_writable", "output", path=str(path), detail=str(exc)) from exc
 
 
+#: What precedes the fingerprint in every footer, PDF and XLSX; ``verify`` looks for it.
+FINGERPRINT_LABEL = "Sidik SHA-256:"
+#: The banner of a document printed with ``--force`` despite rule breaches (PDF and XLSX).
+FORCED_BANNER = "DICETAK DENGAN PELANGGARAN ATURAN (--force)"
+
+
 def qr_payload(fingerprint: str) -> str:
     """What the QR code says: the format and the fingerprint, readable by any phone app."""
     return f"rwassign-lampiran/1 sha256:{fingerprint}"

@@ -31,14 +31,24 @@ from reportlab.pdfgen.canvas import Canvas
 
 from rwassign.export.dates import tanggal_id
 from rwassign.export.document import DocRow, Document
-from rwassign.export.output import qr_matrix, qr_payload, write_atomically
+from rwassign.export.output import (
+    FINGERPRINT_LABEL,
+    FORCED_BANNER,
+    qr_matrix,
+    qr_payload,
+    write_atomically,
+)
 
 FONT, BOLD = "RwVera", "RwVeraBd"
 ATTACH_CONTENT = "rwassign-lampiran.json"
 ATTACH_SIGNATURE = "rwassign-signature.json"
 META_FINGERPRINT = "/RwassignFingerprint"
 QR_FORM = "rwqr"  # the one form XObject drawn on every page
-FORCED_BANNER = "DICETAK DENGAN PELANGGARAN ATURAN (--force)"
+#: The fixed end of the order's "Kepada" line, after "Personel Polres <name>".
+KEPADA_REST = (
+    "dengan nama, pangkat/NRP, jabatan dan kesatuan sesuai yang tercantum dalam lampiran surat "
+    "perintah ini."
+)
 
 COLUMNS: tuple[tuple[str, float], ...] = (
     ("NO", 24),
@@ -107,7 +117,7 @@ def footer_texts(
         )
     else:
         note = "Periksa keutuhan: rwassign verify <berkas>"
-    return (f"Sidik SHA-256: {fingerprint}", note, *((FORCED_BANNER,) if breached else ()))
+    return (f"{FINGERPRINT_LABEL} {fingerprint}", note, *((FORCED_BANNER,) if breached else ()))
 
 
 def sprin_label(n: int) -> str:
@@ -330,10 +340,7 @@ class _Renderer:
         y -= 4
         self.centered(0, page_w, y, "DIPERINTAHKAN", 10.5, bold=True)
         y -= lead + 8
-        kepada = (
-            f"Personel Polres {d.polres.title()} dengan nama, pangkat/NRP, jabatan dan kesatuan "
-            "sesuai yang tercantum dalam lampiran surat perintah ini.",
-        )
+        kepada = (f"Personel Polres {d.polres.title()} {KEPADA_REST}",)
         section("Kepada", kepada, False)
         section("Untuk", d.untuk, True)
         need(lead)

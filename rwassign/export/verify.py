@@ -630,6 +630,7 @@ def _verify_pdf(path: Path, res: VerifyResult) -> None:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    from rwassign.export.output import FINGERPRINT_LABEL
     from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, META_FINGERPRINT
 
     try:
@@ -656,7 +657,9 @@ def _verify_pdf(path: Path, res: VerifyResult) -> None:
     sig = attachments.get(ATTACH_SIGNATURE)
     res.signature = _parse_signature(sig[0].decode("utf-8", "replace") if sig else None)
     wrong = [
-        n for n, page in enumerate(pages, start=1) if f"{_FOOTER} {res.fingerprint}" not in page
+        n
+        for n, page in enumerate(pages, start=1)
+        if f"{FINGERPRINT_LABEL} {res.fingerprint}" not in page
     ]
     if wrong:
         res.fail("verify.page_fingerprint", page=_ranges(wrong))
@@ -731,16 +734,6 @@ def _check_page_objects(res: VerifyResult, extras: list[tuple[list[str], list[st
         )
 
 
-# What the PDF renderer prints around the values, as ``rwassign.export.pdf`` draws it: the page
-# footer, the labels of the order, the banner of a forced print.
-_FOOTER = "Sidik SHA-256:"
-_KEPADA_REST = (
-    "dengan nama, pangkat/NRP, jabatan dan kesatuan sesuai yang tercantum dalam lampiran surat "
-    "perintah ini."
-)
-_FORCED = "DICETAK DENGAN PELANGGARAN ATURAN (--force):"
-
-
 def _flat(text: str) -> str:
     return _SPACE_RE.sub("", text)
 
@@ -760,6 +753,7 @@ def _bodies(
     print, the page label ``Halaman n dari N`` counted over the pages there are), and with
     nothing after it; what differs is named, page by page (pages whose fingerprint is wrong
     are named already)."""
+    from rwassign.export.output import FINGERPRINT_LABEL
     from rwassign.export.pdf import footer_texts, page_label, sprin_label
 
     signature = res.signature if isinstance(res.signature, dict) else None
@@ -778,7 +772,7 @@ def _bodies(
         if text.endswith(footer):
             out.append(text[: len(text) - len(footer)])
             continue
-        at = text.rfind(_flat(_FOOTER))
+        at = text.rfind(_flat(FINGERPRINT_LABEL))
         out.append(text[:at] if at >= 0 else text)
         if n not in wrong:
             differ.setdefault(_residue(text[at:] if at >= 0 else "", {footer}), []).append(n)
@@ -887,6 +881,8 @@ def _kop(w: _Walk, doc: Document) -> None:
 
 def _check_sprin(res: VerifyResult, doc: Document, text: str) -> None:
     """The order itself, as ``_Renderer.sprin`` prints it."""
+    from rwassign.export.pdf import KEPADA_REST
+
     d = doc.details
     w = _Walk(res, text, "Sprin")
 
@@ -903,7 +899,7 @@ def _check_sprin(res: VerifyResult, doc: Document, text: str) -> None:
     section("Dasar", "dasar", d.dasar)
     w.const("DIPERINTAHKAN Kepada:")
     w.detail("polres", f"Personel Polres {d.polres.title()}")
-    w.const(_KEPADA_REST)
+    w.const(KEPADA_REST)
     section("Untuk", "untuk", d.untuk)
     w.const("Selesai.")
     _signature(w, doc)
@@ -917,6 +913,7 @@ def _check_lampiran(res: VerifyResult, doc: Document, text: str) -> None:
 
     Between two rows the renderer prints nothing, the band of a new Polsek, or (at a page
     break) the table header and the running band ``POLSEK X (lanjutan)``."""
+    from rwassign.export.output import FORCED_BANNER
     from rwassign.export.pdf import COLUMNS, _cells
 
     d = doc.details
@@ -926,7 +923,7 @@ def _check_lampiran(res: VerifyResult, doc: Document, text: str) -> None:
         w.detail(key, line)
     w.detail("judul", doc.title)
     if doc.breaches:
-        w.const(_FORCED)
+        w.const(f"{FORCED_BANNER}:")
         for line in doc.breaches:
             w.detail("pelanggaran", line)
     header = _printed("".join(name for name, _ in COLUMNS))

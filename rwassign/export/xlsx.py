@@ -25,7 +25,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from rwassign.export.dates import tanggal_id
 from rwassign.export.document import Document
-from rwassign.export.output import qr_payload, qr_png, write_atomically
+from rwassign.export.output import (
+    FINGERPRINT_LABEL,
+    FORCED_BANNER,
+    qr_payload,
+    qr_png,
+    write_atomically,
+)
 
 SHEET = "Lampiran"
 DATA_SHEET = "_lampiran"
@@ -87,7 +93,7 @@ def build_sheet(ws: Worksheet, doc: Document, signature: dict[str, Any] | None =
     title.alignment = Alignment(horizontal="center")
     row = 6
     if doc.breaches:
-        for line in ("DICETAK DENGAN PELANGGARAN ATURAN (--force):", *doc.breaches):
+        for line in (f"{FORCED_BANNER}:", *doc.breaches):
             ws.merge_cells(f"A{row}:{LAST_COL}{row}")
             ws.cell(row, 1, line).font = Font(bold=True, color=_RED)
             row += 1
@@ -178,7 +184,7 @@ def _print_setup(
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = 0.6
     ws.page_margins.bottom = 0.8
-    note = f"Sidik SHA-256: {doc.fingerprint}"
+    note = f"{FINGERPRINT_LABEL} {doc.fingerprint}"
     if signature:
         note += f" - ditandatangani digital, kunci {signature['key_id']}"
     footer, header = ws.oddFooter, ws.oddHeader
@@ -188,7 +194,7 @@ def _print_setup(
     footer.right.text = "Halaman &P dari &N"
     footer.right.size = 8
     if doc.breaches:
-        header.center.text = "DICETAK DENGAN PELANGGARAN ATURAN (--force)"
+        header.center.text = FORCED_BANNER
         header.center.color = _RED
 
 
