@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rwassign import messages
+from rwassign import i18n
 from rwassign.pipeline import EXIT_OK, EXIT_OUTPUT, Request, run
 
 REKAP_HEADERS = (
@@ -70,9 +70,9 @@ def run_one(req: Request) -> BatchItem:
     try:
         out = run(req)
     except Exception as exc:  # one broken Polres must not stop the province
-        text = messages.text("cli.internal", {"detail": repr(exc)}, lang)
+        text = i18n.text("cli.internal", {"detail": repr(exc)}, lang)
         return BatchItem(req.first, 5, _STATUS[5], None, [text])
-    shown = [messages.render(p, out.lang) for p in out.errors]
+    shown = [i18n.render(p, out.lang) for p in out.errors]
     if out.output_error:
         shown.append(out.output_error)
     status = out.facts["status"] if out.facts else _STATUS[out.exit_code]

@@ -28,7 +28,7 @@ from rich.console import Console
 from rich.table import Table
 
 import rwassign
-from rwassign import messages
+from rwassign import i18n
 from rwassign.model import Problem, Severity
 from rwassign.pipeline import (
     EXIT_INPUT,
@@ -108,7 +108,7 @@ LangOpt = Annotated[Lang | None, typer.Option("--lang", help="Bahasa pesan: id (
 
 def _say(problem: Problem, lang: str) -> None:
     style = "red" if problem.severity is Severity.ERROR else "yellow"
-    err.print(messages.render(problem, lang), style=style, markup=False, highlight=False)
+    err.print(i18n.render(problem, lang), style=style, markup=False, highlight=False)
 
 
 def _column_map(values: list[str] | None, lang: str) -> dict[str, str]:
@@ -116,7 +116,7 @@ def _column_map(values: list[str] | None, lang: str) -> dict[str, str]:
     for v in values or []:
         field, sep, header = v.partition("=")
         if not sep or not field.strip() or not header.strip():
-            err.print(messages.text("cli.bad_column", {"value": v}, lang), style="red")
+            err.print(i18n.text("cli.bad_column", {"value": v}, lang), style="red")
             raise typer.Exit(EXIT_USAGE)
         out[field.strip().lower()] = header.strip().strip('"').strip("'")
     return out
@@ -134,7 +134,7 @@ def _request(
 ) -> Request:
     early = lang.value if lang else "id"
     if input_file is None and (units is None or roster is None):
-        err.print(messages.text("cli.no_input", {}, early), style="red")
+        err.print(i18n.text("cli.no_input", {}, early), style="red")
         raise typer.Exit(EXIT_USAGE)
     return Request(
         input_file=input_file,
@@ -221,16 +221,16 @@ def _exit_with(code: int, json_out: bool, payload: dict[str, Any]) -> None:
 def _single(req: Request, json_out: bool) -> None:
     """Run one Polres and show the outcome; exits with its code."""
     lang = req.lang or "id"
-    with err.status(messages.text("cli.solving", {}, lang)) as status:
+    with err.status(i18n.text("cli.solving", {}, lang)) as status:
 
         def progress(stage: str) -> None:
-            status.update(messages.text("cli.stage", {"stage": stage}, lang))
+            status.update(i18n.text("cli.stage", {"stage": stage}, lang))
 
         out = run_pipeline(req, progress)
     if out.exit_code == EXIT_INPUT:
         _report_problems(out.problems, out.lang)
         n = len(out.errors)
-        err.print(messages.text("cli.errors_found", {"n": n}, out.lang), style="bold red")
+        err.print(i18n.text("cli.errors_found", {"n": n}, out.lang), style="bold red")
         _exit_with(EXIT_INPUT, json_out, {"status": "INPUT_ERROR", "errors": n, "output": None})
     if out.exit_code in (EXIT_NO_PLAN, EXIT_INTERNAL):
         _report_problems(out.errors, out.lang)
@@ -241,9 +241,7 @@ def _single(req: Request, json_out: bool) -> None:
         _exit_with(EXIT_OUTPUT, json_out, {"status": "OUTPUT_ERROR", "output": None})
     assert out.facts is not None
     if out.facts["warnings"]:
-        err.print(
-            messages.text("cli.warnings", {"n": out.facts["warnings"]}, out.lang), style="yellow"
-        )
+        err.print(i18n.text("cli.warnings", {"n": out.facts["warnings"]}, out.lang), style="yellow")
     err.print(_summary_table(out.facts, out.lang))
     if out.tradeoff:
         err.print(_tradeoff_table(out.tradeoff, out.lang))
@@ -303,10 +301,10 @@ def _dispatch(
         return
     lang = base.lang or "id"
     if output is not None:
-        err.print(messages.text("cli.batch_output", {}, lang), style="red")
+        err.print(i18n.text("cli.batch_output", {}, lang), style="red")
         raise typer.Exit(EXIT_USAGE)
     if not files:
-        err.print(messages.text("cli.batch_empty", {}, lang), style="red")
+        err.print(i18n.text("cli.batch_empty", {}, lang), style="red")
         raise typer.Exit(EXIT_INPUT)
     from rwassign.batch import run_batch
 
@@ -319,7 +317,7 @@ def _dispatch(
 
     def on_done(item: Any) -> None:
         style = "green" if item.exit_code == 0 else "red"
-        line = messages.text(
+        line = i18n.text(
             "cli.batch_file",
             {"file": item.input.name, "status": item.status, "code": item.exit_code},
             lang,
@@ -331,7 +329,7 @@ def _dispatch(
     summary = run_batch(reqs, jobs=jobs, rekap=rekap_path, lang=lang, on_done=on_done)
     failed = [i.input.name for i in summary.items if i.exit_code != 0]
     err.print(
-        messages.text(
+        i18n.text(
             "cli.batch_done",
             {
                 "n": len(summary.items),
@@ -473,9 +471,7 @@ def replan(
     Contoh: rwassign replan roster-baru.xlsx --previous roster-penugasan.xlsx --tradeoff
     """
     if previous is None:
-        err.print(
-            messages.text("cli.previous_missing", {}, lang.value if lang else "id"), style="red"
-        )
+        err.print(i18n.text("cli.previous_missing", {}, lang.value if lang else "id"), style="red")
         raise typer.Exit(EXIT_USAGE)
     first = inputs[0] if inputs else None
     base = _request(
@@ -519,22 +515,20 @@ def validate(
                 "sheet": p.location.sheet,
                 "row": p.location.row,
                 "column": p.location.column,
-                "message": messages.text(p.code, p.params, prep.lang),
+                "message": i18n.text(p.code, p.params, prep.lang),
             }
             for p in prep.problems
         ],
     }
     if errors:
-        err.print(
-            messages.text("cli.errors_found", {"n": len(errors)}, prep.lang), style="bold red"
-        )
+        err.print(i18n.text("cli.errors_found", {"n": len(errors)}, prep.lang), style="bold red")
         _exit_with(EXIT_INPUT, json_out, payload)
     inst = prep.instance
     assert inst is not None and prep.settings is not None
     elig = evaluate(inst, prep.settings)
     payload.update(units=len(inst.units), officers=len(inst.officers), eligible=sum(elig.eligible))
     err.print(
-        messages.text(
+        i18n.text(
             "cli.valid",
             {
                 "units": len(inst.units),
@@ -556,7 +550,7 @@ def run() -> None:  # pragma: no cover - console entry point wrapper
     except SystemExit:
         raise
     except Exception as exc:  # last line of defence: no traceback for users
-        err.print(messages.text("cli.internal", {"detail": repr(exc)}, "id"), style="bold red")
+        err.print(i18n.text("cli.internal", {"detail": repr(exc)}, "id"), style="bold red")
         sys.exit(EXIT_INTERNAL)
 
 

@@ -56,9 +56,9 @@ def _fail(exc: Any, lang: str) -> NoReturn:
 
 
 def _msg(code: str, lang: str, **params: Any) -> str:
-    from rwassign import messages
+    from rwassign import i18n
 
-    return messages.text(code, params, lang)
+    return i18n.text(code, params, lang)
 
 
 def _flag_details(values: list[str] | None, lang: str) -> dict[str, Any]:

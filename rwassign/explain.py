@@ -38,7 +38,7 @@ def _km(metres: int) -> str:
 
 
 def localised(id_text: str, en_text: str) -> dict[str, str]:
-    """A parameter value that renders in the reader's language (see ``messages.text``)."""
+    """A parameter value that renders in the reader's language (see ``rwassign.i18n.text``)."""
     return {"id": id_text, "en": en_text}
 
 

@@ -65,7 +65,7 @@ class Severity(enum.Enum):
 class Problem:
     """One problem found in the input or settings.
 
-    The text is not stored here: ``code`` names a message template in ``rwassign.messages``
+    The text is not stored here: ``code`` names a message template in ``rwassign.i18n``
     and ``params`` fills it, so the same problem can be shown in Bahasa Indonesia or English.
     """
 
@@ -206,7 +206,7 @@ class Instance:
 
 @dataclass(frozen=True)
 class Reason:
-    """Why a decision was taken: a message code in ``rwassign.messages`` and its parameters."""
+    """Why a decision was taken: a message code in ``rwassign.i18n`` and its parameters."""
 
     code: str
     params: dict[str, Any] = field(default_factory=dict)

@@ -8,9 +8,8 @@ from datetime import date
 
 import pytest
 
-from rwassign.io.catalog import MESSAGES
+from rwassign.i18n import CATALOGUE, render
 from rwassign.io.read import read_input
-from rwassign.messages import render
 from rwassign.normalize import ID_CODES
 from tests.data.make_test_data import BROKEN, BROKEN_CASES, BUILDERS, BrokenCase
 
@@ -46,8 +45,8 @@ def test_every_broken_file_has_a_case_and_every_case_a_file() -> None:
 
 def test_every_id_code_has_a_message_with_a_hint() -> None:
     for code in ID_CODES:
-        assert code in MESSAGES
-        assert len(MESSAGES[code]) == 4
+        assert code in CATALOGUE
+        assert len(CATALOGUE[code]) == 4
 
 
 def test_every_code_the_reader_emits_has_a_message() -> None:
@@ -65,4 +64,4 @@ def test_every_code_the_reader_emits_has_a_message() -> None:
     codes |= {"file.not_workbook"}  # built as a Problem directly
     expanded = {c.replace("{role}", r) for c in codes for r in ("units", "roster")}
     assert len(expanded) > 30
-    assert sorted(c for c in expanded if c not in MESSAGES) == []
+    assert sorted(c for c in expanded if c not in CATALOGUE) == []

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from rwassign.i18n import render
 from rwassign.io.read import FIELD_DOCS, FIELDS, ReadResult, read_input
-from rwassign.messages import render
 from rwassign.model import Instance, Severity
 from tests.data.make_test_data import HERE, officer_row
 

@@ -438,7 +438,7 @@ def test_kecamatan_split_between_two_polsek_is_checked_consistently() -> None:
 def test_reason_says_priority_when_a_closer_unit_stays_open() -> None:
     """One member, a Rendah unit 1 km away and a Tinggi unit 3 km away: coverage weight wins
     (3 > 1), so the member goes 3 km and the reason must not claim the unit is the nearest."""
-    from rwassign.messages import reason_text
+    from rwassign.i18n import text
     from rwassign.model import Instance, Officer, Unit
     from rwassign.ranks import by_code
     from rwassign.settings import Settings
@@ -450,8 +450,10 @@ def test_reason_says_priority_when_a_closer_unit_stays_open() -> None:
     r = solve(Instance("T", (low, high), (member,)), Settings())
     (a,) = r.assignments
     assert a.unit_uid == "k|b|1"
-    assert "prioritas lebih rendah" in reason_text(a.reason)
-    assert "lower priority" in reason_text(a.reason, "en")
+    assert "prioritas lebih rendah" in text(a.reason.code, a.reason.params)
+    assert "lower priority" in text(a.reason.code, a.reason.params, "en")
 
     r2 = solve(Instance("T", (low,), (member,)), Settings())
-    assert "tidak ada RW/dusun kosong yang lebih dekat" in reason_text(r2.assignments[0].reason)
+    assert "tidak ada RW/dusun kosong yang lebih dekat" in text(
+        r2.assignments[0].reason.code, r2.assignments[0].reason.params
+    )

@@ -23,7 +23,7 @@ import pytest
 from openpyxl.worksheet.worksheet import Worksheet
 
 import rwassign
-from rwassign import messages
+from rwassign import i18n
 from rwassign.io.write import (
     PLAN_HEADERS,
     ROSTER_HEADERS,
@@ -281,7 +281,9 @@ def test_penugasan_rows_equal_assignments(written: Path, result: SolveResult) ->
     assert rows[1][6:10] == ["01020345", "Rahmat Hidayat", "BRIPDA", "BA SAMAPTA"]
     assert rows[0][9] == "BA SAT LANTAS / POLRES"
     assert rows[1][10] == 3.25 and rows[1][11] == "koordinat"
-    assert rows[1][12] == messages.reason_text(result.assignments[1].reason, "id")
+    assert rows[1][12] == i18n.text(
+        result.assignments[1].reason.code, result.assignments[1].reason.params, "id"
+    )
     pairs = sorted((str(r[-1]), str(r[6])) for r in rows)
     assert pairs == result.assignment_rows()
 
@@ -337,7 +339,7 @@ def test_belum_terisi(written: Path, result: SolveResult) -> None:
             "Kampung Jawa",
             "RW 02",
             "Rendah",
-            messages.reason_text(result.uncovered[0].reason, "id"),
+            i18n.text(result.uncovered[0].reason.code, result.uncovered[0].reason.params, "id"),
             "LEBONG UTARA|KAMPUNG JAWA|2",
         ]
     ]
@@ -360,7 +362,7 @@ def test_personel_every_roster_row_once_in_order(written: Path, result: SolveRes
     assert rows[0][7] == "RW 01 Kampung Jawa"
     assert rows[2][7] == "Dusun 2 Gandung"
     assert rows[3][8] == f"{rule_label('pangkat')}; {rule_label('masa_dinas')}"
-    assert rows[4][8] == messages.text("outcome.reserve_reach")
+    assert rows[4][8] == i18n.text("outcome.reserve_reach")
 
 
 def test_personel_lists_several_units(tmp_path: Path, result: SolveResult) -> None:
@@ -408,8 +410,8 @@ def test_peringatan(written: Path, tmp_path: Path, result: SolveResult) -> None:
         None,
         "PELATIHAN",
     )
-    assert pesan == messages.text("run.rule_unchecked", result.warnings[0].params)
-    assert saran == messages.hint("run.rule_unchecked", result.warnings[0].params)
+    assert pesan == i18n.text("run.rule_unchecked", result.warnings[0].params)
+    assert saran == i18n.hint("run.rule_unchecked", result.warnings[0].params)
     assert kode == "run.rule_unchecked"
 
     out = tmp_path / "bersih.xlsx"
@@ -423,8 +425,8 @@ def test_english_reasons_indonesian_headers(tmp_path: Path, result: SolveResult)
     write_workbook(result, out, lang="en")
     ws = openpyxl.load_workbook(out)["Penugasan"]
     assert tuple(c.value for c in ws[1]) == PLAN_HEADERS
-    assert ws.cell(2, PLAN_HEADERS.index("ALASAN") + 1).value == messages.reason_text(
-        result.assignments[0].reason, "en"
+    assert ws.cell(2, PLAN_HEADERS.index("ALASAN") + 1).value == i18n.text(
+        result.assignments[0].reason.code, result.assignments[0].reason.params, "en"
     )
 
 

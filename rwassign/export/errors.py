@@ -16,10 +16,7 @@ class ExportError(Exception):
         super().__init__(f"{code} {params}")
 
     def text(self, lang: str = "id") -> str:
-        from rwassign import messages
+        """The message and its hint, as one line."""
+        from rwassign import i18n
 
-        line = messages.text(self.code, self.params, lang)
-        hint = messages.hint(self.code, self.params, lang)
-        if hint:
-            line += (" Hint: " if lang == "en" else " Saran: ") + hint
-        return line
+        return i18n.line(self.code, self.params, lang)

@@ -31,15 +31,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rwassign import messages
+from rwassign import i18n
 from rwassign.io.embed import add_instance_sheet
 from rwassign.model import (
     PRIORITY_LABELS,
     Officer,
     OfficerOutcome,
-    Problem,
     Reason,
-    Severity,
     SolveResult,
     Unit,
 )
@@ -128,53 +126,6 @@ STATUS_LABELS = {
     "NO_PLAN": "TIDAK ADA RENCANA",
 }
 
-# Messages of this module, in the format of ``rwassign.messages`` (to be merged into
-# ``rwassign.io.catalog.MESSAGES``; until then ``OutputError`` falls back to this table).
-WRITE_MESSAGES: dict[str, messages.Entry] = {
-    "output.same_as_input": (
-        "berkas keluaran {path} adalah berkas masukan; masukan tidak akan ditimpa",
-        "output file {path} is an input file; the input will not be overwritten",
-        "Pilih nama lain untuk berkas keluaran, mis. hasil_polisi_rw.xlsx.",
-        "Choose another name for the output, e.g. polisi_rw_plan.xlsx.",
-    ),
-    "output.not_xlsx": (
-        "berkas keluaran {path} harus berakhiran .xlsx",
-        "output file {path} must end in .xlsx",
-        "Tambahkan .xlsx pada nama berkas keluaran.",
-        "Add .xlsx to the output file name.",
-    ),
-    "output.dir_missing": (
-        "folder {dir} untuk berkas keluaran tidak ada",
-        "the output folder {dir} does not exist",
-        "Buat folder itu dulu atau pilih folder lain.",
-        "Create the folder first or choose another one.",
-    ),
-    "output.not_writable": (
-        "berkas keluaran {path} tidak dapat ditulis ({detail})",
-        "cannot write output file {path} ({detail})",
-        "Tutup berkas itu bila sedang dibuka di Excel, periksa izin folder, lalu jalankan lagi.",
-        "Close the file if it is open in Excel, check the folder permissions, and run again.",
-    ),
-    "plan.not_readable": (
-        "berkas {path} tidak dapat dibaca sebagai workbook Excel ({detail})",
-        "cannot read {path} as an Excel workbook ({detail})",
-        "Gunakan berkas .xlsx hasil rwassign.",
-        "Use an .xlsx file written by rwassign.",
-    ),
-    "plan.sheet_missing": (
-        "berkas {path} tidak memiliki sheet '{sheet}'",
-        "{path} has no sheet '{sheet}'",
-        "Gunakan berkas .xlsx hasil rwassign tanpa mengganti nama sheet.",
-        "Use an .xlsx file written by rwassign, with its sheet names unchanged.",
-    ),
-    "plan.column_missing": (
-        "sheet '{sheet}' pada {path} tidak memiliki kolom {column}",
-        "sheet '{sheet}' of {path} has no column {column}",
-        "Jangan menghapus atau mengganti nama kolom {column}.",
-        "Do not delete or rename the column {column}.",
-    ),
-}
-
 
 class OutputError(Exception):
     """The plan cannot be written (or read back) for a reason the user can fix.
@@ -188,25 +139,15 @@ class OutputError(Exception):
         self.params = params
         super().__init__(self.text("en"))
 
-    def _entry(self) -> messages.Entry:
-        try:
-            return messages.entry(self.code)
-        except KeyError:
-            return WRITE_MESSAGES[self.code]
-
     def text(self, lang: str = "id") -> str:
-        entry = self._entry()
-        return (entry[1] if lang == "en" else entry[0]).format(**self.params)
+        return i18n.text(self.code, self.params, lang)
 
     def hint(self, lang: str = "id") -> str:
-        entry = self._entry()
-        if len(entry) < 4:
-            return ""
-        return (entry[3] if lang == "en" else entry[2]).format(**self.params)
+        return i18n.hint(self.code, self.params, lang)
 
     def line(self, lang: str = "id") -> str:
         """The message and its hint, as one line for the terminal or the rekap."""
-        return f"{self.text(lang)} {self.hint(lang)}".strip()
+        return i18n.line(self.code, self.params, lang)
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -521,13 +462,13 @@ def _warnings_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         rows.append(
             [
                 no,
-                _severity_label(problem, lang),
+                i18n.severity_label(problem.severity, lang),
                 loc.file,
                 loc.sheet or "",
                 loc.row if loc.row is not None else "",
                 loc.column or "",
-                _safe(partial(messages.text, problem.code, problem.params, lang), problem.code),
-                _safe(partial(messages.hint, problem.code, problem.params, lang), ""),
+                _safe(partial(i18n.text, problem.code, problem.params, lang), problem.code),
+                _safe(partial(i18n.hint, problem.code, problem.params, lang), ""),
                 problem.code,
             ]
         )
@@ -635,7 +576,9 @@ def _outcome_reason(outcome: OfficerOutcome | None, lang: str) -> str:
 
 
 def _reason(reason: Reason, lang: str) -> str:
-    return _safe(partial(messages.reason_text, reason, lang), f"{reason.code} {reason.params}")
+    return _safe(
+        partial(i18n.text, reason.code, reason.params, lang), f"{reason.code} {reason.params}"
+    )
 
 
 def _safe(make: Callable[[], str], fallback: str) -> str:
@@ -648,12 +591,6 @@ def _safe(make: Callable[[], str], fallback: str) -> str:
         return make()
     except (KeyError, IndexError, ValueError):
         return fallback
-
-
-def _severity_label(problem: Problem, lang: str) -> str:
-    if lang == "en":
-        return "ERROR" if problem.severity is Severity.ERROR else "WARNING"
-    return "GALAT" if problem.severity is Severity.ERROR else "PERINGATAN"
 
 
 def _text_value(value: Any) -> Any:

@@ -1,4 +1,4 @@
-"""Messages of the spreadsheet reader and writer (see ``rwassign.messages`` for the format).
+"""Messages of the spreadsheet reader (see :mod:`rwassign.i18n` for the format).
 
 Every code the reader can emit has an entry here in Bahasa Indonesia and English, with a hint
 that says what to change in the workbook.  ``tests/test_broken_inputs.py`` renders each one.
@@ -6,7 +6,7 @@ that says what to change in the workbook.  ``tests/test_broken_inputs.py`` rende
 
 from __future__ import annotations
 
-from rwassign.messages import Entry
+from rwassign.i18n.entry import Entry
 
 _COLUMN_HINT_ID = (
     'Ganti judul kolom, atau tunjuk kolomnya: --column {field}="JUDUL KOLOM" '

@@ -1,20 +1,13 @@
-"""Message catalogue: every text a user reads, in Bahasa Indonesia and English.
+"""Messages of the planning core: assignment reasons, re-plan changes, run outcomes.
 
-Records carry a ``code`` and parameters, never text, so one problem or reason can be shown in
-either language.  A catalogue entry is ``(id_text, en_text)`` or
-``(id_text, en_text, id_hint, en_hint)``; texts are ``str.format`` templates.  Modules with many
-messages keep their own dict (``rwassign.io.catalog.MESSAGES``) merged here.
+Entries follow :mod:`rwassign.i18n`: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from rwassign.i18n.entry import Entry
 
-from rwassign.model import Location, Problem, Reason, Severity
-
-Entry = tuple[str, str] | tuple[str, str, str, str]
-
-CORE: dict[str, Entry] = {
+MESSAGES: dict[str, Entry] = {
     # reasons for assignments
     "reason.resident": ("berdomisili di {unit} ini", "lives in this {unit}"),
     "reason.pinned": (
@@ -153,50 +146,11 @@ CORE: dict[str, Entry] = {
         "Perbaiki sheet Pengaturan, berkas --config atau opsi baris perintah.",
         "Fix the Pengaturan sheet, the --config file or the command-line options.",
     ),
-    "cli.bad_column": (
-        "--column harus berbentuk FIELD=\"JUDUL KOLOM\", bukan '{value}'",
-        "--column must look like FIELD=\"HEADER\", not '{value}'",
-    ),
     "run.no_plan": (
         "tidak ada rencana dalam batas waktu {seconds} detik",
         "no plan within the {seconds} s time limit",
         "Naikkan --time-limit, atau longgarkan --max-travel-km.",
         "Raise --time-limit, or relax --max-travel-km.",
-    ),
-    "cli.no_input": (
-        "berikan satu workbook, atau --units dan --roster",
-        "give one workbook, or both --units and --roster",
-    ),
-    "cli.errors_found": (
-        "{n} galat ditemukan; tidak ada berkas yang ditulis",
-        "{n} errors found; nothing was written",
-    ),
-    "cli.warnings": (
-        "{n} peringatan (lihat sheet Peringatan)",
-        "{n} warnings (see sheet Peringatan)",
-    ),
-    "cli.solving": ("menyusun rencana...", "solving..."),
-    "cli.stage": ("menyusun rencana: {stage}", "solving: {stage}"),
-    "cli.valid": (
-        "masukan sah: {units} RW/dusun, {officers} personel, {eligible} memenuhi syarat",
-        "input is valid: {units} units, {officers} members, {eligible} eligible",
-    ),
-    "cli.previous_missing": (
-        "replan memerlukan --previous (rencana sebelumnya)",
-        "replan needs --previous (the previous plan)",
-    ),
-    "cli.batch_output": (
-        "-o hanya untuk satu berkas; untuk banyak berkas pakai --output-dir",
-        "-o is for one file; for several files use --output-dir",
-    ),
-    "cli.batch_empty": (
-        "tidak ada workbook (.xlsx/.csv) di folder yang diberikan",
-        "no workbook (.xlsx/.csv) in the folder given",
-    ),
-    "cli.batch_file": ("{file}: {status} (kode {code})", "{file}: {status} (exit {code})"),
-    "cli.batch_done": (
-        "{n} berkas selesai dalam {speed} detik, {failed} gagal; rekap: {rekap}",
-        "{n} files done in {speed} s, {failed} failed; summary: {rekap}",
     ),
     "previous.no_table": (
         "rencana sebelumnya tidak memuat tabel dengan kolom NRP dan RW/dusun (atau ID UNIT)",
@@ -272,10 +226,6 @@ CORE: dict[str, Entry] = {
         "Hapus kunci itu atau longgarkan --max-travel-km.",
         "Remove the pin or relax --max-travel-km.",
     ),
-    "cli.internal": (
-        "galat internal: {detail}. Laporkan bersama berkas masukan.",
-        "internal error: {detail}. Please report it with the input file.",
-    ),
     "run.check_failed": (
         "pemeriksa independen menolak rencana: {detail}",
         "the independent checker rejected the plan: {detail}",
@@ -283,77 +233,3 @@ CORE: dict[str, Entry] = {
         "This is a bug; report it with the input file.",
     ),
 }
-
-
-def _catalog() -> dict[str, Entry]:
-    from rwassign.export.messages import MESSAGES as EXPORT_MESSAGES
-    from rwassign.io.catalog import MESSAGES as IO_MESSAGES
-
-    merged = dict(CORE)
-    merged.update(IO_MESSAGES)
-    merged.update(EXPORT_MESSAGES)
-    return merged
-
-
-_CACHE: dict[str, Entry] = {}
-
-
-def entry(code: str) -> Entry:
-    if not _CACHE:
-        _CACHE.update(_catalog())
-    return _CACHE[code]
-
-
-def _localise(params: dict[str, Any] | None, lang: str) -> dict[str, Any]:
-    """Parameters may be ``{"id": ..., "en": ...}`` dicts: pick the reader's language."""
-    out: dict[str, Any] = {}
-    for k, v in (params or {}).items():
-        out[k] = v.get(lang, v.get("id")) if isinstance(v, dict) and "id" in v else v
-    return out
-
-
-def text(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
-    """The message ``code`` in ``lang`` with ``params`` filled in."""
-    e = entry(code)
-    template = e[1] if lang == "en" else e[0]
-    return template.format(**_localise(params, lang))
-
-
-def hint(code: str, params: dict[str, Any] | None = None, lang: str = "id") -> str:
-    e = entry(code)
-    if len(e) < 4:
-        return ""
-    template = e[3] if lang == "en" else e[2]
-    return template.format(**_localise(params, lang))
-
-
-def reason_text(reason: Reason, lang: str = "id") -> str:
-    return text(reason.code, reason.params, lang)
-
-
-def where(loc: Location, lang: str = "id") -> str:
-    """``file, sheet 'X', row 14, column 'NRP'`` in the chosen language."""
-    sheet, row, col = ("sheet", "baris", "kolom") if lang == "id" else ("sheet", "row", "column")
-    parts = [loc.file]
-    if loc.sheet:
-        parts.append(f"{sheet} '{loc.sheet}'")
-    if loc.row is not None:
-        parts.append(f"{row} {loc.row}")
-    if loc.column:
-        parts.append(f"{col} '{loc.column}'")
-    return ", ".join(parts)
-
-
-def render(problem: Problem, lang: str = "id") -> str:
-    """One line per problem: ``GALAT file, sheet, row, column: message. Saran: hint``."""
-    label = {
-        (Severity.ERROR, "id"): "GALAT",
-        (Severity.WARNING, "id"): "PERINGATAN",
-        (Severity.ERROR, "en"): "ERROR",
-        (Severity.WARNING, "en"): "WARNING",
-    }[(problem.severity, "en" if lang == "en" else "id")]
-    line = f"{label} {where(problem.location, lang)}: {text(problem.code, problem.params, lang)}"
-    h = hint(problem.code, problem.params, lang)
-    if h:
-        line += (" Hint: " if lang == "en" else " Saran: ") + h
-    return line

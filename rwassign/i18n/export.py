@@ -1,11 +1,11 @@
-"""Messages of the export, verify and keygen commands (merged into ``rwassign.messages``).
+"""Messages of the export, verify and keygen commands.
 
-Entries follow ``rwassign.messages``: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
+Entries follow :mod:`rwassign.i18n`: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
 """
 
 from __future__ import annotations
 
-Entry = tuple[str, str] | tuple[str, str, str, str]
+from rwassign.i18n.entry import Entry
 
 MESSAGES: dict[str, Entry] = {
     "export.details_missing": (

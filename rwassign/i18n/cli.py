@@ -1,0 +1,54 @@
+"""Messages and labels of the command-line tool: progress, summaries, batch runs.
+
+Entries follow :mod:`rwassign.i18n`: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
+"""
+
+from __future__ import annotations
+
+from rwassign.i18n.entry import Entry
+
+MESSAGES: dict[str, Entry] = {
+    "cli.bad_column": (
+        "--column harus berbentuk FIELD=\"JUDUL KOLOM\", bukan '{value}'",
+        "--column must look like FIELD=\"HEADER\", not '{value}'",
+    ),
+    "cli.no_input": (
+        "berikan satu workbook, atau --units dan --roster",
+        "give one workbook, or both --units and --roster",
+    ),
+    "cli.errors_found": (
+        "{n} galat ditemukan; tidak ada berkas yang ditulis",
+        "{n} errors found; nothing was written",
+    ),
+    "cli.warnings": (
+        "{n} peringatan (lihat sheet Peringatan)",
+        "{n} warnings (see sheet Peringatan)",
+    ),
+    "cli.solving": ("menyusun rencana...", "solving..."),
+    "cli.stage": ("menyusun rencana: {stage}", "solving: {stage}"),
+    "cli.valid": (
+        "masukan sah: {units} RW/dusun, {officers} personel, {eligible} memenuhi syarat",
+        "input is valid: {units} units, {officers} members, {eligible} eligible",
+    ),
+    "cli.previous_missing": (
+        "replan memerlukan --previous (rencana sebelumnya)",
+        "replan needs --previous (the previous plan)",
+    ),
+    "cli.batch_output": (
+        "-o hanya untuk satu berkas; untuk banyak berkas pakai --output-dir",
+        "-o is for one file; for several files use --output-dir",
+    ),
+    "cli.batch_empty": (
+        "tidak ada workbook (.xlsx/.csv) di folder yang diberikan",
+        "no workbook (.xlsx/.csv) in the folder given",
+    ),
+    "cli.batch_file": ("{file}: {status} (kode {code})", "{file}: {status} (exit {code})"),
+    "cli.batch_done": (
+        "{n} berkas selesai dalam {speed} detik, {failed} gagal; rekap: {rekap}",
+        "{n} files done in {speed} s, {failed} failed; summary: {rekap}",
+    ),
+    "cli.internal": (
+        "galat internal: {detail}. Laporkan bersama berkas masukan.",
+        "internal error: {detail}. Please report it with the input file.",
+    ),
+}
