@@ -18,6 +18,8 @@ between the two "before" runs, and reports every other value that differs in "af
 from __future__ import annotations
 
 import json
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +28,15 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
+#: Solve times printed on the terminal and in JSON: masked, they differ run to run.
+_TIMES = re.compile(
+    r'("(?:total|eligibility|build|flow|cpsat|tradeoff)": )[0-9.]+|((?:Detik|Seconds)\W+)[0-9.]+'
+)
+
+
+def _mask(line: str) -> str:
+    """Times masked and runs of spaces folded (a table's width follows its widest time)."""
+    return " ".join(_TIMES.sub(lambda m: (m.group(1) or m.group(2)) + "<t>", line).split())
 
 
 def _run(args: list[str], cwd: Path) -> dict[str, Any]:
@@ -40,8 +51,8 @@ def _run(args: list[str], cwd: Path) -> dict[str, Any]:
     return {
         "args": args,
         "code": proc.returncode,
-        "stdout": proc.stdout.splitlines(),
-        "stderr": proc.stderr.splitlines(),
+        "stdout": [_mask(x) for x in proc.stdout.splitlines()],
+        "stderr": [_mask(x) for x in proc.stderr.splitlines()],
     }
 
 
@@ -58,6 +69,9 @@ def _workbook(path: Path) -> dict[str, Any]:
             for c in row
             if c.value is not None
         }
+        for row in ws.iter_rows(max_col=1):  # "Waktu ... (detik)" rows of Ringkasan
+            if str(row[0].value or "").startswith(("Waktu", "Time")):
+                cells.pop(f"B{row[0].row}", None)
         out[ws.title] = {"state": ws.sheet_state, "cells": cells}
     return out
 
@@ -74,13 +88,17 @@ def snapshot(target: Path) -> None:
     facts: dict[str, Any] = {"runs": [], "files": {}}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        # copies under plain names, so that no path of this checkout shows in the output
+        inputs = [*SAMPLES.glob("*.xlsx"), ROOT / "docs" / "dokumen-contoh.toml"]
+        for source in inputs:
+            shutil.copyfile(source, work / source.name)
         runs = [
-            ["solve", str(SAMPLES / "polres_lebong.xlsx"), "-o", "plan.xlsx", "--json"],
-            ["solve", str(SAMPLES / "polres_lebong_jumlah.xlsx"), "-o", "jumlah.xlsx", "--json"],
-            ["solve", str(SAMPLES / "polres_lebong.xlsx"), "-o", "cap1.xlsx", "--max-units", "1"],
+            ["solve", "polres_lebong.xlsx", "-o", "plan.xlsx", "--json"],
+            ["solve", "polres_lebong_jumlah.xlsx", "-o", "jumlah.xlsx", "--json"],
+            ["solve", "polres_lebong.xlsx", "-o", "cap1.xlsx", "--max-units", "1"],
             [
                 "replan",
-                str(SAMPLES / "polres_lebong_mutasi.xlsx"),
+                "polres_lebong_mutasi.xlsx",
                 "--previous",
                 "plan.xlsx",
                 "-o",
@@ -89,7 +107,7 @@ def snapshot(target: Path) -> None:
             ],
             [
                 "replan",
-                str(SAMPLES / "polres_lebong_mutasi.xlsx"),
+                "polres_lebong_mutasi.xlsx",
                 "--previous",
                 "plan.xlsx",
                 "-o",
@@ -98,12 +116,12 @@ def snapshot(target: Path) -> None:
                 "2",
                 "--json",
             ],
-            ["validate", str(SAMPLES / "polres_lebong.xlsx"), "--json"],
+            ["validate", "polres_lebong.xlsx", "--json"],
             [
                 "export",
                 "baru.xlsx",
                 "--dokumen",
-                str(ROOT / "docs" / "dokumen-contoh.toml"),
+                "dokumen-contoh.toml",
                 "--with-sprin",
                 "--per-polsek",
                 "-o",
@@ -116,6 +134,8 @@ def snapshot(target: Path) -> None:
         for args in runs:
             facts["runs"].append(_run(args, work))
         for path in sorted(work.iterdir()):
+            if path.name in {p.name for p in inputs}:
+                continue
             if path.suffix == ".xlsx":
                 facts["files"][path.name] = _workbook(path)
             elif path.suffix == ".pdf":
