@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from rwassign.normalize.words import NO_WORDS, YES_WORDS
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -198,10 +200,6 @@ def validate(s: Settings) -> list[str]:
     return out
 
 
-_TRUE = {"ya", "y", "yes", "true", "1", "benar", "iya"}
-_FALSE = {"tidak", "t", "no", "n", "false", "0", "salah", "tdk"}
-
-
 def coerce(key: str, raw: Any) -> Any:
     """Convert a raw value (TOML, a spreadsheet cell or a flag) to the type of setting ``key``.
 
@@ -223,9 +221,9 @@ def coerce(key: str, raw: Any) -> Any:
         if isinstance(raw, bool):
             return raw
         text = str(raw).strip().lower()
-        if text in _TRUE:
+        if text in YES_WORDS:
             return True
-        if text in _FALSE:
+        if text in NO_WORDS:
             return False
         raise ValueError("expected ya/tidak")
     if key == "lang":

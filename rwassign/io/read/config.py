@@ -13,7 +13,8 @@ from rwassign import settings as settings_mod
 from rwassign.io.read.common import Collector
 from rwassign.io.read.fields import FIELDS, POLSEK_FIELDS, find_header
 from rwassign.io.read.tables import RawSheet, cell_text
-from rwassign.normalize import kecamatan_key, norm_header, polsek_key
+from rwassign.normalize.places import kecamatan_key, polsek_key
+from rwassign.normalize.text import norm_header
 
 SETTING_LABELS: dict[str, str] = {
     "maksrwperpersonel": "max_units_per_officer",
