@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rwassign.normalize.words import NO_WORDS, YES_WORDS
@@ -37,7 +37,6 @@ class Settings:
     admin_km_same_polsek: float = 20.0
     admin_km_elsewhere: float = 50.0
     lang: str = "id"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Kesatuan text is compared in capitals; normalise here so a hand-built Settings behaves
@@ -63,8 +62,6 @@ class Settings:
         """(key, value) pairs for the summary, in declaration order."""
         rows = []
         for f in dataclasses.fields(self):
-            if f.name == "extra":
-                continue
             value = getattr(self, f.name)
             if value is None:
                 text = "-"
@@ -206,7 +203,7 @@ def coerce(key: str, raw: Any) -> Any:
     Raises ``KeyError`` for an unknown key and ``ValueError`` with a short reason for a value of
     the wrong type, so the reader can point at the cell.
     """
-    fields = {f.name: f for f in dataclasses.fields(Settings) if f.name != "extra"}
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
     if key not in fields:
         raise KeyError(key)
     default = fields[key].default

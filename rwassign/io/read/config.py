@@ -49,7 +49,7 @@ SETTING_LABELS: dict[str, str] = {
 """Indonesian labels accepted in the ``Pengaturan`` sheet (normalised) -> Settings field.
 The field names themselves (``max_units_per_officer``) are always accepted too."""
 
-_SETTING_FIELDS = [f.name for f in dataclasses.fields(settings_mod.Settings) if f.name != "extra"]
+_SETTING_FIELDS = [f.name for f in dataclasses.fields(settings_mod.Settings)]
 _SETTING_KEYS: dict[str, str] = {norm_header(name): name for name in _SETTING_FIELDS}
 _SETTING_KEYS.update(SETTING_LABELS)
 
