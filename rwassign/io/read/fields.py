@@ -7,6 +7,10 @@ merged title cell, ``DESA/KEL`` in one and ``Kelurahan`` in another, a two-row h
 below list each spelling once.  Logical field names are unique across both sheets, which is what
 lets ``--column nrp="NO REGISTER"`` or a ``kolom.nrp`` row in ``Pengaturan`` name a column
 without saying which sheet it is in.
+
+Long because almost half of it is the alias tables, one field per line with every spelling seen
+in Polres workbooks, and the header search below is their only user: split in two, a reader
+would need both files open to see why a header matched.
 """
 
 from __future__ import annotations
