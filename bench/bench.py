@@ -7,7 +7,7 @@ Run from the repository root::
     python bench/bench.py --sizes 1000 --scenarios kurang-c3
 
 For every size and scenario a seeded synthetic Polres workbook is written to a temporary folder
-(``rwassign.synth``); a fresh Python process then reads it, solves it, writes the result workbook
+(``tools.synth``); a fresh Python process then reads it, solves it, writes the result workbook
 and, separately, solves the same instance with a plain OR-Tools min-cost flow over *all*
 eligible officer-unit pairs.  A fresh process per run keeps the peak-memory figure honest and
 the runs independent.  The sample workbook ``data/samples/polres_lebong.xlsx`` is run first, with
@@ -401,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         child(args)
         return 0
 
-    from rwassign.synth import make_polres_workbook
+    from tools.synth import make_polres_workbook
 
     sizes = [350, 2000] if args.quick else [int(x) for x in args.sizes.split(",") if x.strip()]
     scenarios = [SCENARIOS[s.strip()] for s in args.scenarios.split(",") if s.strip()]

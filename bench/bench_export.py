@@ -1,6 +1,6 @@
 """Time ``rwassign export`` on a 2,000-unit plan (target: under 10 s on a 2-core machine).
 
-Builds a synthetic Polres (``rwassign.synth``), solves it, writes the plan workbook, then times
+Builds a synthetic Polres (``tools.synth``), solves it, writes the plan workbook, then times
 the export path the CLI runs: read and re-check the plan, lay out the documents, render the PDF
 and the XLSX, sign them.  ``verify`` of both files is timed too, for information.
 
@@ -10,9 +10,14 @@ and the XLSX, sign them.  ``verify`` of both files is timed too, for information
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from a checkout without installing the package
+    sys.path.insert(0, str(ROOT))
 
 
 def main() -> None:
@@ -32,7 +37,7 @@ def main() -> None:
     from rwassign.io.write import write_workbook
     from rwassign.settings import from_mapping
     from rwassign.solver import solve
-    from rwassign.synth import make_polres_workbook
+    from tools.synth import make_polres_workbook
 
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -24,8 +24,12 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from rwassign.pipeline import Request, run
-from rwassign.synth import make_polres_workbook
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from a checkout without installing the package
+    sys.path.insert(0, str(ROOT))
+
+from rwassign.pipeline import Request, run  # noqa: E402
+from tools.synth import make_polres_workbook  # noqa: E402
 
 HEADER_ROW_SCAN = 10
 

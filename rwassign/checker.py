@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rwassign.model import Instance, Officer, RankGroup, SolveResult, SolveStatus
+from rwassign.normalize.words import ACTIVE_STATUS_WORDS
 from rwassign.settings import Settings
 
 
@@ -33,7 +34,7 @@ def _gc_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
     return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
-ACTIVE = frozenset({"AKTIF", "DINAS", "ACTIVE", "AKTIF DINAS"})
+ACTIVE = frozenset(word.upper() for word in ACTIVE_STATUS_WORDS)
 
 
 def _eligibility_failures(o: Officer, s: Settings) -> list[str]:

@@ -17,9 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from rwassign.model import Instance, Location, Officer, Problem, RankGroup, Severity
+from rwassign.normalize.words import ACTIVE_STATUS_WORDS
 from rwassign.settings import Settings
 
-ACTIVE_STATUSES = frozenset({"AKTIF", "DINAS", "ACTIVE", "AKTIF DINAS"})
+ACTIVE_STATUSES = frozenset(word.upper() for word in ACTIVE_STATUS_WORDS)
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from rwassign.normalize.words import NO_WORDS, YES_WORDS
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,6 @@ class Settings:
     admin_km_same_polsek: float = 20.0
     admin_km_elsewhere: float = 50.0
     lang: str = "id"
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         # Kesatuan text is compared in capitals; normalise here so a hand-built Settings behaves
@@ -61,8 +62,6 @@ class Settings:
         """(key, value) pairs for the summary, in declaration order."""
         rows = []
         for f in dataclasses.fields(self):
-            if f.name == "extra":
-                continue
             value = getattr(self, f.name)
             if value is None:
                 text = "-"
@@ -198,17 +197,13 @@ def validate(s: Settings) -> list[str]:
     return out
 
 
-_TRUE = {"ya", "y", "yes", "true", "1", "benar", "iya"}
-_FALSE = {"tidak", "t", "no", "n", "false", "0", "salah", "tdk"}
-
-
 def coerce(key: str, raw: Any) -> Any:
     """Convert a raw value (TOML, a spreadsheet cell or a flag) to the type of setting ``key``.
 
     Raises ``KeyError`` for an unknown key and ``ValueError`` with a short reason for a value of
     the wrong type, so the reader can point at the cell.
     """
-    fields = {f.name: f for f in dataclasses.fields(Settings) if f.name != "extra"}
+    fields = {f.name: f for f in dataclasses.fields(Settings)}
     if key not in fields:
         raise KeyError(key)
     default = fields[key].default
@@ -223,9 +218,9 @@ def coerce(key: str, raw: Any) -> Any:
         if isinstance(raw, bool):
             return raw
         text = str(raw).strip().lower()
-        if text in _TRUE:
+        if text in YES_WORDS:
             return True
-        if text in _FALSE:
+        if text in NO_WORDS:
             return False
         raise ValueError("expected ya/tidak")
     if key == "lang":

@@ -6,7 +6,7 @@ Run from the repository root::
 
 Both files describe Polres Lebong (real desa and kecamatan, invented people); see
 ``data/samples/README.md``.  The seeds are fixed so the files only change when the generator
-(``rwassign/synth.py``) does.
+(``tools/synth.py``) does.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from a checkout without installing the package
     sys.path.insert(0, str(ROOT))
 
-from rwassign.synth import make_polres_workbook  # noqa: E402
+from tools.synth import make_polres_workbook  # noqa: E402
 
 SAMPLES = ROOT / "data" / "samples"
 

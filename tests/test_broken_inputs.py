@@ -10,7 +10,7 @@ import pytest
 
 from rwassign.i18n import CATALOGUE, render
 from rwassign.io.read import read_input
-from rwassign.normalize import ID_CODES
+from rwassign.normalize.ids import ID_CODES
 from tests.data.make_test_data import BROKEN, BROKEN_CASES, BUILDERS, BrokenCase
 
 TODAY = date(2025, 1, 1)

@@ -11,7 +11,7 @@ from rwassign.checker import check
 from rwassign.io.read import read_input
 from rwassign.settings import from_mapping
 from rwassign.solver import solve
-from rwassign.synth import make_polres_workbook
+from tools.synth import make_polres_workbook
 
 ROOT = Path(__file__).parents[1]
 SAMPLES = ROOT / "data" / "samples"

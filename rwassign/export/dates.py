@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rwassign.normalize import to_roman
+from rwassign.normalize.places import to_roman
 
 MONTHS_ID = (
     "Januari",

@@ -20,7 +20,7 @@ from typing import Any
 
 from rwassign.export.dates import DEFAULT_NUMBER_TEMPLATE, format_number, tanggal_id
 from rwassign.export.errors import ExportError
-from rwassign.normalize import parse_date
+from rwassign.normalize.quantities import parse_date
 from rwassign.ranks import parse_rank, rank_words
 
 FORMAT = "rwassign-lampiran/1"

@@ -36,11 +36,8 @@ from rwassign.export.errors import ExportError
 from rwassign.io.embed import read_instance_sheet
 from rwassign.io.previous import match_unit, unit_agrees, unit_index
 from rwassign.model import Instance, Officer, Unit
-from rwassign.normalize import (
-    norm_header,
-    norm_name,
-    parse_id,
-)
+from rwassign.normalize.ids import parse_id
+from rwassign.normalize.text import norm_header, norm_name
 from rwassign.settings import Settings, coerce, from_mapping
 
 SHEET_PLAN = "Penugasan"

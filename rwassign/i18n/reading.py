@@ -328,7 +328,7 @@ MESSAGES: dict[str, Entry] = {
         "Tambahkan kolom KECAMATAN DOMISILI.",
         "Add a home KECAMATAN column.",
     ),
-    # --- identity numbers (codes of rwassign.normalize.ID_CODES) -----------------------------
+    # --- identity numbers (codes of rwassign.normalize.ids.ID_CODES) -------------------------
     "nrp.missing": (
         "NRP/NIP kosong",
         "the NRP/NIP is empty",

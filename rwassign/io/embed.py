@@ -53,9 +53,8 @@ def _officer_dict(o: Officer) -> dict[str, Any]:
 
 
 def settings_dict(settings: Settings) -> dict[str, Any]:
-    """Every setting except ``extra`` (free-form, not part of the rules), JSON-ready."""
+    """Every setting, JSON-ready."""
     d = dataclasses.asdict(settings)
-    d.pop("extra", None)
     d["excluded_units"] = list(settings.excluded_units)
     return d
 

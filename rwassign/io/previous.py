@@ -19,14 +19,10 @@ from rwassign.explain import unit_name
 from rwassign.io.read.fields import UNIT_FIELDS, find_header
 from rwassign.io.read.tables import RawSheet, cell_text, load
 from rwassign.model import Instance, Location, Problem, Severity, Unit
-from rwassign.normalize import (
-    desa_key,
-    kecamatan_key,
-    norm_header,
-    parse_bool,
-    parse_id,
-    parse_unit_label,
-)
+from rwassign.normalize.ids import parse_id
+from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
+from rwassign.normalize.text import norm_header
+from rwassign.normalize.words import parse_bool
 
 PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "unit_id": ("idunit", "uid"),

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rwassign.model import Location, Point, Problem, Severity
-from rwassign.normalize import parse_float
+from rwassign.normalize.quantities import parse_float
 
 # A box around Indonesia (Sabang to Merauke, Rote to Miangas), with a margin.
 INDONESIA_LAT = (-11.5, 6.5)

@@ -13,7 +13,8 @@ from rwassign import settings as settings_mod
 from rwassign.io.read.common import Collector
 from rwassign.io.read.fields import FIELDS, POLSEK_FIELDS, find_header
 from rwassign.io.read.tables import RawSheet, cell_text
-from rwassign.normalize import kecamatan_key, norm_header, polsek_key
+from rwassign.normalize.places import kecamatan_key, polsek_key
+from rwassign.normalize.text import norm_header
 
 SETTING_LABELS: dict[str, str] = {
     "maksrwperpersonel": "max_units_per_officer",
@@ -48,7 +49,7 @@ SETTING_LABELS: dict[str, str] = {
 """Indonesian labels accepted in the ``Pengaturan`` sheet (normalised) -> Settings field.
 The field names themselves (``max_units_per_officer``) are always accepted too."""
 
-_SETTING_FIELDS = [f.name for f in dataclasses.fields(settings_mod.Settings) if f.name != "extra"]
+_SETTING_FIELDS = [f.name for f in dataclasses.fields(settings_mod.Settings)]
 _SETTING_KEYS: dict[str, str] = {norm_header(name): name for name in _SETTING_FIELDS}
 _SETTING_KEYS.update(SETTING_LABELS)
 

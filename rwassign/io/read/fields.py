@@ -3,10 +3,14 @@
 Polres workbooks are typed by hand, each in its own layout: title lines above the table, a
 merged title cell, ``DESA/KEL`` in one and ``Kelurahan`` in another, a two-row header with
 ``DOMISILI`` spanning ``DESA`` and ``RW``.  Headers are compared after
-:func:`rwassign.normalize.norm_header` (case, spaces and punctuation dropped), so the tables
+:func:`rwassign.normalize.text.norm_header` (case, spaces and punctuation dropped), so the tables
 below list each spelling once.  Logical field names are unique across both sheets, which is what
 lets ``--column nrp="NO REGISTER"`` or a ``kolom.nrp`` row in ``Pengaturan`` name a column
 without saying which sheet it is in.
+
+Long because almost half of it is the alias tables, one field per line with every spelling seen
+in Polres workbooks, and the header search below is their only user: split in two, a reader
+would need both files open to see why a header matched.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rwassign.io.read.tables import RawSheet, cell_text
-from rwassign.normalize import norm_header
+from rwassign.normalize.text import norm_header
 
 HEADER_SCAN_ROWS = 25
 """Header rows are looked for in the first rows only: title lines rarely take more than a few."""

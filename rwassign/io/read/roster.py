@@ -18,15 +18,10 @@ from rwassign.io.read.common import Collector, read_point
 from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
 from rwassign.io.read.tables import RawSheet, cell_text
 from rwassign.model import Location, Officer, Point, RankGroup, Unit
-from rwassign.normalize import (
-    desa_key,
-    kecamatan_key,
-    parse_bool,
-    parse_id,
-    parse_status,
-    parse_unit_label,
-    service_years,
-)
+from rwassign.normalize.ids import parse_id
+from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
+from rwassign.normalize.quantities import service_years
+from rwassign.normalize.words import parse_bool, parse_status
 from rwassign.ranks import by_code, parse_rank, split_pangkat_nrp
 
 HOME_FIELDS = ("home_kecamatan", "home_desa", "home_unit", "home_lat", "home_lng")

@@ -18,16 +18,16 @@ from rwassign.io.read.config import polsek_display
 from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
 from rwassign.io.read.tables import RawSheet, cell_text
 from rwassign.model import Location, Point, Unit
-from rwassign.normalize import (
+from rwassign.normalize.places import (
     desa_key,
     kecamatan_key,
-    norm_header,
-    parse_float,
     parse_kind,
-    parse_priority,
     parse_unit_label,
     polsek_key,
 )
+from rwassign.normalize.quantities import parse_float
+from rwassign.normalize.text import norm_header
+from rwassign.normalize.words import parse_priority
 
 _KODE_RE = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})$")
 _KIND_WORDS = (

@@ -17,8 +17,13 @@ Two shapes come out of one generator:
 
 The same seed always gives the same cell values (openpyxl stamps the file's save time into
 its metadata, so the bytes differ; the cells do not).  This module is a tool for building
-inputs, outside the ``model -> rules -> solver -> io`` layers; it is the only module outside
-``rwassign.io`` that imports openpyxl.
+inputs, not part of the installed package: it reads its reference data from the repository's
+``data/reference`` folder, so it runs from a checkout (scripts, tests, benchmarks), never from
+an installed ``rwassign``.
+
+Long because one generator draws both shapes, territory, roster and workbook layout, and the
+parts share the seeded random stream: split up, the same seed would no longer give the same
+cells.
 """
 
 from __future__ import annotations

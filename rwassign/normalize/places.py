@@ -1,0 +1,182 @@
+"""Place names and unit labels: desa, kecamatan and Polsek keys, RW/dusun labels, Roman numerals.
+
+Keys (``desa_key``, ``kecamatan_key``, ``polsek_key``) are for *matching* names typed in
+different sheets; they stay readable because they end up in unit uids.  Unit labels are read
+into (kind, number) so that ``"RW 2"``, ``"RW.02"`` and ``"rw II"`` are one unit; Roman
+numerals live here because labels use them (and document numbers write the month in them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from rwassign.normalize.text import SPACES_RE, is_empty, plain, stripped
+
+_PUNCT_RE = re.compile(r"[.,;:/\\()\[\]\"`_\-]+")
+
+
+def _place_key(name: object, prefixes: re.Pattern[str]) -> str:
+    """Case-folded, punctuation -> space, one administrative prefix removed.
+
+    The prefix is kept when removing it would leave nothing (a place really named "Desa").
+    Apostrophes are dropped without a space ("Ma'ruf" = "Maruf").
+    """
+    s = stripped(name).casefold().replace("'", "").replace("’", "")
+    m = prefixes.match(s)
+    if m is not None and s[m.end() :].strip(" .,:-"):
+        s = s[m.end() :]
+    s = _PUNCT_RE.sub(" ", s)
+    return SPACES_RE.sub(" ", s).strip()
+
+
+_DESA_PREFIX_RE = re.compile(r"\s*(?:desa|ds|kelurahan|kel|kelr)(?:\s*\.\s*|\s+|\s*:\s*)")
+_KECAMATAN_PREFIX_RE = re.compile(r"\s*(?:kecamatan|kec)(?:\s*\.\s*|\s+|\s*:\s*)")
+_POLSEK_PREFIX_RE = re.compile(r"\s*(?:polsekta|polsek|pos\s+polisi)(?:\s*\.\s*|\s+|\s*:\s*)")
+
+
+def desa_key(name: object) -> str:
+    """Desa/kelurahan key: ``"Desa Kampung Jawa"``, ``"KAMPUNG  JAWA"``, ``"Kel. Kampung Jawa"``
+    -> ``"kampung jawa"`` (single spaces kept so the key is readable in a unit uid)."""
+    return _place_key(name, _DESA_PREFIX_RE)
+
+
+def kecamatan_key(name: object) -> str:
+    """Kecamatan key: ``"Kec. Lebong Utara"`` and ``"KECAMATAN Lebong Utara"`` both give
+    ``"lebong utara"``."""
+    return _place_key(name, _KECAMATAN_PREFIX_RE)
+
+
+def polsek_key(name: object) -> str:
+    """Polsek key: ``"Polsek Lebong Utara"`` -> ``"lebong utara"`` (the Polsek is often named
+    after its kecamatan, but the kecamatan-to-Polsek map is data, so this only normalises)."""
+    return _place_key(name, _POLSEK_PREFIX_RE)
+
+
+# --- Roman numerals ---------------------------------------------------------------------------
+
+_ROMAN: tuple[tuple[int, str], ...] = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
+
+
+def to_roman(n: int) -> str:
+    """``5`` -> ``"V"`` (document numbers write the month in Roman numerals: Sprin/123/V/2023)."""
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= 3999:
+        raise ValueError(f"no Roman numeral for {n!r}")
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+
+
+def from_roman(text: str) -> int | None:
+    """Canonical Roman numeral -> int; ``None`` for anything else (``IIII`` and ``VX`` too)."""
+    s = text.strip().upper()
+    if not _ROMAN_RE.match(s):
+        return None
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+    total = 0
+    for i, ch in enumerate(s):
+        v = values[ch]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    if not 1 <= total <= 3999 or to_roman(total) != s:
+        return None
+    return total
+
+
+# --- unit labels --------------------------------------------------------------------------
+
+UNIT_KINDS: tuple[str, ...] = ("RW", "Dusun", "Banjar", "Lingkungan", "Jorong")
+
+# Spellings of each kind, longest first inside the regex so "lingkungan" beats "ling".
+_KIND_SPELLINGS: dict[str, str] = {
+    "rw": "RW",
+    "rukun warga": "RW",
+    "dusun": "Dusun",
+    "dsn": "Dusun",
+    "dus": "Dusun",
+    "banjar": "Banjar",
+    "bjr": "Banjar",
+    "br": "Banjar",
+    "lingkungan": "Lingkungan",
+    "lingk": "Lingkungan",
+    "ling": "Lingkungan",
+    "lkg": "Lingkungan",
+    "lk": "Lingkungan",
+    "jorong": "Jorong",
+    "jr": "Jorong",
+}
+_KIND_ALT = "|".join(
+    re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_KIND_SPELLINGS, key=len, reverse=True)
+)
+_LABEL_RE = re.compile(
+    rf"^(?:(?P<kind>{_KIND_ALT})\b|(?P<kind2>{_KIND_ALT})(?=\d))?\s*[.:\-#]?\s*"
+    r"(?:no\.?\s*)?(?P<num>\d+(?:\.0+)?|[ivxl]+)\s*\.?$"
+)
+
+_WORD_NUMBERS: dict[str, int] = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+}
+
+
+def parse_kind(text: object) -> str | None:
+    """Canonical unit kind (``"RW"``, ``"Dusun"``, ...) for a spelling such as ``"Dsn."``."""
+    key = SPACES_RE.sub(" ", stripped(text).casefold().replace(".", " ")).strip()
+    return _KIND_SPELLINGS.get(key)
+
+
+def parse_unit_label(text: object, default_kind: str | None = None) -> tuple[str, int] | None:
+    """Read a unit label into (canonical kind, number).
+
+    Labels compare by number, so ``"RW 2"``, ``"RW.02"``, ``"rw2"``, ``"002"``, ``2`` and
+    ``"2.0"`` are the same unit.  A bare number takes ``default_kind`` (``"RW"`` when None).
+    Returns ``None`` when no number (>= 1) can be read, e.g. for a dusun known only by name.
+    """
+    text = plain(text)
+    kind_default = default_kind or "RW"
+    if is_empty(text) or isinstance(text, bool):
+        return None
+    if isinstance(text, int):
+        return (kind_default, text) if text >= 1 else None
+    if isinstance(text, float):
+        if not text.is_integer() or text < 1:
+            return None
+        return kind_default, int(text)
+    s = SPACES_RE.sub(" ", str(text).strip().casefold())
+    for word, value in _WORD_NUMBERS.items():
+        s = re.sub(rf"\b{word}$", str(value), s)
+    m = _LABEL_RE.match(s)
+    if m is None:
+        return None
+    spelled = m.group("kind") or m.group("kind2")
+    kind = _KIND_SPELLINGS[SPACES_RE.sub(" ", spelled)] if spelled else kind_default
+    raw_num = m.group("num")
+    number = int(float(raw_num)) if raw_num[0].isdigit() else from_roman(raw_num)
+    if number is None or number < 1:
+        return None
+    return kind, number
