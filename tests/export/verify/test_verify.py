@@ -18,7 +18,7 @@ from rwassign.export.pdf import ATTACH_CONTENT, META_FINGERPRINT
 from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 
 runner = CliRunner()
-README = Path(__file__).parents[1] / "README.md"
+README = Path(__file__).parents[3] / "README.md"
 
 
 @pytest.fixture(scope="module")
