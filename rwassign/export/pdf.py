@@ -4,11 +4,16 @@ Drawn directly on a reportlab canvas rather than through platypus tables: a 2,00
 laid out in one linear pass (platypus re-measures the remaining rows at every page split), and
 the layout rules of Perkap 1/2023 are easier to state as positions: kop top left closed by a
 rule, attachment header top right, the table with its header on every page, the signature
-block on the last page.  Every page carries the fingerprint, the page number and a QR code in
-its footer.  The canvas runs in reportlab's *invariant* mode so the same document gives the
-same bytes.  After rendering, ``pypdf`` adds the canonical JSON (and the signature record) as
-file attachments and the fingerprint as document metadata; ``rwassign.export.verify`` reads
-them back.
+block on the last page.  What is printed, and in which order, comes from
+``rwassign.export.layout``, which ``rwassign verify`` walks too.  Every page carries the
+fingerprint, the page number and a QR code in its footer.  The canvas runs in reportlab's
+*invariant* mode so the same document gives the same bytes.  After rendering, ``pypdf`` adds
+the canonical JSON (and the signature record) as file attachments and the fingerprint as
+document metadata; ``rwassign.export.verify`` reads them back.
+
+The module stays one piece (about 480 lines) on purpose: it is one renderer whose methods share
+the canvas, the fonts and the page geometry (margins, row heights, where the footer starts),
+and the pagination rules depend on all of them; what it prints lives in ``layout``.
 """
 
 from __future__ import annotations
@@ -17,7 +22,6 @@ import functools
 import io
 import json
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,38 +33,16 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from rwassign.export.dates import tanggal_id
+from rwassign.export import layout
 from rwassign.export.document import DocRow, Document
-from rwassign.export.output import (
-    FINGERPRINT_LABEL,
-    FORCED_BANNER,
-    qr_matrix,
-    qr_payload,
-    write_atomically,
-)
+from rwassign.export.layout import COLUMNS, Part, Section, Step
+from rwassign.export.output import qr_matrix, qr_payload, write_atomically
 
 FONT, BOLD = "RwVera", "RwVeraBd"
 ATTACH_CONTENT = "rwassign-lampiran.json"
 ATTACH_SIGNATURE = "rwassign-signature.json"
 META_FINGERPRINT = "/RwassignFingerprint"
 QR_FORM = "rwqr"  # the one form XObject drawn on every page
-#: The fixed end of the order's "Kepada" line, after "Personel Polres <name>".
-KEPADA_REST = (
-    "dengan nama, pangkat/NRP, jabatan dan kesatuan sesuai yang tercantum dalam lampiran surat "
-    "perintah ini."
-)
-
-COLUMNS: tuple[tuple[str, float], ...] = (
-    ("NO", 24),
-    ("NAMA", 118),
-    ("PANGKAT/NRP", 92),
-    ("JABATAN/KESATUAN", 140),
-    ("RW/DUSUN", 56),
-    ("DESA/KELURAHAN", 92),
-    ("KECAMATAN", 82),
-    ("POLSEK", 82),
-    ("KET", 83),
-)
 MARGIN = 36.0
 TABLE_BOTTOM = 64.0
 SIZE, LEADING, PAD = 7.5, 9.0, 3.0
@@ -104,44 +86,6 @@ def printable(text: str) -> str:
             )
             out.append(base if base and all(ord(c) in drawable for c in base) else "?")
     return "".join(out)
-
-
-def footer_texts(
-    fingerprint: str, signature: dict[str, Any] | None, breached: bool
-) -> tuple[str, ...]:
-    """What every page's footer prints above its page label, in the order drawn."""
-    if signature:
-        note = (
-            f"Ditandatangani digital (Ed25519, kunci {signature.get('key_id')}). "
-            "Periksa: rwassign verify <berkas> --public-key <kunci.pub.pem>"
-        )
-    else:
-        note = "Periksa keutuhan: rwassign verify <berkas>"
-    return (f"{FINGERPRINT_LABEL} {fingerprint}", note, *((FORCED_BANNER,) if breached else ()))
-
-
-def sprin_label(n: int) -> str:
-    """The page label of the ``n``-th page of the order."""
-    return f"Surat Perintah - halaman {n}"
-
-
-def page_label(n: int, total: int) -> str:
-    """The page label of the ``n``-th of ``total`` pages of the lampiran."""
-    return f"Halaman {n} dari {total}"
-
-
-def _cells(r: DocRow) -> tuple[str, ...]:
-    return (
-        str(r.no),
-        r.nama,
-        r.pangkat_nrp,
-        r.jabatan_kesatuan,
-        r.unit,
-        r.desa,
-        r.kecamatan,
-        r.polsek,
-        r.ket,
-    )
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
@@ -203,7 +147,7 @@ class _Renderer:
 
     def kop(self, top: float) -> float:
         """Kop top left, closed by a rule as wide as its longest line; returns the y below."""
-        lines = self.d.kop
+        lines = layout.printed(layout.kop_lines(self.d))
         size = 10
         widest = max(self.width(s, size) for s in lines)
         y = top
@@ -244,7 +188,7 @@ class _Renderer:
         c = self.c
         c.setLineWidth(0.4)
         c.line(MARGIN, 46, page_w - MARGIN, 46)
-        sidik, note, *banner = footer_texts(self.fp, self.signature, bool(self.doc.breaches))
+        sidik, note, *banner = layout.footer_texts(self.fp, self.signature, bool(self.doc.breaches))
         self.text(MARGIN, 36, sidik, 6.5)
         self.text(MARGIN, 27, note, 6.5)
         for line in banner:
@@ -259,29 +203,29 @@ class _Renderer:
     def signature_block(self, x: float, top: float, width: float) -> float:
         """Place and date, position lines, space to sign, underlined name, rank in words + NRP.
         Returns the y below the block."""
-        d = self.d
+        place, day, *rest = layout.signature_lines(self.d)
+        *signers, name, rank = layout.printed(rest)
         size = 9.5
         y = top
-        self.text(x, y, "Dikeluarkan di", size)
-        self.text(x + 78, y, f": {d.tempat.upper()}", size)
-        y -= 13
-        self.text(x, y, "pada tanggal", size)
-        self.text(x + 78, y, f": {tanggal_id(d.tanggal)}", size)
+        for i, line in enumerate((place, day)):
+            self.text(x, y, line.label, size)
+            self.text(x + 78, y, f": {line.value}", size)
+            if i == 0:
+                y -= 13
         self.c.setLineWidth(0.6)
         self.c.line(x, y - 4, x + width, y - 4)
         y -= 22
-        for line in d.signer_lines:
-            for part in _wrap(line, FONT, size, width):
+        for signer in signers:
+            for part in _wrap(signer, FONT, size, width):
                 self.centered(x, width, y, part, size)
                 y -= 12
         y -= 48
-        name = d.penandatangan
         self.centered(x, width, y, name, size, bold=True)
         w = self.width(name, size, True)
         self.c.setLineWidth(0.6)
         self.c.line(x + (width - w) / 2, y - 2, x + (width + w) / 2, y - 2)
         y -= 12
-        self.centered(x, width, y, d.rank_line, size)
+        self.centered(x, width, y, rank, size)
         return y - 12
 
     def centered(
@@ -292,19 +236,12 @@ class _Renderer:
     # --- Sprin (cover) ---------------------------------------------------------------------
 
     def sprin(self) -> None:
+        """The order, portrait, part by part as ``layout.sprin_parts`` lists them."""
         c, d = self.c, self.d
         page_w, page_h = A4
         c.setPageSize(A4)
         size, lead = 10.0, 13.5
-        y = self.kop(page_h - MARGIN - 10) - 20
-        title = "SURAT PERINTAH"
-        self.centered(0, page_w, y, title, 11, bold=True)
-        tw = self.width(title, 11, True)
-        c.setLineWidth(0.6)
-        c.line((page_w - tw) / 2, y - 2, (page_w + tw) / 2, y - 2)
-        y -= 14
-        self.centered(0, page_w, y, f"Nomor : {d.nomor}", size)
-        y -= 26
+        y = page_h - MARGIN - 10
         label_x, colon_x, body_x = MARGIN + 20, MARGIN + 105, MARGIN + 115
         body_w = page_w - MARGIN - 20 - body_x
         pages = [1]
@@ -312,19 +249,20 @@ class _Renderer:
         def need(h: float) -> None:
             nonlocal y
             if y - h < 70:
-                self.footer(page_w, sprin_label(pages[-1]))
+                self.footer(page_w, layout.sprin_label(pages[-1]))
                 c.showPage()
                 c.setPageSize(A4)
                 pages.append(pages[-1] + 1)
                 y = page_h - MARGIN - 10
 
-        def section(label: str, items: Sequence[str], numbered: bool) -> None:
+        def section(part: Section) -> None:
             nonlocal y
             need(lead)
-            self.text(label_x, y, label, size)
+            self.text(label_x, y, part.label, size)
             self.text(colon_x, y, ":", size)
+            items = part.texts()
             for i, item in enumerate(items, start=1):
-                indent = 16.0 if numbered and len(items) > 1 else 0.0
+                indent = 16.0 if len(items) > 1 else 0.0
                 lines = _wrap(item, FONT, size, body_w - indent)
                 for j, line in enumerate(lines):
                     need(lead)
@@ -334,37 +272,49 @@ class _Renderer:
                     y -= lead
             y -= 6
 
-        section("Pertimbangan", d.pertimbangan, True)
-        section("Dasar", d.dasar, True)
-        need(3 * lead)
-        y -= 4
-        self.centered(0, page_w, y, "DIPERINTAHKAN", 10.5, bold=True)
-        y -= lead + 8
-        kepada = (f"Personel Polres {d.polres.title()} {KEPADA_REST}",)
-        section("Kepada", kepada, False)
-        section("Untuk", d.untuk, True)
-        need(lead)
-        self.text(label_x, y, "Selesai.", size)
-        y -= 2 * lead
-        need(190)
-        y = self.signature_block(page_w - MARGIN - 250, y, 250)
-        if d.tembusan:
-            y -= 10
-            section("Tembusan", d.tembusan, True)
-        self.footer(page_w, sprin_label(pages[-1]))
+        for part in layout.sprin_parts(d):
+            if isinstance(part, Section):
+                if part.label == "Tembusan":
+                    y -= 10
+                section(part)
+            elif part is Step.KOP:
+                y = self.kop(y) - 20
+            elif part is Step.TITLE:
+                title = layout.SPRIN_TITLE
+                self.centered(0, page_w, y, title, 11, bold=True)
+                tw = self.width(title, 11, True)
+                c.setLineWidth(0.6)
+                c.line((page_w - tw) / 2, y - 2, (page_w + tw) / 2, y - 2)
+                y -= 14
+                self.centered(0, page_w, y, layout.nomor_line(d).text, size)
+                y -= 26
+            elif part is Step.ORDERED:
+                need(3 * lead)
+                y -= 4
+                self.centered(0, page_w, y, layout.ORDERED, 10.5, bold=True)
+                y -= lead + 8
+            elif part is Step.CLOSING:
+                need(lead)
+                self.text(label_x, y, layout.CLOSING, size)
+                y -= 2 * lead
+            elif part is Step.SIGNATURE:
+                need(190)
+                y = self.signature_block(page_w - MARGIN - 250, y, 250)
+        self.footer(page_w, layout.sprin_label(pages[-1]))
         c.showPage()
 
     # --- lampiran --------------------------------------------------------------------------
 
     def items(self) -> list[_Item]:
-        widths = [w - 2 * PAD for _, w in COLUMNS]
+        widths = [col.pdf_width - 2 * PAD for col in COLUMNS]
         out: list[_Item] = []
         polsek = None
         for r in self.doc.rows:
             if r.polsek != polsek:
                 polsek = r.polsek
-                out.append(_Item("band", (polsek or "-").upper(), [], 13.0))
-            lines = [_wrap(s, FONT, SIZE, w) for s, w in zip(_cells(r), widths, strict=True)]
+                out.append(_Item("band", layout.band_text(polsek), [], 13.0))
+            cells = layout.row_cells(r)
+            lines = [_wrap(s, FONT, SIZE, w) for s, w in zip(cells, widths, strict=True)]
             h = max(len(x) for x in lines) * LEADING + 2 * PAD
             out.append(_Item("row", "", lines, h, r))
         return out
@@ -389,18 +339,19 @@ class _Renderer:
         return pages
 
     def header_height(self) -> float:
-        lines = max(len(_wrap(h, BOLD, SIZE, w - 2 * PAD)) for h, w in COLUMNS)
+        lines = max(len(_wrap(col.header, BOLD, SIZE, col.pdf_width - 2 * PAD)) for col in COLUMNS)
         return lines * LEADING + 2 * PAD
 
     def table_header(self, y: float) -> float:
         c = self.c
         h = self.header_height()
         c.setFillColorRGB(0.87, 0.92, 0.97)
-        c.rect(MARGIN, y - h, sum(w for _, w in COLUMNS), h, stroke=1, fill=1)
+        c.rect(MARGIN, y - h, sum(col.pdf_width for col in COLUMNS), h, stroke=1, fill=1)
         c.setFillColorRGB(0, 0, 0)
         x = MARGIN
-        for name, w in COLUMNS:
-            lines = _wrap(name, BOLD, SIZE, w - 2 * PAD)
+        for col in COLUMNS:
+            w = col.pdf_width
+            lines = _wrap(col.header, BOLD, SIZE, w - 2 * PAD)
             for i, line in enumerate(lines):
                 self.text(x + (w - self.width(line, SIZE, True)) / 2, y - PAD - SIZE - i * LEADING,
                           line, SIZE, True)  # fmt: skip
@@ -411,7 +362,7 @@ class _Renderer:
 
     def draw_band(self, y: float, text: str) -> float:
         c = self.c
-        total = sum(w for _, w in COLUMNS)
+        total = sum(col.pdf_width for col in COLUMNS)
         c.setFillColorRGB(0.94, 0.94, 0.94)
         c.rect(MARGIN, y - 13, total, 13, stroke=1, fill=1)
         c.setFillColorRGB(0, 0, 0)
@@ -424,7 +375,7 @@ class _Renderer:
         red = item.row.flagged
         x = MARGIN
         c.setLineWidth(0.4)
-        for (_, w), lines in zip(COLUMNS, item.lines, strict=True):
+        for w, lines in zip((col.pdf_width for col in COLUMNS), item.lines, strict=True):
             c.rect(x, y - item.height, w, item.height, stroke=1, fill=0)
             if red:
                 c.setFillColorRGB(*BREACH_RED)
@@ -458,44 +409,51 @@ class _Renderer:
             y = self.table_header(y)
             first = page[0].row if page else None
             if first is not None and n > 1:  # the band of the Polsek the page goes on with
-                y = self.draw_band(y, f"{first.polsek.upper()} (lanjutan)")
+                y = self.draw_band(y, layout.running_band_text(first.polsek))
             for item in page:
                 y = self.draw_band(y, item.text) if item.kind == "band" else self.draw_row(y, item)
             if n == len(pages) and not extra_page:
                 self.signature_block(page_w - MARGIN - 260, y - 24, 260)
-            self.footer(page_w, page_label(n, total))
+            self.footer(page_w, layout.page_label(n, total))
             c.showPage()
         if extra_page:
             c.setPageSize(landscape(A4))
             self.signature_block(page_w - MARGIN - 260, top - 10, 260)
-            self.footer(page_w, page_label(total, total))
+            self.footer(page_w, layout.page_label(total, total))
             c.showPage()
 
     def first_page_head(self, page_w: float, top: float) -> float:
-        d = self.d
-        self.kop(top - 8)
-        block_w = 270.0
-        x = page_w - MARGIN - block_w
-        label_w = max(self.width(s, 9) for s in ("NOMOR", "TANGGAL"))
-        head = d.lampiran_header
-        self.text(x, top - 8, head[0], 9)
-        for i, line in enumerate(head[1:], start=1):
-            label, _, value = line.partition(" : ")
-            self.text(x, top - 8 - 12.5 * i, label, 9)
-            self.text(x + label_w + 4, top - 8 - 12.5 * i, f": {value}", 9)
-        self.c.setLineWidth(0.6)
-        self.c.line(x, top - 8 - 12.5 * 2 - 4, page_w - MARGIN, top - 8 - 12.5 * 2 - 4)
-        y = top - 70
-        self.centered(0, page_w, y, self.doc.title, 10, bold=True)
-        y -= 22
-        if self.doc.breaches:
-            self.c.setFillColorRGB(*BREACH_RED)
-            self.text(MARGIN, y + 6, f"{FORCED_BANNER}:", 8, True)
-            for line in self.doc.breaches:
+        """The parts of ``layout.LAMPIRAN`` before the table; returns the y below them."""
+        y = top
+        for part in layout.LAMPIRAN[: layout.LAMPIRAN.index(Part.TABLE)]:
+            lines = layout.lines_of(part, self.doc)
+            if part is Part.KOP:
+                self.kop(top - 8)
+            elif part is Part.ATTACHMENT:
+                x = page_w - MARGIN - 270.0
+                label_w = max(self.width(line.label, 9) for line in lines)
+                for i, line in enumerate(lines):
+                    at = top - 8 - 12.5 * i
+                    if line.label:
+                        self.text(x, at, line.label, 9)
+                        self.text(x + label_w + 4, at, f": {line.value}", 9)
+                    else:
+                        self.text(x, at, line.value, 9)
+                self.c.setLineWidth(0.6)
+                self.c.line(x, top - 8 - 12.5 * 2 - 4, page_w - MARGIN, top - 8 - 12.5 * 2 - 4)
+            elif part is Part.TITLE:
+                y = top - 70
+                self.centered(0, page_w, y, lines[0].text, 10, bold=True)
+                y -= 22
+            elif part is Part.BREACHES and lines:
+                banner, *breaches = lines
+                self.c.setFillColorRGB(*BREACH_RED)
+                self.text(MARGIN, y + 6, banner.text, 8, True)
+                for line in breaches:
+                    y -= 12
+                    self.text(MARGIN + 10, y + 6, line.text, 8)
+                self.c.setFillColorRGB(0, 0, 0)
                 y -= 12
-                self.text(MARGIN + 10, y + 6, line, 8)
-            self.c.setFillColorRGB(0, 0, 0)
-            y -= 12
         return y
 
     def render(self) -> bytes:

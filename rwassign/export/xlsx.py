@@ -23,32 +23,15 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rwassign.export.dates import tanggal_id
+from rwassign.export import layout
 from rwassign.export.document import Document
-from rwassign.export.output import (
-    FINGERPRINT_LABEL,
-    FORCED_BANNER,
-    qr_payload,
-    qr_png,
-    write_atomically,
-)
+from rwassign.export.layout import COLUMNS, HEADERS, Part
+from rwassign.export.output import FORCED_BANNER, qr_payload, qr_png, write_atomically
 
 SHEET = "Lampiran"
 DATA_SHEET = "_lampiran"
 PROPERTY = "rwassign_fingerprint"
 CHUNK = 30_000
-HEADERS = (
-    "NO",
-    "NAMA",
-    "PANGKAT/NRP",
-    "JABATAN/KESATUAN",
-    "RW/DUSUN",
-    "DESA/KELURAHAN",
-    "KECAMATAN",
-    "POLSEK",
-    "KET",
-)
-WIDTHS = (5, 26, 20, 34, 11, 20, 17, 19, 18)
 LAST_COL = get_column_letter(len(HEADERS))
 
 _THIN = Side(style="thin")
@@ -71,33 +54,56 @@ class Layout:
 
 
 def build_sheet(ws: Worksheet, doc: Document, signature: dict[str, Any] | None = None) -> Layout:
-    """Fill ``ws`` with the lampiran of ``doc`` (values, merges, styles, print settings)."""
-    d = doc.details
+    """Fill ``ws`` with the lampiran of ``doc`` (values, merges, styles, print settings), part
+    by part in the order of ``layout.LAMPIRAN``."""
     lay = Layout()
-    for col, width in enumerate(WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(col)].width = width
-    for i, line in enumerate(d.kop, start=1):
-        ws.merge_cells(f"A{i}:C{i}")
-        cell = ws.cell(i, 1, line)
-        cell.alignment = Alignment(horizontal="center")
-    for col in range(1, 4):
-        ws.cell(3, col).border = _RULE
-    for i, line in enumerate(d.lampiran_header, start=1):
-        ws.merge_cells(f"F{i}:{LAST_COL}{i}")
-        ws.cell(i, 6, line)
-    for col in range(6, len(HEADERS) + 1):
-        ws.cell(3, col).border = _RULE
-    ws.merge_cells(f"A5:{LAST_COL}5")
-    title = ws.cell(5, 1, doc.title)
-    title.font = Font(bold=True, size=12)
-    title.alignment = Alignment(horizontal="center")
-    row = 6
-    if doc.breaches:
-        for line in (f"{FORCED_BANNER}:", *doc.breaches):
-            ws.merge_cells(f"A{row}:{LAST_COL}{row}")
-            ws.cell(row, 1, line).font = Font(bold=True, color=_RED)
-            row += 1
-    row += 1
+    for col, column in enumerate(COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = column.xlsx_width
+    row = 0
+    top = 0
+    for part in layout.LAMPIRAN:
+        if part is Part.TABLE:
+            row = _table(ws, doc, row + 1, lay)
+            continue
+        lines = layout.printed(layout.lines_of(part, doc))
+        if part is Part.KOP:  # top left, closed by a rule
+            for i, line in enumerate(lines, start=1):
+                ws.merge_cells(f"A{i}:C{i}")
+                ws.cell(i, 1, line).alignment = Alignment(horizontal="center")
+            for col in range(1, 4):
+                ws.cell(3, col).border = _RULE
+        elif part is Part.ATTACHMENT:  # top right, closed by a rule
+            for i, line in enumerate(lines, start=1):
+                ws.merge_cells(f"F{i}:{LAST_COL}{i}")
+                ws.cell(i, 6, line)
+            for col in range(6, len(HEADERS) + 1):
+                ws.cell(3, col).border = _RULE
+        elif part is Part.TITLE:
+            ws.merge_cells(f"A5:{LAST_COL}5")
+            title = ws.cell(5, 1, lines[0])
+            title.font = Font(bold=True, size=12)
+            title.alignment = Alignment(horizontal="center")
+            row = 6
+        elif part is Part.BREACHES:
+            for line in lines:
+                ws.merge_cells(f"A{row}:{LAST_COL}{row}")
+                ws.cell(row, 1, line).font = Font(bold=True, color=_RED)
+                row += 1
+        elif part is Part.SIGNATURE:
+            top = row + 2
+            row = _signature(ws, lines, top)
+    lay.last_row = row - 1
+    ws.cell(top, 1, layout.QR_CAPTION).font = Font(size=8, color="606060")
+    image = Image(io.BytesIO(qr_png(qr_payload(doc.fingerprint), scale=3)))
+    ws.add_image(image, f"A{top + 1}")
+    caption = layout.fingerprint_caption(doc.fingerprint)
+    ws.cell(lay.last_row, 1, caption).font = Font(size=7, color="606060")
+    _print_setup(ws, doc, lay, signature)
+    return lay
+
+
+def _table(ws: Worksheet, doc: Document, row: int, lay: Layout) -> int:
+    """The header row, then each Polsek's band and rows; returns the last row written."""
     lay.header_row = row
     for col, name in enumerate(HEADERS, start=1):
         cell = ws.cell(row, col, name)
@@ -111,26 +117,15 @@ def build_sheet(ws: Worksheet, doc: Document, signature: dict[str, Any] | None =
             polsek = r.polsek
             row += 1
             ws.merge_cells(f"A{row}:{LAST_COL}{row}")
-            band = ws.cell(row, 1, (polsek or "-").upper())
+            band = ws.cell(row, 1, layout.band_text(polsek))
             band.font = Font(bold=True)
             band.fill = _FILL_BAND
             for col in range(1, len(HEADERS) + 1):
                 ws.cell(row, col).border = _BOX
         row += 1
         lay.row_no[row] = r.no
-        values: tuple[int | str, ...] = (
-            r.no,
-            r.nama,
-            r.pangkat_nrp,
-            r.jabatan_kesatuan,
-            r.unit,
-            r.desa,
-            r.kecamatan,
-            r.polsek,
-            r.ket,
-        )
         font = Font(color=_RED) if r.flagged else None
-        for col, value in enumerate(values, start=1):
+        for col, value in enumerate(layout.row_values(r), start=1):
             cell = ws.cell(row, col, value)
             cell.border = _BOX
             cell.alignment = _WRAP
@@ -138,14 +133,14 @@ def build_sheet(ws: Worksheet, doc: Document, signature: dict[str, Any] | None =
                 cell.number_format = "@"
             if font is not None:
                 cell.font = font
-    row += 2
+    return row
+
+
+def _signature(ws: Worksheet, lines: list[str], row: int) -> int:
+    """Place and date (ruled below), the position lines, three rows to sign, the underlined
+    name and the rank line, right of the table; returns the row after the block."""
     sign_col = 6
-    block = [
-        f"Dikeluarkan di : {d.tempat.upper()}",
-        f"pada tanggal : {tanggal_id(d.tanggal)}",
-        *d.signer_lines,
-    ]
-    top = row
+    *block, name, rank = lines
     for i, line in enumerate(block):
         ws.merge_cells(start_row=row, start_column=sign_col, end_row=row, end_column=len(HEADERS))
         cell = ws.cell(row, sign_col, line)
@@ -155,20 +150,14 @@ def build_sheet(ws: Worksheet, doc: Document, signature: dict[str, Any] | None =
                 ws.cell(row, col).border = Border(bottom=_THIN)
         row += 1
     row += 3
-    for i, line in enumerate((d.penandatangan, d.rank_line)):
+    for i, line in enumerate((name, rank)):
         ws.merge_cells(start_row=row, start_column=sign_col, end_row=row, end_column=len(HEADERS))
         cell = ws.cell(row, sign_col, line)
         cell.alignment = Alignment(horizontal="center")
         if i == 0:
             cell.font = Font(bold=True, underline="single")
         row += 1
-    lay.last_row = row - 1
-    ws.cell(top, 1, "Pindai untuk sidik dokumen:").font = Font(size=8, color="606060")
-    image = Image(io.BytesIO(qr_png(qr_payload(doc.fingerprint), scale=3)))
-    ws.add_image(image, f"A{top + 1}")
-    ws.cell(lay.last_row, 1, f"SHA-256 {doc.fingerprint}").font = Font(size=7, color="606060")
-    _print_setup(ws, doc, lay, signature)
-    return lay
+    return row
 
 
 def _print_setup(
@@ -184,14 +173,12 @@ def _print_setup(
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = 0.6
     ws.page_margins.bottom = 0.8
-    note = f"{FINGERPRINT_LABEL} {doc.fingerprint}"
-    if signature:
-        note += f" - ditandatangani digital, kunci {signature['key_id']}"
+    note = layout.xlsx_footer_note(doc.fingerprint, signature)
     footer, header = ws.oddFooter, ws.oddHeader
     assert footer is not None and header is not None
     footer.left.text = note
     footer.left.size = 7
-    footer.right.text = "Halaman &P dari &N"
+    footer.right.text = layout.page_label("&P", "&N")
     footer.right.size = 8
     if doc.breaches:
         header.center.text = FORCED_BANNER

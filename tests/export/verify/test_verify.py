@@ -3,6 +3,7 @@ says what.  Uses the tiny plan of ``tests/test_export.py``."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 from pathlib import Path
@@ -15,10 +16,12 @@ from typer.testing import CliRunner
 from rwassign import cli
 from rwassign.cli_export import EXIT_VERIFY
 from rwassign.export.pdf import ATTACH_CONTENT, META_FINGERPRINT
+from rwassign.export.signing import load_public
+from rwassign.export.verify import verify_file
 from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 
 runner = CliRunner()
-README = Path(__file__).parents[1] / "README.md"
+README = Path(__file__).parents[3] / "README.md"
 
 
 @pytest.fixture(scope="module")
@@ -160,3 +163,22 @@ def test_export_commands_options_and_exit_code_documented() -> None:
         for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:
             assert option in readme, f"{command} {option} missing from README"
     assert "| 6 |" in readme
+
+
+def test_verdict_is_a_value_for_an_intact_file_and_for_one_that_is_not(
+    signed: Path, tmp_path: Path
+) -> None:
+    trusted = load_public(signed / "kapolres.pub.pem")
+    pdf = verify_file(signed / "penugasan-lampiran.pdf", trusted)
+    xlsx = verify_file(signed / "penugasan-lampiran.xlsx", trusted)
+    assert pdf.intact and xlsx.intact and pdf.problems == ()
+    assert pdf.fingerprint is not None and pdf.fingerprint == xlsx.fingerprint
+    assert [n.code for n in pdf.notes] == ["verify.signature_ok"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        pdf.fingerprint = "0" * 64  # type: ignore[misc]
+    other = tmp_path / "surat.pdf"
+    other.write_text("%PDF-1.4 not really")
+    for path in (other, tmp_path / "missing.pdf"):
+        verdict = verify_file(path)
+        assert not verdict.intact and verdict.fingerprint is None
+        assert [f.code for f in verdict.problems] == ["verify.unreadable"]

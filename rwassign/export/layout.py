@@ -1,0 +1,295 @@
+"""The one description of what the Sprin and its lampiran print, in printed order.
+
+Both renderers and ``rwassign verify`` read the lampiran from here: the PDF renderer draws
+these parts at its positions, the XLSX renderer writes them row by row, and ``verify`` walks
+them in the same order through the printed text (PDF) or rebuilds the sheet from them (XLSX).
+So a part added, moved or reworded here changes all three at once, and a renderer cannot
+print something ``verify`` does not expect.
+
+A printed :class:`Line` knows the ``Dokumen`` key it shows (``verify`` names that key when the
+printed text differs) and, where the renderers align a value after a label
+(``NOMOR : ...``), the label apart from the value.  The table is described by
+:data:`COLUMNS`: header, the ``DocRow`` field a cell shows, and its width in each format.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from rwassign.export.dates import tanggal_id
+from rwassign.export.document import Details, DocRow, Document
+from rwassign.export.output import FINGERPRINT_LABEL, FORCED_BANNER
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the lampiran table."""
+
+    header: str
+    field: str  # the ``DocRow`` attribute (or property) the cell shows
+    pdf_width: float  # points, padding included
+    xlsx_width: float  # Excel character widths
+
+    def value(self, row: DocRow) -> int | str:
+        """The cell as the XLSX stores it (``NO`` a number, the rest text)."""
+        value: int | str = getattr(row, self.field)
+        return value
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("NO", "no", 24, 5),
+    Column("NAMA", "nama", 118, 26),
+    Column("PANGKAT/NRP", "pangkat_nrp", 92, 20),
+    Column("JABATAN/KESATUAN", "jabatan_kesatuan", 140, 34),
+    Column("RW/DUSUN", "unit", 56, 11),
+    Column("DESA/KELURAHAN", "desa", 92, 20),
+    Column("KECAMATAN", "kecamatan", 82, 17),
+    Column("POLSEK", "polsek", 82, 19),
+    Column("KET", "ket", 83, 18),
+)
+HEADERS: tuple[str, ...] = tuple(c.header for c in COLUMNS)
+
+
+def row_values(row: DocRow) -> tuple[int | str, ...]:
+    """The cells of one table row as the XLSX stores them."""
+    return tuple(c.value(row) for c in COLUMNS)
+
+
+def row_cells(row: DocRow) -> tuple[str, ...]:
+    """The cells of one table row as text, as the PDF prints them."""
+    return tuple(str(v) for v in row_values(row))
+
+
+def band_text(polsek: str) -> str:
+    """The band above the first row of each Polsek."""
+    return (polsek or "-").upper()
+
+
+def running_band_text(polsek: str) -> str:
+    """The band at the top of a PDF page that goes on with the Polsek of the page before."""
+    return f"{polsek.upper()} (lanjutan)"
+
+
+# --- printed lines -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: ``value`` (after ``label :`` when there is a label).
+
+    ``key`` is the ``Dokumen`` key the value shows, named by ``verify`` when it is not printed
+    as the content says; an empty key marks fixed text.  ``joined`` lines are printed on the
+    line before, after a space (the rank in words and the NRP), but checked as their own key.
+    """
+
+    key: str
+    value: str
+    label: str = ""
+    joined: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"{self.label} : {self.value}" if self.label else self.value
+
+
+def printed(lines: Sequence[Line]) -> list[str]:
+    """The texts as the renderers print them, ``joined`` lines appended to the line before."""
+    out: list[str] = []
+    for line in lines:
+        if line.joined and out:
+            out[-1] += f" {line.text}"
+        else:
+            out.append(line.text)
+    return out
+
+
+def kop_lines(d: Details) -> tuple[Line, ...]:
+    """The three heading lines, top left of the first page (and of the order)."""
+    return tuple(Line(k, s) for k, s in zip(("kop", "polda", "polres"), d.kop, strict=True))
+
+
+def attachment_lines(d: Details) -> tuple[Line, ...]:
+    """``LAMPIRAN SURAT PERINTAH ...``, ``NOMOR : ...``, ``TANGGAL : ...`` (top right)."""
+    first, *rest = d.lampiran_header
+    out = [Line("polres", first)]
+    for key, text in zip(("nomor", "tanggal"), rest, strict=True):
+        label, _, value = text.partition(" : ")
+        out.append(Line(key, value, label))
+    return tuple(out)
+
+
+def title_line(doc: Document) -> Line:
+    return Line("judul", doc.title)
+
+
+def breach_lines(doc: Document) -> tuple[Line, ...]:
+    """The banner of a forced print and one line per breach; nothing when there is none."""
+    if not doc.breaches:
+        return ()
+    return (Line("", f"{FORCED_BANNER}:"), *(Line("pelanggaran", b) for b in doc.breaches))
+
+
+def signature_lines(d: Details) -> tuple[Line, ...]:
+    """Place and date, the position lines, the name, the rank in words and the NRP."""
+    keys = ("atas_nama", "jabatan") if d.atas_nama else ("jabatan",)
+    words, label, number = d.rank_line.rsplit(" ", 2)
+    return (
+        Line("tempat", d.tempat.upper(), "Dikeluarkan di"),
+        Line("tanggal", tanggal_id(d.tanggal), "pada tanggal"),
+        *(Line(k, s) for k, s in zip(keys, d.signer_lines, strict=True)),
+        Line("penandatangan", d.penandatangan),
+        Line("pangkat", words),
+        Line("nrp", f"{label} {number}", joined=True),
+    )
+
+
+# --- the order of parts ------------------------------------------------------------------------
+
+
+class Part(enum.Enum):
+    """A part of the lampiran; :data:`LAMPIRAN` lists them in printed order."""
+
+    KOP = "kop"
+    ATTACHMENT = "attachment"  # the lampiran header, top right
+    TITLE = "title"
+    BREACHES = "breaches"
+    TABLE = "table"
+    SIGNATURE = "signature"
+
+
+LAMPIRAN: tuple[Part, ...] = (
+    Part.KOP,
+    Part.ATTACHMENT,
+    Part.TITLE,
+    Part.BREACHES,
+    Part.TABLE,
+    Part.SIGNATURE,
+)
+
+
+def lines_of(part: Part, doc: Document) -> tuple[Line, ...]:
+    """The printed lines of every part but the table."""
+    d = doc.details
+    if part is Part.KOP:
+        return kop_lines(d)
+    if part is Part.ATTACHMENT:
+        return attachment_lines(d)
+    if part is Part.TITLE:
+        return (title_line(doc),)
+    if part is Part.BREACHES:
+        return breach_lines(doc)
+    if part is Part.SIGNATURE:
+        return signature_lines(d)
+    raise ValueError(f"the {part.value} part has rows, not lines")
+
+
+# --- the order (Sprin) -------------------------------------------------------------------------
+
+SPRIN_TITLE = "SURAT PERINTAH"
+ORDERED = "DIPERINTAHKAN"
+CLOSING = "Selesai."
+#: The fixed end of the order's "Kepada" line, after "Personel Polres <name>".
+KEPADA_REST = (
+    "dengan nama, pangkat/NRP, jabatan dan kesatuan sesuai yang tercantum dalam lampiran surat "
+    "perintah ini."
+)
+
+
+class Step(enum.Enum):
+    """A piece of the order that is not a labelled section."""
+
+    KOP = "kop"
+    TITLE = "title"  # SURAT PERINTAH and its number
+    ORDERED = "ordered"  # DIPERINTAHKAN
+    CLOSING = "closing"  # Selesai.
+    SIGNATURE = "signature"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A labelled section of the order (``Dasar : 1. ... 2. ...``).
+
+    Its items are numbered when there are several.  ``rest`` is fixed text printed after the
+    last item (the Kepada line), which ``verify`` expects but does not name as a detail."""
+
+    label: str
+    key: str
+    items: tuple[str, ...]
+    rest: str = ""
+
+    def texts(self) -> tuple[str, ...]:
+        """The items as printed, ``rest`` appended to the last one."""
+        if not self.rest:
+            return self.items
+        return (*self.items[:-1], f"{self.items[-1]} {self.rest}")
+
+
+def nomor_line(d: Details) -> Line:
+    return Line("nomor", d.nomor, "Nomor")
+
+
+def sprin_parts(d: Details) -> tuple[Step | Section, ...]:
+    """The order, in printed order."""
+    parts: list[Step | Section] = [
+        Step.KOP,
+        Step.TITLE,
+        Section("Pertimbangan", "pertimbangan", d.pertimbangan),
+        Section("Dasar", "dasar", d.dasar),
+        Step.ORDERED,
+        Section("Kepada", "polres", (f"Personel Polres {d.polres.title()}",), KEPADA_REST),
+        Section("Untuk", "untuk", d.untuk),
+        Step.CLOSING,
+        Step.SIGNATURE,
+    ]
+    if d.tembusan:
+        parts.append(Section("Tembusan", "tembusan", d.tembusan))
+    return tuple(parts)
+
+
+# --- footers -----------------------------------------------------------------------------------
+
+#: The page label, PDF and XLSX (whose footer fills in ``&P`` and ``&N`` itself).
+PAGE_LABEL = "Halaman {n} dari {total}"
+SPRIN_PAGE_LABEL = "Surat Perintah - halaman {n}"
+#: Beside the QR code of the XLSX, and under it: the fingerprint in full.
+QR_CAPTION = "Pindai untuk sidik dokumen:"
+
+
+def footer_texts(
+    fingerprint: str, signature: dict[str, Any] | None, breached: bool
+) -> tuple[str, ...]:
+    """What every PDF page's footer prints above its page label, in the order drawn."""
+    if signature:
+        note = (
+            f"Ditandatangani digital (Ed25519, kunci {signature.get('key_id')}). "
+            "Periksa: rwassign verify <berkas> --public-key <kunci.pub.pem>"
+        )
+    else:
+        note = "Periksa keutuhan: rwassign verify <berkas>"
+    return (f"{FINGERPRINT_LABEL} {fingerprint}", note, *((FORCED_BANNER,) if breached else ()))
+
+
+def xlsx_footer_note(fingerprint: str, signature: dict[str, Any] | None) -> str:
+    """The left footer of every XLSX page."""
+    note = f"{FINGERPRINT_LABEL} {fingerprint}"
+    if signature:
+        note += f" - ditandatangani digital, kunci {signature['key_id']}"
+    return note
+
+
+def fingerprint_caption(fingerprint: str) -> str:
+    """The fingerprint in full under the XLSX's QR code."""
+    return f"SHA-256 {fingerprint}"
+
+
+def sprin_label(n: int) -> str:
+    """The page label of the ``n``-th page of the order."""
+    return SPRIN_PAGE_LABEL.format(n=n)
+
+
+def page_label(n: int | str, total: int | str) -> str:
+    """The page label of the ``n``-th of ``total`` pages of the lampiran."""
+    return PAGE_LABEL.format(n=n, total=total)

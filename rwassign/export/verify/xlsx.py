@@ -1,0 +1,366 @@
+"""``verify`` of an XLSX: the workbook's sheets, every cell of ``Lampiran`` and its look, and
+how the sheet prints.
+
+The expected sheet is built again by ``rwassign.export.xlsx.build_sheet`` from the embedded
+content, so a value or a look is compared with exactly what the export wrote; the drawn
+objects are compared in ``drawings``.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles.colors import COLOR_INDEX
+from openpyxl.utils import column_index_from_string, get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+
+from rwassign import i18n
+from rwassign.export.layout import HEADERS
+from rwassign.export.verify.content import Reading, listing, load_content, parse_signature
+from rwassign.export.verify.drawings import check_drawings
+from rwassign.export.xlsx import DATA_SHEET, PROPERTY, SHEET, build_sheet
+
+
+def verify_xlsx(path: Path, res: Reading) -> None:
+    """Read the embedded content of an XLSX, rebuild the ``Lampiran`` sheet from it, compare
+    every cell, its look, the print setup and the drawn objects."""
+    try:
+        wb = load_workbook(path, data_only=True)
+    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
+        res.fail("verify.unreadable", path=str(path), detail=str(exc))
+        return
+    if DATA_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
+        res.fail("verify.no_embedded", path=str(path))
+        return
+    _check_xlsx_sheets(res, wb)
+    cells = [row[0] for row in wb[DATA_SHEET].iter_rows(max_col=1, values_only=True)]
+    cells += [None] * (3 - len(cells))
+    recorded = str(cells[1]) if cells[1] is not None else None
+    text = "".join(str(c) for c in cells[3:] if c is not None)
+    props = getattr(wb, "custom_doc_props", [])
+    prop = next((p.value for p in props if p.name == PROPERTY), None)
+    load_content(
+        res,
+        text,
+        {"sheet _lampiran": recorded, "document property": str(prop) if prop else None},
+    )
+    res.signature = parse_signature(str(cells[2]) if cells[2] else None)
+    if res.document is None:
+        return
+    expected_wb = Workbook()
+    expected = expected_wb.active
+    assert expected is not None
+    lay = build_sheet(expected, res.document, res.signature_record)
+    actual = wb[SHEET]
+    footer = actual.oddFooter.left.text if actual.oddFooter is not None else None
+    if (res.fingerprint or "-") not in (footer or ""):
+        res.fail("verify.page_fingerprint", page="footer")
+    rows = max(actual.max_row, expected.max_row)
+    cols = max(actual.max_column, expected.max_column, len(HEADERS))
+    by_no: dict[int, list[str]] = {}
+    for r in range(1, rows + 1):
+        for c in range(1, cols + 1):
+            got = _norm(actual.cell(r, c).value)
+            want = _norm(expected.cell(r, c).value)
+            if got == want:
+                continue
+            if r in lay.row_no and c <= len(HEADERS):
+                by_no.setdefault(lay.row_no[r], []).append(HEADERS[c - 1])
+            elif r > lay.last_row and want == "":
+                res.fail("verify.row_extra", row=r, text=got[:60])
+                break
+            else:
+                cell = f"{actual.cell(r, c).coordinate}"
+                res.fail("verify.cell_differs", cell=cell, actual=got[:60], expected=want[:60])
+    for no, columns in sorted(by_no.items()):
+        res.fail("verify.row_differs", no=no, columns=", ".join(columns))
+    _check_xlsx_look(res, actual, expected, lay)
+    _check_xlsx_print(res, actual, expected)
+    check_drawings(res, path, expected)
+
+
+def _check_xlsx_sheets(res: Reading, wb: Any) -> None:
+    """Only the two sheets of the export: ``Lampiran`` visible and active, the data sheet
+    very hidden (a second, edited copy of the lampiran shown instead is found here)."""
+    extra = [f"'{name}'" for name in wb.sheetnames if name not in (SHEET, DATA_SHEET)]
+    if extra:
+        res.fail("verify.sheet_extra", sheets=listing(extra))
+    for name, want in ((SHEET, "visible"), (DATA_SHEET, "veryHidden")):
+        got = wb[name].sheet_state
+        if got != want:
+            res.fail("verify.sheet_state", sheet=name, actual=got, expected=want)
+    active = wb.active
+    if active is None or active.title != SHEET:
+        title = active.title if active is not None else "-"
+        res.fail("verify.sheet_not_active", sheet=title, expected=SHEET)
+
+
+# A row lower than this (points) hides its text, as does a row lower than half its exported
+# height, or a column narrower than half its exported width.
+_LOW_ROW = 8.0
+_DEFAULT_FONT_SIZE = 11.0
+_DEFAULT_FONT = "Calibri"
+_LOOKS = (
+    "verify.look.font_colour",
+    "verify.look.font_size",
+    "verify.look.fill",
+    "verify.look.number_format",
+    "verify.look.font_name",
+    "verify.look.bold",
+    "verify.look.italic",
+    "verify.look.underline",
+    "verify.look.strikethrough",
+    "verify.look.vert_align",
+    "verify.look.horizontal",
+    "verify.look.vertical",
+    "verify.look.indent",
+    "verify.look.rotation",
+    "verify.look.wrap",
+    "verify.look.shrink",
+)
+
+
+def _check_xlsx_look(res: Reading, actual: Any, expected: Any, lay: Any) -> None:
+    """What the sheet shows and prints, beyond the cell values: no row or column of the
+    printed range hidden, every cell's font colour and size, fill and number format as
+    ``build_sheet`` made them, no conditional formatting, the same print area and titles."""
+
+    def where(r: int) -> str:
+        return f"{r} (NO {lay.row_no[r]})" if r in lay.row_no else str(r)
+
+    for code, got, want in (
+        ("verify.print_area", _area(actual.print_area), _area(expected.print_area)),
+        ("verify.print_titles", _titles(actual), _titles(expected)),
+    ):
+        if got != want:
+            res.fail(code, actual=got, expected=want)
+    fmt = actual.sheet_format
+    default_ht = float(fmt.defaultRowHeight) if fmt.customHeight else None
+    hidden = []
+    for r in range(1, lay.last_row + 1):
+        dim, want = actual.row_dimensions.get(r), expected.row_dimensions.get(r)
+        ht = dim.ht if dim is not None and dim.ht is not None else default_ht
+        exported = float(want.ht) if want is not None and want.ht is not None else 0.0
+        if (
+            (fmt.zeroHeight and (dim is None or dim.ht is None))  # hides rows of no height
+            or (dim is not None and dim.hidden)
+            or (ht is not None and float(ht) < max(_LOW_ROW, exported / 2))
+        ):
+            hidden.append(r)
+    if hidden:
+        res.fail("verify.row_hidden", rows=listing([where(r) for r in hidden]))
+    default_width = (
+        float(fmt.defaultColWidth) if fmt.defaultColWidth else (fmt.baseColWidth or 8) + 0.43
+    )
+    width = dict.fromkeys(range(1, len(HEADERS) + 1), default_width)
+    narrow: set[int] = set()
+    for key, dim in actual.column_dimensions.items():
+        first = dim.min or column_index_from_string(key)
+        for c in range(first, (dim.max or first) + 1):
+            if dim.hidden:
+                narrow.add(c)
+            if dim.width is not None:
+                width[c] = float(dim.width)
+    for c in range(1, len(HEADERS) + 1):
+        want = expected.column_dimensions.get(get_column_letter(c))
+        if want is not None and want.width and width[c] < float(want.width) / 2:
+            narrow.add(c)
+    columns = sorted(c for c in narrow if c <= len(HEADERS))
+    if columns:
+        names = [f"{get_column_letter(c)} ({HEADERS[c - 1]})" for c in columns]
+        res.fail("verify.column_hidden", columns=", ".join(names))
+    ranges = [str(cf.sqref) for cf in actual.conditional_formatting]
+    if ranges:
+        res.fail("verify.conditional_format", ranges=listing(ranges))
+    differ: dict[tuple[int, str, str], list[str]] = {}
+    rows = max(lay.last_row, expected.max_row)
+    cols = max(len(HEADERS), expected.max_column)
+    for r in range(1, rows + 1):
+        for c in range(1, cols + 1):
+            got_look, want_look = _look(actual.cell(r, c)), _look(expected.cell(r, c))
+            if got_look == want_look:
+                continue
+            cell = f"{get_column_letter(c)}{where(r)}"
+            for k, (got, want) in enumerate(zip(got_look, want_look, strict=True)):
+                if got != want:
+                    differ.setdefault((k, got, want), []).append(cell)
+    for (k, got, want), cells in differ.items():
+        res.fail(
+            "verify.cell_style",
+            cells=listing(cells),
+            what=i18n.both(_LOOKS[k]),
+            actual=got,
+            expected=want,
+        )
+
+
+def _look(cell: Any) -> tuple[str, ...]:
+    """Font colour, font size, fill, number format, font name and style, alignment of a cell,
+    as comparable text (the order of ``_LOOKS``)."""
+    font, fill, align = cell.font, cell.fill, cell.alignment
+    colour = _colour(font.color if font is not None else None)
+    if colour in ("000000", "theme 1"):  # black or the theme's text colour: automatic
+        colour = "auto"
+    size = font.sz if font is not None and font.sz is not None else _DEFAULT_FONT_SIZE
+    if fill is None:
+        paint = "-"
+    elif getattr(fill, "tagname", "") == "gradientFill":
+        paint = "gradient"
+    elif not fill.fill_type or fill.fill_type == "none":
+        paint = "-"
+    else:
+        paint = f"{fill.fill_type} {_colour(fill.fgColor)}"
+    style = (
+        (font.name or _DEFAULT_FONT, bool(font.b), bool(font.i), font.u, bool(font.strike))
+        if font is not None
+        else (_DEFAULT_FONT, False, False, None, False)
+    )
+    name, bold, italic, underline, strike = style
+    vert = (font.vertAlign if font is not None else None) or "-"
+    if align is None:
+        placed: tuple[Any, ...] = ("general", "bottom", 0.0, 0, False, False)
+    else:
+        placed = (
+            align.horizontal or "general",
+            align.vertical or "bottom",
+            float(align.indent or 0),
+            int(align.textRotation or 0),
+            bool(align.wrap_text),
+            bool(align.shrink_to_fit),
+        )
+    horizontal, vertical, indent, rotation, wrap, shrink = placed
+    return (
+        colour,
+        f"{float(size):g}",
+        paint,
+        str(cell.number_format),
+        str(name),
+        _yes(bold),
+        _yes(italic),
+        str(underline or "-"),
+        _yes(strike),
+        str(vert),
+        str(horizontal),
+        str(vertical),
+        f"{indent:g}",
+        str(rotation),
+        _yes(wrap),
+        _yes(shrink),
+    )
+
+
+def _yes(value: bool) -> str:
+    return "ya" if value else "tidak"
+
+
+_HEADER_FOOTER = (
+    ("oddHeader", "verify.header_footer.odd_header"),
+    ("oddFooter", "verify.header_footer.odd_footer"),
+    ("evenHeader", "verify.header_footer.even_header"),
+    ("evenFooter", "verify.header_footer.even_footer"),
+    ("firstHeader", "verify.header_footer.first_header"),
+    ("firstFooter", "verify.header_footer.first_footer"),
+)
+_PAGE_SETUP = {
+    "orientation": "verify.setup.orientation",
+    "paperSize": "verify.setup.paper_size",
+    "scale": "verify.setup.scale",
+    "fitToPage": "verify.setup.fit_to_page",
+    "fitToWidth": "verify.setup.fit_to_width",
+    "fitToHeight": "verify.setup.fit_to_height",
+    "firstPageNumber": "verify.setup.first_page_number",
+    "left": "verify.setup.left",
+    "right": "verify.setup.right",
+    "top": "verify.setup.top",
+    "bottom": "verify.setup.bottom",
+    "header": "verify.setup.header",
+    "footer": "verify.setup.footer",
+    "differentOddEven": "verify.setup.different_odd_even",
+    "differentFirst": "verify.setup.different_first",
+}
+
+
+def _page_setup(ws: Any) -> dict[str, str]:
+    """What decides how the sheet prints, defaults filled in, as comparable text."""
+    ps, margins, hf = ws.page_setup, ws.page_margins, ws.HeaderFooter
+    pr = ws.sheet_properties.pageSetUpPr
+
+    def number(value: Any, default: float) -> str:
+        return f"{float(value if value is not None else default):g}"
+
+    first = number(ps.firstPageNumber, 1) if ps.useFirstPageNumber else "auto"
+    return {
+        "orientation": str(ps.orientation or "default"),
+        "paperSize": number(ps.paperSize, 1),
+        "scale": number(ps.scale, 100),
+        "fitToPage": _yes(bool(pr is not None and pr.fitToPage)),
+        "fitToWidth": number(ps.fitToWidth, 1),
+        "fitToHeight": number(ps.fitToHeight, 1),
+        "firstPageNumber": first,
+        **{k: number(getattr(margins, k), 0) for k in ("left", "right", "top", "bottom")},
+        "header": number(margins.header, 0),
+        "footer": number(margins.footer, 0),
+        "differentOddEven": _yes(bool(hf.differentOddEven)),
+        "differentFirst": _yes(bool(hf.differentFirst)),
+    }
+
+
+def _check_xlsx_print(res: Reading, actual: Any, expected: Any) -> None:
+    """Every page header and footer, and the page setup (orientation, paper, scale, fitting,
+    margins, page numbering), as exported."""
+    for attr, what in _HEADER_FOOTER:
+        got, want = (str(getattr(ws, attr) or "") for ws in (actual, expected))
+        if got != want:
+            res.fail(
+                "verify.header_footer",
+                what=i18n.both(what),
+                actual=got[:160],
+                expected=want[:160],
+            )
+    got_setup, want_setup = _page_setup(actual), _page_setup(expected)
+    for key, what in _PAGE_SETUP.items():
+        if got_setup[key] != want_setup[key]:
+            res.fail(
+                "verify.page_setup",
+                what=i18n.both(what),
+                actual=got_setup[key],
+                expected=want_setup[key],
+            )
+
+
+def _colour(color: Any) -> str:
+    if color is None:
+        return "auto"
+    kind = getattr(color, "type", None)
+    if kind == "rgb" and isinstance(color.rgb, str):
+        return color.rgb[-6:].upper()
+    if kind == "indexed":
+        index = int(color.indexed)
+        return COLOR_INDEX[index][-6:] if index < len(COLOR_INDEX) else "auto"
+    if kind == "theme":
+        tint = float(color.tint or 0)
+        return f"theme {color.theme}" + (f" tint {tint:g}" if tint else "")
+    return "auto"
+
+
+def _area(value: str | None) -> str:
+    """``'Lampiran'!$A$1:$I$58`` -> ``A1:I58`` (the sheet named or not, several ranges)."""
+    if not value:
+        return "-"
+    parts = [p.rpartition("!")[2].replace("$", "").upper() for p in str(value).split(",")]
+    return ",".join(parts)
+
+
+def _titles(ws: Any) -> str:
+    return f"{_area(ws.print_title_rows)} / {_area(ws.print_title_cols)}"
+
+
+def _norm(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
