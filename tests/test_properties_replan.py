@@ -20,9 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rwassign.checker import check
+from rwassign.explain import solve
 from rwassign.model import Instance, Point, SolveStatus, Unit
 from rwassign.settings import Settings
-from rwassign.solver import Guidance, solve
+from rwassign.solver import Guidance
 from tests.builders import instance, officer, unit
 
 pytestmark = pytest.mark.slow

@@ -16,9 +16,9 @@ import random
 import pytest
 
 from rwassign.checker import check
+from rwassign.explain import solve
 from rwassign.model import Instance, Objective, SolveResult, SolveStatus
 from rwassign.settings import Settings
-from rwassign.solver import solve
 from tests.builders import BASE, FAST, instance, north, officer, unit
 
 
