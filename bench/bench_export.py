@@ -27,6 +27,7 @@ def main() -> None:
     parser.add_argument("--per-polsek", action="store_true", help="also one document per Polsek")
     args = parser.parse_args()
 
+    from rwassign.explain import solve
     from rwassign.export.document import build_details
     from rwassign.export.pdf import write_pdf
     from rwassign.export.plan import build_documents, load_plan
@@ -36,7 +37,6 @@ def main() -> None:
     from rwassign.io.read import read_input
     from rwassign.io.write import write_workbook
     from rwassign.settings import from_mapping
-    from rwassign.solver import solve
     from tools.synth import make_polres_workbook
 
     with tempfile.TemporaryDirectory() as tmp_name:

@@ -2,21 +2,27 @@
 
 Kept apart from the solver so that explanations depend only on the plan and the instance, not
 on how the plan was found: a plan from the flow, from CP-SAT or typed back in by hand is
-explained the same way.
+explained the same way.  The solver returns a plain ``rwassign.solver.Solution`` and never
+imports this module; ``explain`` turns a solution into the ``SolveResult`` users see, and
+``solve`` does both for callers that want a finished result.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import time
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from rwassign import rules
 from rwassign.model import (
     PRIORITY_LABELS,
     Assignment,
     Instance,
     OfficerOutcome,
     Reason,
+    SolveResult,
     UncoveredUnit,
     Unit,
 )
@@ -25,7 +31,8 @@ from rwassign.settings import Settings
 
 if TYPE_CHECKING:
     from rwassign.distance import BoolArray
-    from rwassign.solver import Arcs
+    from rwassign.solver import Progress, Solution
+    from rwassign.solver.candidates import Arcs, Guidance
 
 
 def unit_name(u: Unit) -> str:
@@ -160,3 +167,71 @@ def outcomes(
             reason = Reason("uncovered.capacity", {"cap": settings.max_units_per_officer})
         uncovered.append(UncoveredUnit(u.uid, reason))
     return tuple(result), tuple(uncovered)
+
+
+def explain(
+    instance: Instance,
+    settings: Settings,
+    solution: Solution,
+    eligibility: Eligibility | None = None,
+) -> SolveResult:
+    """The ``SolveResult`` of ``solution``: its plan as assignments with reasons, every roster
+    row's outcome, every uncovered unit's reason and the run's warnings about the rules.
+
+    ``eligibility`` is the run's ``rules.evaluate`` (the one the solution was found with); it is
+    evaluated here only when not given.  ``seconds`` holds the solver's stages only; ``solve``
+    adds eligibility and the total.
+    """
+    elig = eligibility if eligibility is not None else rules.evaluate(instance, settings)
+    arcs = solution.arcs
+    plan = () if solution.chosen is None else assignments(instance, arcs, solution.chosen)
+    officer_outcomes, uncovered = outcomes(instance, settings, elig, arcs, plan)
+    return SolveResult(
+        status=solution.status,
+        instance=instance,
+        settings=settings,
+        assignments=plan,
+        outcomes=officer_outcomes,
+        uncovered=uncovered,
+        objective=solution.objective,
+        bound=solution.bound,
+        gap=solution.gap,
+        seconds=dict(solution.seconds),
+        warnings=tuple(rules.run_warnings(instance, settings, elig)),
+        unchecked_rules=elig.unchecked,
+        moves=solution.moves,
+        travel_unit_m=solution.travel_unit_m,
+    )
+
+
+def solve(
+    instance: Instance,
+    settings: Settings,
+    *,
+    eligibility: Eligibility | None = None,
+    guidance: Guidance | None = None,
+    progress: Progress | None = None,
+) -> SolveResult:
+    """Solve one Polres and explain the plan: eligibility (unless given), the solver's stages,
+    then the reasons.  Never raises for an infeasible or empty instance: those are statuses.
+
+    Stage times: ``eligibility`` (0 when the caller gave it), ``build``, ``flow``, ``cpsat`` and
+    the measured ``total``, explanation included.
+    """
+    # Imported here, not at the top: the readers and exports import this module for
+    # ``unit_name`` and ``localised`` and should not load OR-Tools for it.
+    from rwassign import solver
+
+    say = progress or (lambda _msg: None)
+    t_start = time.perf_counter()
+    say("eligibility")
+    elig = eligibility if eligibility is not None else rules.evaluate(instance, settings)
+    elig_seconds = time.perf_counter() - t_start
+    solution = solver.solve(
+        instance, settings, eligibility=elig, guidance=guidance, progress=progress
+    )
+    say("explain")
+    result = explain(instance, settings, solution, elig)
+    seconds = {"eligibility": elig_seconds, **solution.seconds}
+    seconds["total"] = time.perf_counter() - t_start
+    return dataclasses.replace(result, seconds=seconds)

@@ -167,7 +167,7 @@ def tradeoff_table(
     instance: Instance, settings: Settings, guidance: Any, unconstrained: SolveResult
 ) -> list[dict[str, Any]]:
     """Coverage, residence and travel that each move budget K buys, K = 0 .. free optimum."""
-    from rwassign.solver import solve
+    from rwassign.explain import solve
 
     top = unconstrained.moves or 0
     ks = sorted({round(i * top / (TRADEOFF_ROWS - 1)) for i in range(TRADEOFF_ROWS)} | {0, top})
@@ -197,9 +197,9 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
     """Read, solve, check and write one Polres; the exit code says how it went."""
     from rwassign.changes import compute_changes
     from rwassign.checker import check
+    from rwassign.explain import solve
     from rwassign.io.write import OutputError, write_workbook
     from rwassign.report import sha256_file, summarize
-    from rwassign.solver import solve
 
     prep = prepare(req)
     if any(p.is_error for p in prep.problems):

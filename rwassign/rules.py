@@ -1,14 +1,16 @@
 """The rules of Polisi RW assignment, as a catalogue.
 
 Each rule has an id (used by the solver, the checker and the output), a label in Bahasa
-Indonesia and English, whether it is hard, and a docstring on the function that states the exact
-condition.  Eligibility rules decide who may serve; assignment rules constrain the plan; the
-objective levels rank plans lexicographically.  The solver adds one constraint per assignment
-rule; the independent checker (``rwassign.checker``) re-implements each check on its own.
+Indonesia and English, and a docstring on the function that states the exact condition.
+Eligibility rules (each with a function in ``ELIGIBILITY``) decide who may serve; assignment
+rules constrain the plan and are all hard; the objective levels rank plans lexicographically.
+The solver adds one constraint per assignment rule (or, for the travel limit, never builds the
+pair); the independent checker (``rwassign.checker``) re-implements each check on its own.
 
-Eligibility verdicts are three-valued: ``True`` (passes), ``False`` (fails) or ``None`` (the
-roster does not record the fact, so the rule cannot be checked: the officer passes and the run
-says so once, as a warning, instead of silently dropping or silently accepting people).
+Eligibility results (``RuleCheck``) are three-valued: ``True`` (passes), ``False`` (fails) or
+``None`` (the roster does not record the fact, so the rule cannot be checked: the officer passes
+and the run says so once, as a warning, instead of silently dropping or silently accepting
+people).
 """
 
 from __future__ import annotations
@@ -30,18 +32,15 @@ class Rule:
     id: str
     label_id: str
     label_en: str
-    kind: str  # "eligibility", "assignment" or "objective"
-    hard: bool
-    column: str = ""  # roster column the rule needs, for the "cannot be checked" warning
-
-    def label(self, lang: str = "id") -> str:
-        return self.label_en if lang == "en" else self.label_id
+    column: str = ""  # roster column an eligibility rule needs, for the "cannot be checked" warning
 
 
-Verdict = bool | None
+#: One officer's result on one eligibility rule: passes, fails, or ``None`` when the roster
+#: does not record the fact.  (Not the verdict of verifying a signed export.)
+RuleCheck = bool | None
 
 
-def rank_group(o: Officer, s: Settings) -> Verdict:
+def rank_group(o: Officer, s: Settings) -> RuleCheck:
     """Rank group is Bintara or Perwira Pertama (Perpol 1/2021); Perwira Menengah too when
     ``allow_pamen`` is set.  Tamtama, Pati, PNS and PPPK never; an unknown rank fails."""
     if o.rank is None:
@@ -52,7 +51,7 @@ def rank_group(o: Officer, s: Settings) -> Verdict:
     return o.rank.group in allowed
 
 
-def not_bhabinkamtibmas(o: Officer, s: Settings) -> Verdict:
+def not_bhabinkamtibmas(o: Officer, s: Settings) -> RuleCheck:
     """The officer is not a Bhabinkamtibmas: they coordinate the Polisi RW of their desa and
     may not double as one.  Recognised by a flag column or the Jabatan text."""
     if o.bhabinkamtibmas is None:
@@ -60,7 +59,7 @@ def not_bhabinkamtibmas(o: Officer, s: Settings) -> Verdict:
     return not o.bhabinkamtibmas
 
 
-def trained(o: Officer, s: Settings) -> Verdict:
+def trained(o: Officer, s: Settings) -> RuleCheck:
     """Polmas training is done (``require_training``), where the roster records training."""
     if not s.require_training:
         return True
@@ -69,7 +68,7 @@ def trained(o: Officer, s: Settings) -> Verdict:
     return o.trained
 
 
-def service_years(o: Officer, s: Settings) -> Verdict:
+def service_years(o: Officer, s: Settings) -> RuleCheck:
     """A Bintara has served at least ``min_service_years`` (default 5), where the roster records
     TMT or years of service.  Officers of other groups pass."""
     if o.rank is None or o.rank.group is not RankGroup.BINTARA:
@@ -79,7 +78,7 @@ def service_years(o: Officer, s: Settings) -> Verdict:
     return o.service_years >= s.min_service_years
 
 
-def active(o: Officer, s: Settings) -> Verdict:
+def active(o: Officer, s: Settings) -> RuleCheck:
     """Status is active (not on leave, in education, suspended...), where the roster records it
     (``require_active``)."""
     if not s.require_active:
@@ -91,7 +90,7 @@ def active(o: Officer, s: Settings) -> Verdict:
     return o.status.strip().upper() in ACTIVE_STATUSES
 
 
-def not_excluded_unit(o: Officer, s: Settings) -> Verdict:
+def not_excluded_unit(o: Officer, s: Settings) -> RuleCheck:
     """The officer's Kesatuan (or, failing that, Jabatan) names none of ``excluded_units``
     (e.g. DOKKES matches SIDOKKES).  Empty list by default."""
     if not s.excluded_units:
@@ -103,91 +102,70 @@ def not_excluded_unit(o: Officer, s: Settings) -> Verdict:
 RULES: dict[str, Rule] = {
     r.id: r
     for r in (
+        # eligibility: who may serve
         Rule(
             "pangkat",
             "pangkat bukan Bintara s.d. Perwira Pertama",
             "rank not Bintara to Perwira Pertama",
-            "eligibility",
-            True,
-            "Pangkat",
+            column="Pangkat",
         ),
         Rule(
             "bhabinkamtibmas",
             "menjabat Bhabinkamtibmas",
             "is a Bhabinkamtibmas",
-            "eligibility",
-            True,
-            "Jabatan/Bhabinkamtibmas",
+            column="Jabatan/Bhabinkamtibmas",
         ),
         Rule(
             "pelatihan",
             "belum pelatihan Polmas",
             "Polmas training not done",
-            "eligibility",
-            True,
-            "Pelatihan",
+            column="Pelatihan",
         ),
         Rule(
             "masa_dinas",
             "masa dinas Bintara kurang dari batas",
             "Bintara service below the minimum",
-            "eligibility",
-            True,
-            "TMT/Masa Dinas",
+            column="TMT/Masa Dinas",
         ),
-        Rule(
-            "status_aktif", "status tidak aktif", "status not active", "eligibility", True, "Status"
-        ),
+        Rule("status_aktif", "status tidak aktif", "status not active", column="Status"),
         Rule(
             "satuan_dikecualikan",
             "satuan/fungsi dikecualikan",
             "unit/function excluded",
-            "eligibility",
-            True,
-            "Kesatuan",
+            column="Kesatuan",
         ),
+        # assignment: hard constraints on the plan
         Rule(
             "satu_personel_per_unit",
             "satu RW/dusun paling banyak satu personel",
             "each unit has at most one officer",
-            "assignment",
-            True,
         ),
         Rule(
             "batas_unit_per_personel",
             "jumlah RW/dusun per personel dibatasi",
             "units per officer capped",
-            "assignment",
-            True,
         ),
         Rule(
             "batas_jarak",
             "jarak rumah ke RW/dusun dalam batas",
             "home-to-unit distance within limit",
-            "assignment",
-            True,
         ),
+        # objective levels, highest first
         Rule(
             "cakupan",
             "cakupan berbobot prioritas (maksimum)",
             "priority-weighted coverage (maximise)",
-            "objective",
-            False,
         ),
         Rule(
             "domisili",
             "personel bertugas di RW/dusun tempat tinggalnya (maksimum)",
             "officers serving their home unit (maximise)",
-            "objective",
-            False,
         ),
-        Rule(
-            "jarak", "total jarak tempuh (minimum)", "total travel (minimise)", "objective", False
-        ),
+        Rule("jarak", "total jarak tempuh (minimum)", "total travel (minimise)"),
     )
 }
 
-ELIGIBILITY: dict[str, Callable[[Officer, Settings], Verdict]] = {
+ELIGIBILITY: dict[str, Callable[[Officer, Settings], RuleCheck]] = {
     "pangkat": rank_group,
     "bhabinkamtibmas": not_bhabinkamtibmas,
     "pelatihan": trained,
@@ -215,10 +193,10 @@ def evaluate(instance: Instance, settings: Settings) -> Eligibility:
     for o in instance.officers:
         fails = []
         for rule_id, check in ELIGIBILITY.items():
-            verdict = check(o, settings)
-            if verdict is None:
+            result = check(o, settings)
+            if result is None:
                 unknown[rule_id] += 1
-            elif not verdict:
+            elif not result:
                 fails.append(rule_id)
         failed.append(tuple(fails))
         eligible.append(not fails)

@@ -19,6 +19,7 @@ import dataclasses
 import pytest
 
 from rwassign.checker import Violation, check, distance_m
+from rwassign.explain import solve
 from rwassign.model import (
     Assignment,
     Objective,
@@ -27,7 +28,6 @@ from rwassign.model import (
     SolveStatus,
     UncoveredUnit,
 )
-from rwassign.solver import solve
 from tests.builders import BASE, FAST, instance, north, officer, unit
 
 RW1 = unit(number=1, point=BASE)

@@ -159,15 +159,15 @@ def test_column_option_maps_a_header(tmp_path: Path) -> None:
 
 
 def test_no_plan_exit_3(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    import rwassign.solver as solver
+    import rwassign.explain as explain
 
-    real = solver.solve
+    real = explain.solve
 
     def no_plan(instance, settings, **kwargs):
         res = real(instance, settings, **kwargs)
         return dataclasses.replace(res, status=SolveStatus.NO_PLAN, assignments=(), objective=None)
 
-    monkeypatch.setattr(solver, "solve", no_plan)
+    monkeypatch.setattr(explain, "solve", no_plan)
     out = tmp_path / "x.xlsx"
     r = _run("solve", GOOD, "-o", out)
     assert r.exit_code == cli.EXIT_NO_PLAN

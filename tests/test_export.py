@@ -17,12 +17,12 @@ from typer.testing import CliRunner
 
 from rwassign import cli
 from rwassign.checker import check_pairs
+from rwassign.explain import solve
 from rwassign.export.dates import format_number, tanggal_id
 from rwassign.export.document import build_details
 from rwassign.export.errors import ExportError
 from rwassign.io.embed import EMBED_SHEET, from_json, to_json
 from rwassign.io.write import write_workbook
-from rwassign.solver import solve
 from tests.builders import FAST, instance, north, officer, unit
 
 runner = CliRunner()

@@ -25,14 +25,14 @@ from typer.testing import CliRunner
 
 from rwassign import cli
 from rwassign.changes import compute_changes
-from rwassign.explain import unit_name
+from rwassign.explain import solve, unit_name
 from rwassign.io.previous import read_previous, resolve_pin_text
 from rwassign.io.write import read_plan
 from rwassign.model import Change, Instance, SolveResult, SolveStatus, Unit
 from rwassign.pipeline import EXIT_INPUT, EXIT_OK, Request, prepare, run
 from rwassign.rules import RULES
 from rwassign.settings import Settings
-from rwassign.solver import Guidance, solve
+from rwassign.solver import Guidance
 from tests.builders import FAST, instance, north, officer, unit
 from tests.data.make_test_data import UNIT_ROWS, officer_row, write_book
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from rwassign.checker import check
+from rwassign.explain import solve
 from rwassign.io.read import read_input
 from rwassign.settings import from_mapping
-from rwassign.solver import solve
 from tools.synth import make_polres_workbook
 
 ROOT = Path(__file__).parents[1]

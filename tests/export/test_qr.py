@@ -17,10 +17,10 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from rwassign import cli
+from rwassign.explain import solve
 from rwassign.export.output import qr_payload
 from rwassign.export.verify import verify_file
 from rwassign.io.write import write_workbook
-from rwassign.solver import solve
 from tests.builders import FAST, instance, north, officer, unit
 from tests.test_export import DETAILS
 

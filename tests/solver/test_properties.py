@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 
 from rwassign import distance
 from rwassign.checker import check
+from rwassign.explain import solve
 from rwassign.model import Instance, Point, SolveStatus, Unit
 from rwassign.settings import Settings
-from rwassign.solver import solve
 from tests.builders import instance, officer, unit
 
 pytestmark = pytest.mark.slow

@@ -1,0 +1,166 @@
+"""The assignment solve: the only package that imports OR-Tools.
+
+How the optimum is found and proven
+-----------------------------------
+The rules of ``rwassign.rules`` make the assignment a b-matching: each unit takes at most one
+officer, each officer at most ``max_units_per_officer`` units, pairs beyond ``max_travel_km``
+are absent.  The lexicographic objective
+
+1. maximise priority-weighted coverage,
+2. (re-plan only) maximise previous pairs kept, i.e. fewest changes,
+3. maximise officers serving the unit they live in,
+4. minimise total travel in metres,
+
+is folded into one integer cost per pair with weights that are *provably* lexicographic
+(``weights``).  The stages, one module each:
+
+* ``candidates``: every allowed (eligible officer, unit) pair, in canonical order;
+* ``weights``: the folded objective and its overflow guard;
+* ``flow``: the exact optimum by min-cost flow, a valid bound for any plan under these rules;
+* ``cpsat``: the CP-SAT rule model (one method per rule) over a sparse candidate set, hinted and
+  bounded by the flow, which confirms the optimum or, where a time limit or a move budget
+  intervenes, reports the best plan and its gap.
+
+Pins (``Kunci``) are honoured structurally: a pinned unit leaves the flow and its officer's
+capacity shrinks by one; CP-SAT fixes the pair.
+
+Determinism: officers are ordered by NRP and units by uid before anything is built, the flow is
+single-threaded, and among plans of equal objective the flow's plan is returned (documented
+tie-break), so worker count and machine do not change the plan.
+
+``solve`` returns a plain ``Solution`` (the pairs, which are chosen, status, objective, bound,
+gap, moves, stage times); the reasons for each decision are written by ``rwassign.explain``,
+which this package never imports: how a plan was found does not shape how it is explained.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from rwassign import distance, rules
+from rwassign.model import Instance, Objective, SolveStatus
+from rwassign.rules import Eligibility
+from rwassign.settings import Settings
+from rwassign.solver.candidates import Arcs, Guidance, build_arcs
+from rwassign.solver.cpsat import FULL_MODEL_ARCS, SatOutcome, count_moves, solve_cpsat
+from rwassign.solver.flow import solve_flow
+from rwassign.solver.weights import lexicographic_weights
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Solution:
+    """What the solve found, before any explanation.
+
+    ``arcs`` are every allowed pair (the explanation needs the pairs not taken too: which units
+    were reachable, which open unit was nearer); ``chosen`` marks the plan's pairs, ``None`` when
+    no plan was confirmed.  ``bound`` is the proven best objective, ``gap`` the relative gap of
+    the folded objective (0.0 when optimal).  ``seconds`` holds the stages ``build``, ``flow``
+    and ``cpsat``.  ``moves`` is set on a re-plan only.
+    """
+
+    status: SolveStatus
+    arcs: Arcs
+    chosen: distance.BoolArray | None
+    objective: Objective | None
+    bound: Objective
+    gap: float
+    moves: int | None
+    seconds: dict[str, float]
+    travel_unit_m: int
+
+
+def plan_objective(arcs: Arcs, chosen: distance.BoolArray) -> Objective:
+    """The objective levels of the plan ``chosen`` (per arc of ``arcs``)."""
+    return Objective(
+        weighted_coverage=int(arcs.weight[chosen].sum()),
+        covered=int(chosen.sum()),
+        residence=int(arcs.resident[chosen].sum()),
+        travel_m=int(arcs.travel_m[chosen].sum()),
+    )
+
+
+def solve(
+    instance: Instance,
+    settings: Settings,
+    *,
+    eligibility: Eligibility | None = None,
+    guidance: Guidance | None = None,
+    progress: Progress | None = None,
+) -> Solution:
+    """Solve one Polres: candidate pairs, weights, exact flow, CP-SAT rule model.
+
+    ``eligibility`` is the run's ``rules.evaluate(instance, settings)``, computed once by the
+    caller (which also needs it for pins and reasons); it is evaluated here only when not given.
+    Never raises for an infeasible or empty instance: those are statuses.
+    """
+    say = progress or (lambda _msg: None)
+    seconds: dict[str, float] = {}
+    if eligibility is None:
+        eligibility = rules.evaluate(instance, settings)
+
+    say("build")
+    t0 = time.perf_counter()
+    guidance = guidance or Guidance()
+    arcs = build_arcs(instance, settings, eligibility.eligible, guidance)
+    w = lexicographic_weights(arcs, len(instance.units))
+    seconds["build"] = time.perf_counter() - t0
+
+    say("flow")
+    flow = solve_flow(
+        arcs, len(instance.officers), len(instance.units), settings.max_units_per_officer, w
+    )
+    seconds["flow"] = flow.seconds
+
+    say("cpsat")
+    build_cp: list[float] = []
+    if len(arcs.unit):
+        sat = solve_cpsat(arcs, flow, settings, w, build_cp, guidance.max_moves)
+    else:
+        sat = SatOutcome("OPTIMAL", np.zeros(0, dtype=np.bool_), 0, 0.0, 0.0)
+    seconds["build"] += sum(build_cp)
+    seconds["cpsat"] = sat.seconds
+
+    bound = plan_objective(arcs, flow.chosen)
+    budget = guidance.max_moves
+    flow_fits = budget is None or count_moves(arcs, flow.chosen) <= budget
+    chosen: distance.BoolArray | None
+    if flow_fits and sat.chosen is not None and sat.value is not None and sat.value >= flow.value:
+        status, chosen, gap = SolveStatus.OPTIMAL, flow.chosen, 0.0
+    elif (
+        not flow_fits
+        and sat.chosen is not None
+        and sat.value is not None
+        and sat.status == "OPTIMAL"
+        and len(arcs.unit) <= FULL_MODEL_ARCS
+    ):
+        # CP-SAT proved the budget-constrained optimum over every pair.
+        status, chosen, gap = SolveStatus.OPTIMAL, sat.chosen, 0.0
+        bound = plan_objective(arcs, sat.chosen)
+    elif sat.chosen is not None and sat.value is not None:
+        status, chosen = SolveStatus.FEASIBLE, sat.chosen
+        best = flow.value if flow_fits else min(flow.value, int(sat.bound))
+        gap = max(0.0, (best - sat.value) / max(1, abs(best)))
+    else:
+        # CP-SAT found nothing within the limit: no plan is confirmed under the rule model.
+        status, chosen, gap = SolveStatus.NO_PLAN, None, 1.0
+
+    return Solution(
+        status=status,
+        arcs=arcs,
+        chosen=chosen,
+        objective=None if chosen is None else plan_objective(arcs, chosen),
+        bound=bound,
+        gap=gap,
+        moves=count_moves(arcs, chosen) if chosen is not None and guidance.previous else None,
+        seconds=seconds,
+        travel_unit_m=w.travel_unit,
+    )
+
+
+__all__ = ["Arcs", "Guidance", "Progress", "Solution", "plan_objective", "solve"]
