@@ -11,9 +11,9 @@ fingerprint, the page number and a QR code in its footer.  The canvas runs in re
 the canonical JSON (and the signature record) as file attachments and the fingerprint as
 document metadata; ``rwassign.export.verify`` reads them back.
 
-The module stays one piece (about 480 lines) on purpose: it is one renderer whose methods share
-the canvas, the fonts and the page geometry (margins, row heights, where the footer starts),
-and the pagination rules depend on all of them; what it prints lives in ``layout``.
+Long because it is one renderer (about 480 lines) whose methods share the canvas, the fonts and
+the page geometry (margins, row heights, where the footer starts), and the pagination rules
+depend on all of them; what it prints lives in ``layout``.
 """
 
 from __future__ import annotations
