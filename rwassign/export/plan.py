@@ -5,13 +5,13 @@ one before asking for the signed list.  So the ``Penugasan`` sheet is read by he
 unit of each row comes from ``ID UNIT`` (else from Kecamatan + Desa + RW/Dusun through
 ``rwassign.normalize``), the officer from the NRP, and the resulting (unit, NRP) pairs are
 re-verified by the independent checker against the roster facts embedded in the workbook
-(``rwassign.io.embed``).  Name, rank and position are printed from the roster, not from the
-cells, so a name typed into the wrong row cannot reach the signed document unnoticed.
+(``rwassign.io.embed``); each breach names its rows as data (``Violation.rows``).  Name, rank
+and position are printed from the roster, not from the cells, so a name typed into the wrong
+row cannot reach the signed document unnoticed.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -257,14 +257,6 @@ def _resolve_unit(
 
 # --- documents -------------------------------------------------------------------------------
 
-_ROWS_RE = re.compile(r"^rows? ([\d, ]+):")
-
-
-def rows_named(v: Violation) -> list[int]:
-    """Sheet rows a violation of ``check_pairs`` names (its detail starts ``row N:``)."""
-    m = _ROWS_RE.match(v.detail)
-    return [int(x) for x in m.group(1).split(",")] if m else []
-
 
 def rule_text(rule: str, lang: str = "id") -> str:
     from rwassign.report import rule_label
@@ -314,7 +306,7 @@ def build_documents(
     officers = {o.nrp: o for o in plan.instance.officers}
     flagged: dict[int, list[str]] = {}
     for v in violations:
-        for row in rows_named(v):
+        for row in v.rows:
             flagged.setdefault(row, [])
             if v.rule not in flagged[row]:
                 flagged[row].append(v.rule)
