@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
@@ -133,3 +134,9 @@ def read_instance_sheet(workbook: Any) -> tuple[Instance, Settings] | None:
         if row and row[0] is not None
     ]
     return from_json("".join(parts))
+
+
+def from_cells(cells: Iterable[Any]) -> tuple[Instance, Settings]:
+    """The embedded instance from the column-A cells of the ``_rwassign`` sheet, in order;
+    ``ValueError`` if it is damaged."""
+    return from_json("".join(str(c) for c in cells if c is not None))
