@@ -1,4 +1,4 @@
-"""The one reader of plan workbooks (``rwassign.io.plan``).
+"""The one reader of plan workbooks (``rwassign.io.plan``), and the settings a plan carries.
 
 The tiny instance (synthetic people): RW 1 and RW 2 of Tunggang (Lebong Utara) at the base
 and 1 km north, Dusun 1 of Gandung (Topos) 5 km north; Budi (NRP 87050123) lives in RW 1,
@@ -9,16 +9,21 @@ in map order (Polsek Lebong Utara before Polsek Topos).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from rwassign.errors import OutputError
+from rwassign.export.plan import load_plan
+from rwassign.io.embed import EMBED_SHEET
 from rwassign.io.plan import open_plan, read_plan
 from rwassign.io.plan.layout import COL_UNIT_ID
+from rwassign.io.read import read_input
 from rwassign.io.write import write_workbook
 from rwassign.model import SolveResult
+from rwassign.settings import Settings, from_mapping
 from rwassign.solver import solve
 from tests.builders import BASE, FAST, instance, north, officer, unit
 
@@ -35,6 +40,7 @@ INSTANCE = instance(
 )
 #: Not the defaults, so it shows where the settings of a re-check come from.
 SETTINGS = FAST.replace(max_units_per_officer=1, max_travel_km=30.0)
+ROSTER = Path(__file__).parent.parent / "data" / "polres_lebong.xlsx"
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +194,49 @@ def test_a_file_that_is_no_workbook(tmp_path: Path) -> None:
         read_plan(junk)
     assert err.value.code == "plan.not_readable"
     assert err.value.text("id") != err.value.text("en")  # the detail follows the language too
+
+
+# --- settings of a re-check -------------------------------------------------------------------
+
+
+def _drop_hidden_settings(path: Path) -> None:
+    """The hidden sheet as a plan without recorded settings would carry it."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[EMBED_SHEET]
+    payload = json.loads("".join(str(c.value) for (c,) in ws.iter_rows(max_col=1)))
+    del payload["settings"]
+    ws.delete_rows(1, ws.max_row)
+    ws.cell(1, 1, json.dumps(payload))
+    wb.save(path)
+
+
+def test_export_checks_with_the_settings_the_plan_was_made_with(tmp_path: Path) -> None:
+    """The roster's Pengaturan says 2 units per member; the plan was made with 1.  The re-check
+    uses the plan's 1 (from its hidden sheet), also when the roster is given; a plan without
+    the hidden sheet falls back to the roster's settings and says so."""
+    rr = read_input(ROSTER)
+    assert rr.instance is not None
+    roster_settings = from_mapping(rr.settings_values)
+    assert roster_settings.max_units_per_officer == 2
+    made_with = roster_settings.replace(max_units_per_officer=1, time_limit_s=10.0, workers=1)
+    plan = tmp_path / "penugasan.xlsx"
+    write_workbook(solve(rr.instance, made_with), plan)
+
+    for roster in (None, ROSTER):
+        loaded = load_plan(plan, roster)
+        assert loaded.settings == made_with and loaded.notes == []
+
+    wb = openpyxl.load_workbook(plan)
+    del wb[EMBED_SHEET]
+    wb.save(plan)
+    loaded = load_plan(plan, ROSTER)
+    assert loaded.settings == roster_settings
+    assert [code for code, _ in loaded.notes] == ["export.settings_from_roster"]
+
+
+def test_a_plan_without_recorded_settings_is_checked_with_the_defaults(written: Path) -> None:
+    _drop_hidden_settings(written)
+    loaded = load_plan(written)
+    assert loaded.instance == INSTANCE
+    assert loaded.settings == Settings()
+    assert [code for code, _ in loaded.notes] == ["export.settings_default"]

@@ -150,7 +150,7 @@ class PlanWorkbook:
                 return table
         return None
 
-    def embedded(self) -> tuple[Instance, Settings] | None:
+    def embedded(self) -> tuple[Instance, Settings | None] | None:
         """The instance and settings of the hidden data sheet; ``None`` without one (a plan
         made by hand, or typed in).  ``ValueError`` when the sheet is damaged."""
         hidden = next((s for s in self.sheets if s.sheet == EMBED_SHEET), None)
