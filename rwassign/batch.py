@@ -91,7 +91,8 @@ def run_batch(
 
     A rekap path that could never be written (an input, a plan of this batch, not ``.xlsx``,
     a missing folder) stops the batch before any work, so nothing is overwritten."""
-    from rwassign.io.write import OutputError, check_target
+    from rwassign.errors import OutputError
+    from rwassign.io.write import check_target
 
     t0 = time.perf_counter()
     sources = [p for r in reqs for p in (r.input_file, r.units, r.roster, r.previous, r.output)]
@@ -125,7 +126,8 @@ def write_rekap(items: Sequence[BatchItem], path: Path) -> None:
     """One row per Polres, written atomically like every plan."""
     from openpyxl import Workbook
 
-    from rwassign.io.write import _save_atomically, _table
+    from rwassign.io.write import save_workbook
+    from rwassign.io.write.tables import table
 
     rows = []
     for no, it in enumerate(items, start=1):
@@ -146,5 +148,5 @@ def write_rekap(items: Sequence[BatchItem], path: Path) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = "Rekap"
-    _table(ws, REKAP_HEADERS, rows)
-    _save_atomically(wb, path)
+    table(ws, REKAP_HEADERS, rows)
+    save_workbook(wb, path)

@@ -13,17 +13,20 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from rwassign.model import Instance, Officer, RankGroup, SolveResult, SolveStatus
+from rwassign.model import Instance, Officer, RankGroup, SolveResult
 from rwassign.normalize.words import ACTIVE_STATUS_WORDS
 from rwassign.settings import Settings
 
 
 @dataclass(frozen=True)
 class Violation:
-    """A broken rule: the rule id and a plain description naming the unit/officer."""
+    """A broken rule: the rule id, a plain description naming the unit/officer, and the rows of
+    the plan sheet the breach concerns (empty for a plan checked as a ``SolveResult``, which
+    has no sheet), so a printed document can mark them without reading the description."""
 
     rule: str
     detail: str
+    rows: tuple[int, ...] = ()
 
 
 def _gc_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
@@ -153,11 +156,6 @@ def check(result: SolveResult) -> list[Violation]:
             out.append(Violation("domisili", "reported residence count does not match the plan"))
         if abs(obj.travel_m - travel) > len(result.assignments):
             out.append(Violation("jarak", "reported travel does not match the plan"))
-    bound = result.bound
-    if result.status is SolveStatus.OPTIMAL and bound is not None and obj is not None:
-        got = (obj.weighted_coverage, obj.residence, -obj.travel_m)
-        if got < (bound.weighted_coverage, bound.residence, -bound.travel_m):
-            out.append(Violation("cakupan", "status OPTIMAL but the plan is below the bound"))
     # bookkeeping: every roster row once, in order; every unit covered or listed uncovered
     if [x.officer_index for x in result.outcomes] != list(range(n)):
         out.append(Violation("personel", "the outcome list does not cover every roster row once"))
@@ -186,8 +184,9 @@ def check_pairs(
 
     Used before a plan is printed for signature, when there is no ``SolveResult`` to check:
     only the pairs the operator left in the ``Penugasan`` sheet.  ``rows`` gives the sheet row
-    of each pair (default: the pair's position + 2, under one header row); every detail starts
-    with ``row N`` (or ``rows N, M``) so the printed document can mark the rows concerned.
+    of each pair (default: the pair's position + 2, under one header row); every violation
+    carries the rows it concerns in ``Violation.rows`` (and its detail starts with ``row N`` or
+    ``rows N, M`` for the reader), so the printed document can mark the rows concerned.
     Checked: unknown unit or NRP, eligibility of each officer, the travel limit, one officer
     per unit and the cap on units per officer.
     """
@@ -198,22 +197,24 @@ def check_pairs(
     known: list[tuple[int, str, Officer]] = []
     for row, (uid, nrp) in zip(where, pairs, strict=True):
         if uid not in units:
-            out.append(Violation("satu_personel_per_unit", f"row {row}: unknown unit {uid!r}"))
+            out.append(
+                Violation("satu_personel_per_unit", f"row {row}: unknown unit {uid!r}", (row,))
+            )
         o = officers.get(nrp)
         if o is None:
-            out.append(Violation("personel", f"row {row}: unknown NRP {nrp!r}"))
+            out.append(Violation("personel", f"row {row}: unknown NRP {nrp!r}", (row,)))
             continue
         for rule in _eligibility_failures(o, settings):
-            out.append(Violation(rule, f"row {row}: NRP {o.nrp} ({o.nama}) is not eligible"))
+            detail = f"row {row}: NRP {o.nrp} ({o.nama}) is not eligible"
+            out.append(Violation(rule, detail, (row,)))
         if uid in units:
             known.append((row, uid, o))
     if settings.max_travel_km is not None:
         for row, uid, o in known:
             d, _ = distance_m(instance, o, uid, settings)
             if d > settings.max_travel_km * 1000 + 0.5:
-                out.append(
-                    Violation("batas_jarak", f"row {row}: NRP {o.nrp} to {uid}: {d / 1000:.1f} km")
-                )
+                detail = f"row {row}: NRP {o.nrp} to {uid}: {d / 1000:.1f} km"
+                out.append(Violation("batas_jarak", detail, (row,)))
     by_unit: dict[str, list[int]] = {}
     by_nrp: dict[str, list[int]] = {}
     for row, (uid, nrp) in zip(where, pairs, strict=True):
@@ -223,9 +224,8 @@ def check_pairs(
     for uid, held in by_unit.items():
         if len(held) > 1 and uid in units:
             listed = ", ".join(map(str, held))
-            out.append(
-                Violation("satu_personel_per_unit", f"rows {listed}: unit {uid} held {len(held)}x")
-            )
+            detail = f"rows {listed}: unit {uid} held {len(held)}x"
+            out.append(Violation("satu_personel_per_unit", detail, tuple(held)))
     for nrp, held in by_nrp.items():
         if len(held) > settings.max_units_per_officer:
             listed = ", ".join(map(str, held))
@@ -234,6 +234,7 @@ def check_pairs(
                     "batas_unit_per_personel",
                     f"rows {listed}: NRP {nrp} holds {len(held)} units "
                     f"(max {settings.max_units_per_officer})",
+                    tuple(held),
                 )
             )
     return out

@@ -163,7 +163,7 @@ def export(
     from rwassign.export.document import build_details, merge_sources
     from rwassign.export.errors import ExportError
     from rwassign.export.pdf import write_pdf
-    from rwassign.export.plan import build_documents, load_plan, rows_named, rule_text
+    from rwassign.export.plan import build_documents, load_plan, rule_text
     from rwassign.export.signing import load_private, sign
     from rwassign.export.xlsx import write_xlsx
 
@@ -178,7 +178,7 @@ def export(
         details = build_details(raw, default_polres=default_polres)
         violations = loaded.check()
         for v in violations:
-            rows = ", ".join(map(str, rows_named(v))) or "-"
+            rows = ", ".join(map(str, v.rows)) or "-"
             line = _msg("export.breach", lg, rows=rows, rule=rule_text(v.rule, lg), detail=v.detail)
             _say(line, "yellow" if force else "red")
         if violations and not force:

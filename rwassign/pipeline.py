@@ -197,8 +197,9 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
     """Read, solve, check and write one Polres; the exit code says how it went."""
     from rwassign.changes import compute_changes
     from rwassign.checker import check
+    from rwassign.errors import OutputError
     from rwassign.explain import solve
-    from rwassign.io.write import OutputError, write_workbook
+    from rwassign.io.write import write_workbook
     from rwassign.report import sha256_file, summarize
 
     prep = prepare(req)

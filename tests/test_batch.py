@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from rwassign import cli
 from rwassign.batch import REKAP_HEADERS, run_batch
-from rwassign.io.write import read_plan
+from rwassign.io.plan import read_plan
 from rwassign.pipeline import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Request
 
 DATA = Path(__file__).parent / "data"

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from rwassign import cli
-from rwassign.io.write import read_plan
+from rwassign.io.plan import read_plan
 from rwassign.model import SolveStatus
 from tests.data.make_test_data import BROKEN_CASES
 

@@ -26,8 +26,8 @@ from typer.testing import CliRunner
 from rwassign import cli
 from rwassign.changes import compute_changes
 from rwassign.explain import solve, unit_name
+from rwassign.io.plan import read_plan
 from rwassign.io.previous import read_previous, resolve_pin_text
-from rwassign.io.write import read_plan
 from rwassign.model import Change, Instance, SolveResult, SolveStatus, Unit
 from rwassign.pipeline import EXIT_INPUT, EXIT_OK, Request, prepare, run
 from rwassign.rules import RULES

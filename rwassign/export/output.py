@@ -1,37 +1,26 @@
-"""Atomic file output and the small QR helper shared by both renderers."""
+"""Atomic file output (over :mod:`rwassign.io.atomic`) and the small QR helper shared by both
+renderers."""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from reportlab.graphics.barcode import qrencoder
 
 from rwassign.export.errors import ExportError
+from rwassign.io import atomic as io_atomic
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``path`` and rename it into place, so a
-    reader (or a printer queue) never sees half a document."""
+    """Write ``data`` to ``path`` through the project's one atomic writer
+    (:func:`rwassign.io.atomic.write_atomically`), so a reader (or a printer queue) never sees
+    half a document; a failure becomes the export's own ``export.not_writable``."""
     if not path.parent.is_dir():
         raise ExportError("export.not_writable", "output", path=str(path), detail="no folder")
     try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=path.suffix)
+        io_atomic.write_atomically(path, lambda handle: handle.write(data))
     except OSError as exc:
-        raise ExportError("export.not_writable", "output", path=str(path), detail=str(exc)) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
         raise ExportError("export.not_writable", "output", path=str(path), detail=str(exc)) from exc
 
 

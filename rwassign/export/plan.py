@@ -4,23 +4,21 @@ An operator may have opened the plan in Excel and swapped two officers, deleted 
 one before asking for the signed list.  So the ``Penugasan`` sheet is read by header name, the
 unit of each row comes from ``ID UNIT`` (else from Kecamatan + Desa + RW/Dusun through
 ``rwassign.normalize``), the officer from the NRP, and the resulting (unit, NRP) pairs are
-re-verified by the independent checker against the roster facts embedded in the workbook
-(``rwassign.io.embed``).  Name, rank and position are printed from the roster, not from the
-cells, so a name typed into the wrong row cannot reach the signed document unnoticed.
+re-verified by the independent checker against the roster facts and settings embedded in the
+workbook (``rwassign.io.embed``).  The sheet is read by :mod:`rwassign.io.plan`, the one reader
+of plan workbooks; each breach names its rows as data (``Violation.rows``).  Name, rank and
+position are printed from the roster, not from the cells, so a name typed into the wrong row
+cannot reach the signed document unnoticed.
 """
 
 from __future__ import annotations
 
-import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
-
+from rwassign import i18n
 from rwassign.checker import Violation, check_pairs
 from rwassign.explain import unit_name
 from rwassign.export.document import (
@@ -33,34 +31,22 @@ from rwassign.export.document import (
     details_from_rows,
 )
 from rwassign.export.errors import ExportError
-from rwassign.io.embed import read_instance_sheet
+from rwassign.io.plan import PlanTable, find_table, open_plan
+from rwassign.io.plan.layout import SHEET_DETAILS, SHEET_PLAN
 from rwassign.io.previous import match_unit, unit_agrees, unit_index
 from rwassign.model import Instance, Officer, Unit
-from rwassign.normalize.ids import parse_id
-from rwassign.normalize.text import norm_header, norm_name
-from rwassign.settings import Settings, coerce, from_mapping
+from rwassign.normalize.text import norm_name
+from rwassign.report import rule_label
+from rwassign.settings import Settings, from_mapping
 
-SHEET_PLAN = "Penugasan"
-SHEET_DETAILS = "dokumen"
-_COLUMNS: dict[str, tuple[str, ...]] = {
-    "uid": ("idunit",),
-    "nrp": ("nrp", "nrpnip"),
-    "nama": ("nama",),
-    "kecamatan": ("kecamatan", "kec"),
-    "desa": ("desakelurahan", "desakel", "desa", "kelurahan"),
-    "unit": ("rwdusun", "rw", "dusun", "unit"),
-    "polsek": ("polsek",),
-    "pangkat": ("pangkat",),
-    "jabatan": ("jabatankesatuan", "jabatan"),
-}
-
-RULE_LABELS = {"personel": ("NRP tidak ada di roster", "NRP not in the roster")}
+Note = tuple[str, dict[str, Any]]
+"""A message code and its parameters, printed as a warning before the documents."""
 
 
 @dataclass(frozen=True)
-class PlanRow:
-    """One non-empty row of ``Penugasan``: its sheet row, resolved unit uid, NRP and the cells
-    as typed (kept to print a row whose unit or officer is unknown, under ``--force``)."""
+class ResolvedRow:
+    """One ``Penugasan`` row to print: its sheet row, resolved unit uid, NRP and the cells as
+    typed (kept to print a row whose unit or officer is unknown, under ``--force``)."""
 
     row: int
     uid: str
@@ -70,12 +56,15 @@ class PlanRow:
 
 @dataclass
 class LoadedPlan:
+    """A plan read back for printing: the roster facts and settings to check it against, its
+    rows, the document details of its ``dokumen`` sheet, and notes for the operator."""
+
     path: Path
     instance: Instance
     settings: Settings
-    rows: list[PlanRow]
+    rows: list[ResolvedRow]
     details: dict[str, Any]
-    notes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def pairs(self) -> list[tuple[str, str]]:
@@ -86,136 +75,98 @@ class LoadedPlan:
         return check_pairs(self.instance, self.settings, self.pairs, [r.row for r in self.rows])
 
 
-def _text(v: Any) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        v = int(v)
-    return str(v).strip()
-
-
 def load_plan(path: Path, roster: Path | None = None) -> LoadedPlan:
-    """Read ``path``; the roster facts come from its hidden sheet, else from ``roster``."""
+    """Read ``path`` with the one plan reader (:mod:`rwassign.io.plan`).
+
+    The roster facts come from ``roster`` when given, else from the plan's hidden data sheet;
+    the settings from that hidden sheet (the ones the plan was solved with), else from
+    ``roster``'s own settings, else the defaults, with a note saying which.
+    """
+    book = open_plan(path)
+    errors = [p for p in book.problems if p.is_error]
+    if errors:
+        detail = i18n.both(errors[0].code, errors[0].params)
+        raise ExportError("export.plan_unreadable", path=str(path), detail=detail)
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError) as exc:
+        embedded = book.embedded()
+    except ValueError as exc:
         raise ExportError("export.plan_unreadable", path=str(path), detail=str(exc)) from exc
-    try:
-        try:
-            embedded = read_instance_sheet(wb)
-        except ValueError as exc:
-            raise ExportError("export.plan_unreadable", path=str(path), detail=str(exc)) from exc
-        if roster is not None:
-            instance, settings = _from_roster(roster, _summary_settings(wb))
-        elif embedded is not None:
-            instance, settings = embedded
-        else:
-            raise ExportError("export.no_instance", path=str(path))
-        sheets = {name.casefold(): name for name in wb.sheetnames}
-        if SHEET_PLAN.casefold() not in sheets:
-            raise ExportError(
-                "export.plan_unreadable", path=str(path), detail=f"no sheet {SHEET_PLAN}"
-            )
-        rows, notes = _read_rows(wb[sheets[SHEET_PLAN.casefold()]], instance, path)
-        details: dict[str, Any] = {}
-        if SHEET_DETAILS in sheets:
-            cells = wb[sheets[SHEET_DETAILS]].iter_rows(max_col=2, values_only=True)
-            details = details_from_rows((r[0], r[1]) for r in cells if len(r) >= 2)
-    finally:
-        wb.close()
+    notes: list[Note] = []
+    instance, settings = _facts(path, embedded, roster, notes)
+    sheet = book.sheet(SHEET_PLAN)
+    if sheet is None:
+        detail = i18n.both("export.plan_no_sheet", {"sheet": SHEET_PLAN})
+        raise ExportError("export.plan_unreadable", path=str(path), detail=detail)
+    table = find_table(sheet)
+    if table is None:
+        detail = i18n.both("export.plan_no_nrp", {"sheet": SHEET_PLAN})
+        raise ExportError("export.plan_unreadable", path=str(path), detail=detail)
+    rows = _resolve_rows(table, instance, notes)
+    details = details_from_rows(book.pairs_of(SHEET_DETAILS))
     if not rows:
         raise ExportError("export.no_rows", path=str(path))
     return LoadedPlan(path, instance, settings, rows, details, notes)
 
 
-def _from_roster(roster: Path, summary: dict[str, Any]) -> tuple[Instance, Settings]:
-    """Rebuild the instance from the original input, the settings from its Pengaturan sheet
-    overridden by those the plan's Ringkasan says were used."""
+def _facts(
+    path: Path,
+    embedded: tuple[Instance, Settings | None] | None,
+    roster: Path | None,
+    notes: list[Note],
+) -> tuple[Instance, Settings]:
+    """The instance and settings to check the plan against (see :func:`load_plan`)."""
+    if roster is not None:
+        instance, roster_settings = _from_roster(roster)
+    elif embedded is not None:
+        instance, roster_settings = embedded[0], None
+    else:
+        raise ExportError("export.no_instance", path=str(path))
+    if embedded is not None and embedded[1] is not None:
+        return instance, embedded[1]
+    if roster_settings is not None:
+        notes.append(("export.settings_from_roster", {"path": str(path), "roster": str(roster)}))
+        return instance, roster_settings
+    notes.append(("export.settings_default", {"path": str(path)}))
+    return instance, Settings()
+
+
+def _from_roster(roster: Path) -> tuple[Instance, Settings]:
+    """The instance and settings of the original input (its ``Pengaturan`` sheet)."""
     from rwassign.io.read import read_input
 
     rr = read_input(roster)
     errors = [p for p in rr.problems if p.is_error]
     if errors or rr.instance is None:
         raise ExportError("export.roster_errors", path=str(roster), n=len(errors))
-    try:
-        settings = from_mapping({**rr.settings_values, **summary})
-    except (KeyError, ValueError):
-        settings = from_mapping(rr.settings_values)
-    return rr.instance, settings
+    return rr.instance, from_mapping(rr.settings_values)
 
 
-def _summary_settings(wb: Any) -> dict[str, Any]:
-    """The ``PENGATURAN`` block of ``Ringkasan`` (key | value), values coerced; bad ones are
-    skipped, as this only refines the roster's own settings."""
-    if "Ringkasan" not in wb.sheetnames:
-        return {}
-    out: dict[str, Any] = {}
-    inside = False
-    for row in wb["Ringkasan"].iter_rows(max_col=2, values_only=True):
-        key = _text(row[0]) if row else ""
-        if key == "PENGATURAN":
-            inside = True
-            continue
-        if inside and not key:
-            break
-        if inside:
-            value = row[1] if len(row) > 1 else None
-            value = None if value in ("-", "") else value
-            try:
-                out[key] = coerce(key, value) if value is not None else None
-            except (KeyError, ValueError):
-                continue
-    out.pop("lang", None)
-    return {k: v for k, v in out.items() if v is not None or k == "max_travel_km"}
-
-
-def _read_rows(
-    ws: Any, instance: Instance, path: Path
-) -> tuple[list[PlanRow], list[tuple[str, dict[str, Any]]]]:
-    all_rows = list(ws.iter_rows(values_only=True))
-    header_at, cols = None, {}
-    for i, row in enumerate(all_rows[:10]):
-        keys = [norm_header(v) for v in row]
-        found = {
-            field_: keys.index(alias)
-            for field_, aliases in _COLUMNS.items()
-            for alias in reversed(aliases)
-            if alias in keys
-        }
-        if "nrp" in found and ("uid" in found or "unit" in found):
-            header_at, cols = i, found
-            break
-    if header_at is None:
-        raise ExportError(
-            "export.plan_unreadable", path=str(path), detail=f"{SHEET_PLAN}: no NRP column"
-        )
+def _resolve_rows(table: PlanTable, instance: Instance, notes: list[Note]) -> list[ResolvedRow]:
+    """The rows naming an officer (by NRP or name), each with its unit resolved; a note for
+    each row whose ID UNIT and readable columns disagree, or whose name is not the roster's."""
     units = instance.unit_by_uid()
     index = unit_index(instance.units)
     officers = {o.nrp: o for o in instance.officers}
-    rows: list[PlanRow] = []
-    notes: list[tuple[str, dict[str, Any]]] = []
-    for offset, raw in enumerate(all_rows[header_at + 1 :]):
-        sheet_row = header_at + 2 + offset
-        cells = {k: _text(raw[i]) if i < len(raw) else "" for k, i in cols.items()}
-        nrp_raw = raw[cols["nrp"]] if cols["nrp"] < len(raw) else None
+    rows: list[ResolvedRow] = []
+    for line in table.rows:
+        cells = {name: line.text(name) for name in table.header.columns}
         if not cells.get("nrp") and not cells.get("nama"):
             continue  # an empty row, or a unit the operator left open
-        parsed = parse_id(nrp_raw)
-        nrp = parsed.value if parsed.value else cells["nrp"]
+        nrp = line.nrp().value or cells["nrp"]
         uid, note = _resolve_unit(cells, units, index)
         if note is not None:
-            notes.append((note[0], {"row": sheet_row, **note[1]}))
-        rows.append(PlanRow(sheet_row, uid, nrp, cells))
+            notes.append((note[0], {"row": line.row, **note[1]}))
+        rows.append(ResolvedRow(line.row, uid, nrp, cells))
         o = officers.get(nrp)
         typed = cells.get("nama", "")
         if o is not None and typed and norm_name(typed) != norm_name(o.nama):
             notes.append(
                 (
                     "export.name_mismatch",
-                    {"row": sheet_row, "cell": typed, "nrp": nrp, "nama": o.nama},
+                    {"row": line.row, "cell": typed, "nrp": nrp, "nama": o.nama},
                 )
             )
-    return rows, notes
+    return rows
 
 
 def _resolve_unit(
@@ -226,7 +177,7 @@ def _resolve_unit(
     An operator edits the Desa/RW cells they can read, not the ID next to them, so where both
     name existing units and differ, the typed unit is printed, and the operator is told.
     """
-    uid = cells.get("uid", "")
+    uid = cells.get("unit_id", "")
     typed_text = " ".join(x for x in (cells.get("unit", ""), cells.get("desa", "")) if x)
     kecamatan, desa, label = cells.get("kecamatan", ""), cells.get("desa", ""), cells.get("unit")
     # Without Kecamatan too: an operator who retyped Desa and RW but left Kecamatan still names
@@ -254,25 +205,21 @@ def _resolve_unit(
 
 # --- documents -------------------------------------------------------------------------------
 
-_ROWS_RE = re.compile(r"^rows? ([\d, ]+):")
 
-
-def rows_named(v: Violation) -> list[int]:
-    """Sheet rows a violation of ``check_pairs`` names (its detail starts ``row N:``)."""
-    m = _ROWS_RE.match(v.detail)
-    return [int(x) for x in m.group(1).split(",")] if m else []
+#: Ids the checker reports that are not rules of ``rwassign.rules`` (its bookkeeping), with
+#: the message that labels them.
+_CHECKER_IDS = {"personel": "export.rule_personel"}
 
 
 def rule_text(rule: str, lang: str = "id") -> str:
-    from rwassign.report import rule_label
-
-    if rule in RULE_LABELS:
-        return RULE_LABELS[rule][1 if lang == "en" else 0]
+    """The label of a rule id a violation names, in ``lang``."""
+    if rule in _CHECKER_IDS:
+        return i18n.text(_CHECKER_IDS[rule], lang=lang)
     return rule_label(rule, lang)
 
 
 def _doc_row(
-    no: int, r: PlanRow, unit: Unit | None, o: Officer | None, rules: Sequence[str]
+    no: int, r: ResolvedRow, unit: Unit | None, o: Officer | None, rules: Sequence[str]
 ) -> DocRow:
     if o is not None:
         nama, pangkat = o.nama, o.pangkat
@@ -311,13 +258,13 @@ def build_documents(
     officers = {o.nrp: o for o in plan.instance.officers}
     flagged: dict[int, list[str]] = {}
     for v in violations:
-        for row in rows_named(v):
+        for row in v.rows:
             flagged.setdefault(row, [])
             if v.rule not in flagged[row]:
                 flagged[row].append(v.rule)
     ordered = sorted(plan.rows, key=lambda r: (order.get(r.uid, len(order)), r.row))
 
-    def make(rows: Sequence[PlanRow], scope: str) -> Document:
+    def make(rows: Sequence[ResolvedRow], scope: str) -> Document:
         doc_rows = tuple(
             _doc_row(no, r, units.get(r.uid), officers.get(r.nrp), flagged.get(r.row, ()))
             for no, r in enumerate(rows, start=1)
@@ -327,14 +274,17 @@ def build_documents(
             for rule in flagged.get(r.row, ()):
                 by_rule.setdefault(rule, []).append(d.no)
         breaches = tuple(
-            f"{rule_text(rule)} ({rule}): NO {', '.join(map(str, nos))}"
+            i18n.text(
+                "export.doc_breach",
+                {"label": rule_text(rule), "rule": rule, "nos": ", ".join(map(str, nos))},
+            )
             for rule, nos in by_rule.items()
         )
         return Document(details, doc_rows, scope, with_sprin, breaches)
 
     docs = [make(ordered, "")]
     if per_polsek:
-        groups: dict[str, list[PlanRow]] = {}
+        groups: dict[str, list[ResolvedRow]] = {}
         for r in ordered:
             unit = units.get(r.uid)
             polsek = unit.polsek if unit else (r.cells.get("polsek") or "-")

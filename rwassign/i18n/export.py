@@ -50,6 +50,37 @@ MESSAGES: dict[str, Entry] = {
         "Sertakan berkas masukan asli: --roster MASUKAN.xlsx, atau jalankan 'rwassign solve' lagi.",
         "Give the original input: --roster INPUT.xlsx, or run 'rwassign solve' again.",
     ),
+    "export.plan_no_sheet": (
+        "tidak ada sheet {sheet}",
+        "no sheet {sheet}",
+    ),
+    "export.plan_no_nrp": (
+        "{sheet}: tidak ada kolom NRP",
+        "{sheet}: no NRP column",
+    ),
+    "export.settings_from_roster": (
+        "rencana {path} tidak memuat pengaturan yang dipakai saat disusun; diperiksa dengan "
+        "pengaturan dari --roster {roster}",
+        "the plan {path} does not record the settings it was made with; checked with the "
+        "settings of --roster {roster}",
+    ),
+    "export.settings_default": (
+        "rencana {path} tidak memuat pengaturan yang dipakai saat disusun; diperiksa dengan "
+        "pengaturan bawaan",
+        "the plan {path} does not record the settings it was made with; checked with the "
+        "default settings",
+        "Sertakan berkas masukan asli (--roster MASUKAN.xlsx) bila rencana disusun dengan "
+        "pengaturan lain.",
+        "Give the original input (--roster INPUT.xlsx) if the plan was made with other settings.",
+    ),
+    "export.rule_personel": (
+        "NRP tidak ada di roster",
+        "NRP not in the roster",
+    ),
+    "export.doc_breach": (
+        "{label} ({rule}): NO {nos}",
+        "{label} ({rule}): NO {nos}",
+    ),
     "export.roster_errors": (
         "berkas --roster {path} memuat {n} galat; jalankan 'rwassign validate' untuk rinciannya",
         "the --roster file {path} has {n} errors; run 'rwassign validate' for details",

@@ -8,6 +8,9 @@ menu, and ``rwassign export`` can rebuild the exact instance without the origina
 
 Format: ``{"format": "rwassign-instance/1", "instance": {...}, "settings": {...}}``, split
 across the cells of column A (Excel allows 32,767 characters per cell; chunks stay at 30,000).
+The settings are the ones the plan was solved with, so a re-check applies the same rules; the
+``Ringkasan`` sheet shows them to people, but is never parsed back.  A payload without
+``settings`` is read as "settings unknown" (``None``), for the caller to fill in and say so.
 Ranks are stored by code and looked up again in ``rwassign.ranks``, so the table stays the
 single source of rank words and groups.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from openpyxl import Workbook
@@ -81,8 +85,9 @@ def _to_location(v: Any) -> Location | None:
     return None if v is None else Location(**v)
 
 
-def from_json(text: str) -> tuple[Instance, Settings]:
-    """Rebuild the instance and settings; ``ValueError`` when the text is not this format."""
+def from_json(text: str) -> tuple[Instance, Settings | None]:
+    """Rebuild the instance and settings (``None`` when the payload has none); ``ValueError``
+    when the text is not this format."""
     try:
         payload = json.loads(text)
         if payload.get("format") != FORMAT:
@@ -103,9 +108,12 @@ def from_json(text: str) -> tuple[Instance, Settings]:
             )
             for o in raw["officers"]
         )
+        instance = Instance(name=raw["name"], units=units, officers=officers)
+        if payload.get("settings") is None:
+            return instance, None
         s = dict(payload["settings"])
         s["excluded_units"] = tuple(s.get("excluded_units") or ())
-        return Instance(name=raw["name"], units=units, officers=officers), Settings(**s)
+        return instance, Settings(**s)
     except (KeyError, TypeError, AttributeError, json.JSONDecodeError) as exc:
         raise ValueError(f"embedded instance unreadable: {exc}") from exc
 
@@ -121,14 +129,7 @@ def add_instance_sheet(workbook: Workbook, result: SolveResult) -> None:
     ws.sheet_state = "veryHidden"
 
 
-def read_instance_sheet(workbook: Any) -> tuple[Instance, Settings] | None:
-    """The embedded instance of an open workbook, or ``None`` when it has no ``_rwassign``
-    sheet (a plan written before the sheet existed).  ``ValueError`` if it is damaged."""
-    if EMBED_SHEET not in workbook.sheetnames:
-        return None
-    parts = [
-        str(row[0])
-        for row in workbook[EMBED_SHEET].iter_rows(max_col=1, values_only=True)
-        if row and row[0] is not None
-    ]
-    return from_json("".join(parts))
+def from_cells(cells: Iterable[Any]) -> tuple[Instance, Settings | None]:
+    """The embedded instance from the column-A cells of the ``_rwassign`` sheet, in order;
+    ``ValueError`` if it is damaged."""
+    return from_json("".join(str(c) for c in cells if c is not None))

@@ -3,6 +3,8 @@
 A previous plan is any sheet with an NRP column and unit columns: the ``Penugasan`` sheet that
 rwassign wrote (its ``ID UNIT`` column is exact), a hand-edited copy, or the printed list typed
 back in (Kecamatan, Desa/Kelurahan, RW/Dusun, NRP).  A ``Kunci``/``Tetap`` column marks pins.
+The sheet is read by :mod:`rwassign.io.plan`, the one reader of plan workbooks; this module
+judges its rows against the current units.
 Old assignments to units that no longer exist are returned, not dropped, so the re-plan can
 report them.
 """
@@ -16,23 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from rwassign.explain import unit_name
-from rwassign.io.read.fields import UNIT_FIELDS, find_header
-from rwassign.io.read.tables import RawSheet, cell_text, load
+from rwassign.io.plan import open_plan
+from rwassign.io.read.tables import cell_text
 from rwassign.model import Instance, Location, Problem, Severity, Unit
-from rwassign.normalize.ids import parse_id
 from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
-from rwassign.normalize.text import norm_header
 from rwassign.normalize.words import parse_bool
-
-PLAN_FIELDS: dict[str, tuple[str, ...]] = {
-    "unit_id": ("idunit", "uid"),
-    "kecamatan": UNIT_FIELDS["kecamatan"],
-    "desa": UNIT_FIELDS["desa"],
-    "unit": UNIT_FIELDS["unit"],
-    "nrp": ("nrp", "nip", "nrpnip", "pangkatnrp"),
-    "pin": ("kunci", "tetap", "dikunci", "pin"),
-    "nama": ("nama", "name"),
-}
 
 
 @dataclass
@@ -89,88 +79,66 @@ def unit_agrees(unit: Unit, kecamatan: str, desa: str, label: Any) -> bool:
     return True
 
 
-def _find_sheet(sheets: list[RawSheet]) -> RawSheet | None:
-    named = [s for s in sheets if s.sheet and norm_header(s.sheet) == "penugasan"]
-    for s in named + sheets:
-        h = find_header(s, PLAN_FIELDS)
-        if h is not None and h.has("nrp") and (h.has("unit_id") or h.has("unit")):
-            return s
-    return None
-
-
 def read_previous(path: Path, instance: Instance) -> PreviousPlan:
-    """Read the previous plan at ``path`` against the current units.  Never raises for bad input."""
+    """Read the previous plan at ``path`` against the current units.  Never raises for bad input.
+
+    The table is found by :mod:`rwassign.io.plan`, the one reader of plan workbooks.
+    """
     out = PreviousPlan()
-    lf = load(path, 0)
-    out.problems.extend(lf.problems)
-    if not lf.ok:
+    book = open_plan(path)
+    out.problems.extend(book.problems)
+    if not book.ok:
         return out
-    sheet = _find_sheet(lf.sheets)
-    if sheet is None:
+    table = book.table()
+    if table is None:
         out.problems.append(
-            Problem("previous.no_table", Severity.ERROR, Location(file=lf.display), {})
+            Problem("previous.no_table", Severity.ERROR, Location(file=book.display), {})
         )
         return out
-    header = find_header(sheet, PLAN_FIELDS)
-    assert header is not None
     by_uid = instance.unit_by_uid()
     index = unit_index(instance.units)
     holder_row: dict[str, int] = {}
-    for i in range(header.data_start, len(sheet.rows)):
-        row = sheet.rows[i]
-        r = i + 1
-        nrp_raw = header.value(row, "nrp")
-        if not cell_text(nrp_raw):
+    for row in table.rows:
+        r = row.row
+        text = row.text("nrp")
+        if not text:
             continue
-        text = cell_text(nrp_raw)
-        digits = re.findall(r"\d[\d ]*\d", text)  # a PANGKAT/NRP cell holds the number last
-        ident = parse_id(digits[-1].replace(" ", "") if digits else text)
-        loc = sheet.loc(r, header.texts.get("nrp"))
+        ident = row.nrp()
+        loc = table.loc(r, "nrp")
         if ident.value is None:
             out.problems.append(Problem("previous.bad_nrp", Severity.ERROR, loc, {"value": text}))
             continue
-        if header.text(row, "nama"):
-            out.names[ident.value] = header.text(row, "nama")
-        uid = header.text(row, "unit_id")
+        if row.text("nama"):
+            out.names[ident.value] = row.text("nama")
+        uid = row.text("unit_id")
         by_id = by_uid.get(uid) if uid else None
-        typed = match_unit(
-            header.text(row, "kecamatan"),
-            header.text(row, "desa"),
-            header.value(row, "unit"),
-            index,
-        )
-        label = (
-            " ".join(x for x in (header.text(row, "unit"), header.text(row, "desa")) if x) or uid
-        )
-        if by_id is not None and not unit_agrees(
-            by_id,
-            header.text(row, "kecamatan"),
-            header.text(row, "desa"),
-            header.value(row, "unit"),
-        ):
+        kecamatan, desa = row.text("kecamatan"), row.text("desa")
+        typed = match_unit(kecamatan, desa, row.value("unit"), index)
+        label = " ".join(x for x in (row.text("unit"), desa) if x) or uid
+        if by_id is not None and not unit_agrees(by_id, kecamatan, desa, row.value("unit")):
             # An operator who edits a plan by hand changes the readable columns, not the
             # hidden-looking ID; trusting either one silently would keep the wrong pair.
             out.problems.append(
                 Problem(
                     "previous.id_mismatch",
                     Severity.ERROR,
-                    sheet.loc(r, header.texts.get("unit_id")),
+                    table.loc(r, "unit_id"),
                     {"uid": uid, "unit": label or "-", "id_unit": unit_name(by_id)},
                 )
             )
             continue
         unit = by_id or typed
         pinned = False
-        if header.has("pin"):
+        if table.has("pin"):
             try:
-                pinned = parse_bool(header.value(row, "pin")) is True
+                pinned = parse_bool(row.value("pin")) is True
             except ValueError:
                 out.problems.append(
                     Problem(
                         "previous.bad_pin",
                         Severity.ERROR,
-                        sheet.loc(r, header.texts.get("pin")),
-                        {"value": header.text(row, "pin")},
+                        table.loc(r, "pin"),
+                        {"value": row.text("pin")},
                     )
                 )
                 continue
@@ -182,7 +150,7 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
                     Problem(
                         "pin.unknown_unit",
                         Severity.ERROR,
-                        sheet.loc(r, header.texts.get("pin")),
+                        table.loc(r, "pin"),
                         {"text": label},
                     )
                 )
@@ -202,7 +170,7 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         holder_row[unit.uid] = r
         out.pairs[unit.uid] = ident.value
         if pinned:
-            out.pins.append((unit.uid, ident.value, sheet.loc(r, header.texts.get("pin"))))
+            out.pins.append((unit.uid, ident.value, table.loc(r, "pin")))
     return out
 
 

@@ -24,14 +24,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import rwassign
 from rwassign import i18n
-from rwassign.io.write import (
-    PLAN_HEADERS,
-    ROSTER_HEADERS,
-    SHEETS,
-    OutputError,
-    read_plan,
-    write_workbook,
-)
+from rwassign.errors import OutputError
+from rwassign.io.plan import read_plan
+from rwassign.io.plan.layout import PLAN_HEADERS, ROSTER_HEADERS, SHEETS
+from rwassign.io.write import write_workbook
 from rwassign.model import (
     Assignment,
     Instance,
