@@ -20,7 +20,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
 
-from rwassign.cli_export import EXIT_VERIFY
+from rwassign.errors import EXIT_VERIFY
 from rwassign.export.document import DocRow, Document, build_details, document_from_canonical
 from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, render_pdf
 from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused

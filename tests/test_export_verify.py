@@ -13,7 +13,7 @@ from pypdf import PdfReader, PdfWriter
 from typer.testing import CliRunner
 
 from rwassign import cli
-from rwassign.cli_export import EXIT_VERIFY
+from rwassign.errors import EXIT_VERIFY
 from rwassign.export.pdf import ATTACH_CONTENT, META_FINGERPRINT
 from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 

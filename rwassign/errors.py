@@ -1,0 +1,130 @@
+"""The named exceptions of the library, and the one table that turns each into an exit code.
+
+A script calls :func:`rwassign.read`, :func:`rwassign.solve`, ... and catches what it can fix:
+
+- :class:`InputErrors`: the input has errors; every problem (errors and warnings) is carried,
+  so all of them are reported together, each pointing at its cell;
+- :class:`NoPlan`: no plan within the time limit;
+- :class:`CheckFailed`: the independent checker rejected a plan the solver made (a bug);
+- :class:`OutputError`: a file could not be written (or would replace an input);
+- :class:`~rwassign.export.errors.ExportError`: a lampiran could not be made.
+
+Every one carries a message ``code`` and ``params`` (never text), so the command line prints it
+in either language, and :data:`EXIT_CODES` gives the documented exit code and the status name
+shown in ``--json`` and in the batch ``rekap``.  The table lives here, beside the exceptions,
+because the rekap workbook a batch writes names each file's outcome by that code too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from rwassign import i18n
+from rwassign.io.write import OutputError
+from rwassign.model import Problem
+
+__all__ = [
+    "EXIT_CODES",
+    "EXIT_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_NO_PLAN",
+    "EXIT_OK",
+    "EXIT_OUTPUT",
+    "EXIT_USAGE",
+    "EXIT_VERIFY",
+    "CheckFailed",
+    "InputErrors",
+    "NoPlan",
+    "OutputError",
+    "RwassignError",
+    "exit_status",
+]
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_NO_PLAN, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_VERIFY = range(7)
+
+
+class RwassignError(Exception):
+    """Base of every error the library raises for a reason the user should hear about.
+
+    ``problems`` are the located problems behind it (shown one per line); ``lang`` is the
+    language the input asked for in its ``Pengaturan`` sheet, when it was read that far, so
+    the messages speak it.
+    """
+
+    def __init__(self, problems: Sequence[Problem], lang: str | None = None) -> None:
+        self.problems = list(problems)
+        self.lang = lang
+        super().__init__(
+            "; ".join(i18n.render(p, "en") for p in self.errors) or type(self).__name__
+        )
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that are errors (warnings ride along, for the full report)."""
+        return [p for p in self.problems if p.is_error]
+
+    def lines(self, lang: str = "id") -> list[str]:
+        """One rendered line per error, with its place and hint."""
+        return [i18n.render(p, lang) for p in self.errors]
+
+
+class InputErrors(RwassignError):
+    """The input (workbook, settings, previous plan, pins) has errors; nothing was solved.
+
+    ``problems`` holds every problem found, errors and warnings in reading order, so a user
+    fixes them all in one pass instead of one per run.
+    """
+
+
+class NoPlan(RwassignError):
+    """No plan was found within the time limit (``run.no_plan``); ``result`` says how far the
+    solver got."""
+
+    def __init__(self, problems: Sequence[Problem], lang: str | None = None, result: Any = None):
+        super().__init__(problems, lang)
+        self.result = result
+
+
+class CheckFailed(RwassignError):
+    """The independent checker rejected the solver's plan (``run.check_failed``): a bug, and
+    the plan is never written.  ``violations`` are the checker's findings."""
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        lang: str | None = None,
+        violations: Sequence[Any] = (),
+        result: Any = None,
+    ) -> None:
+        super().__init__(problems, lang)
+        self.violations = list(violations)
+        self.result = result
+
+
+#: The documented exit code and status name of each exception, in one place.  The command
+#: line exits with it; ``--json`` and the batch ``rekap`` show the status.  An
+#: ``ExportError`` carries its own ``kind`` ("input" or "output"), looked up in
+#: :data:`EXPORT_KINDS`.  Anything else is an internal error (5).
+EXIT_CODES: dict[type[Exception], tuple[str, int]] = {
+    InputErrors: ("INPUT_ERROR", EXIT_INPUT),
+    NoPlan: ("NO_PLAN", EXIT_NO_PLAN),
+    CheckFailed: ("CHECK_FAILED", EXIT_INTERNAL),
+    OutputError: ("OUTPUT_ERROR", EXIT_OUTPUT),
+    RwassignError: ("INTERNAL", EXIT_INTERNAL),
+}
+
+#: An ``ExportError``'s ``kind`` names the row of :data:`EXIT_CODES` it stands for.
+EXPORT_KINDS: dict[str, type[Exception]] = {"input": InputErrors, "output": OutputError}
+
+
+def exit_status(exc: BaseException) -> tuple[str, int]:
+    """(status name, exit code) of ``exc`` by :data:`EXIT_CODES`; ``("INTERNAL", 5)`` for any
+    exception the table does not name (a crash is a bug, never a silent success)."""
+    kind = getattr(exc, "kind", None)
+    if isinstance(kind, str) and kind in EXPORT_KINDS:
+        return EXIT_CODES[EXPORT_KINDS[kind]]
+    for cls in type(exc).__mro__:
+        if cls in EXIT_CODES:
+            return EXIT_CODES[cls]
+    return EXIT_CODES[RwassignError]
