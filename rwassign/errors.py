@@ -68,6 +68,18 @@ class RwassignError(Exception):
         """One rendered line per error, with its place and hint."""
         return [i18n.render(p, lang) for p in self.errors]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by its state, not its constructor arguments: a worker process (a batch run,
+        a script's process pool) may hand the error to its parent."""
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+
+def _restore(cls: type[RwassignError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    exc = cls.__new__(cls)
+    exc.args = args
+    exc.__dict__.update(state)
+    return exc
+
 
 class InputErrors(RwassignError):
     """The input (workbook, settings, previous plan, pins) has errors; nothing was solved.

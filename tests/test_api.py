@@ -4,6 +4,7 @@ exception where it belongs, and the README's library example run as written."""
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 import rwassign
 from rwassign import checker, solver
 from rwassign.errors import EXIT_INPUT, EXIT_NO_PLAN, EXIT_OUTPUT, exit_status
-from rwassign.model import SolveStatus
+from rwassign.model import Location, Problem, Severity, SolveStatus
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data"
@@ -228,6 +229,23 @@ def test_keygen_writes_a_pair_and_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(rwassign.ExportError) as caught:
         rwassign.keygen(tmp_path / "kapolres.pem")
     assert exit_status(caught.value) == ("OUTPUT_ERROR", EXIT_OUTPUT)
+
+
+@pytest.mark.parametrize(
+    "exc",
+    [
+        rwassign.InputErrors(
+            [Problem("input.none", Severity.ERROR, Location(file="-"), {})], lang="en"
+        ),
+        rwassign.CheckFailed([], "id", violations=[checker.Violation("pangkat", "x")]),
+        rwassign.ExportError("keygen.exists", "output", path="k.pem"),
+    ],
+    ids=lambda e: type(e).__name__,
+)
+def test_errors_survive_a_process_boundary(exc: rwassign.RwassignError) -> None:
+    back = pickle.loads(pickle.dumps(exc))
+    assert type(back) is type(exc) and back.__dict__ == exc.__dict__ and str(back) == str(exc)
+    assert back.lines("en") == exc.lines("en") and exit_status(back) == exit_status(exc)
 
 
 def _readme_example() -> str:
