@@ -1,9 +1,9 @@
 """Many Polres at once: one workbook each, solved independently and in parallel.
 
 Provincial staff (Dit Binmas Polda) plan every Polres of a province together.  Each workbook is
-an independent ``pipeline.run`` in its own process (``--jobs N``); a broken workbook reports its
-own errors and never stops the others.  The ``rekap`` workbook has one row per Polres, and the
-exit code is the worst single outcome.
+an independent ``pipeline.run`` (the library's read, solve and write) in its own process
+(``--jobs N``); a broken workbook reports its own errors and never stops the others.  The
+``rekap`` workbook has one row per Polres, and the exit code is the worst single outcome.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from rwassign import i18n
-from rwassign.pipeline import EXIT_OK, EXIT_OUTPUT, Request, run
+from rwassign.errors import EXIT_OK, EXIT_OUTPUT, exit_status
+from rwassign.pipeline import Request, run
 
 REKAP_HEADERS = (
     "NO", "BERKAS", "POLRES", "STATUS", "KODE KELUAR", "RW/DUSUN", "TERISI", "CAKUPAN (%)",
@@ -61,22 +62,22 @@ class BatchSummary:
         }  # fmt: skip
 
 
-_STATUS = {0: "OK", 1: "INPUT_ERROR", 2: "USAGE", 3: "NO_PLAN", 4: "OUTPUT_ERROR", 5: "INTERNAL"}
-
-
 def run_one(req: Request) -> BatchItem:
-    """One workbook, as a worker process runs it.  Never raises for bad input."""
+    """One workbook, as a worker process runs it.  Never raises for bad input.
+
+    Its status and exit code come from the one table of :mod:`rwassign.errors`, as on the
+    command line; a crash is reported as an internal error and never stops the province."""
     lang = req.lang or "id"
     try:
         out = run(req)
     except Exception as exc:  # one broken Polres must not stop the province
+        status, code = exit_status(exc)
         text = i18n.text("cli.internal", {"detail": repr(exc)}, lang)
-        return BatchItem(req.first, 5, _STATUS[5], None, [text])
+        return BatchItem(req.first, code, status, None, [text])
     shown = [i18n.render(p, out.lang) for p in out.errors]
     if out.output_error:
         shown.append(out.output_error)
-    status = out.facts["status"] if out.facts else _STATUS[out.exit_code]
-    return BatchItem(req.first, out.exit_code, status, out.facts, shown)
+    return BatchItem(req.first, out.exit_code, out.status, out.facts, shown)
 
 
 def run_batch(

@@ -57,8 +57,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import rwassign
 from rwassign.model import SolveResult
+from rwassign.version import __version__
 
 
 def rule_label(rule_id: str, lang: str = "id") -> str:
@@ -173,7 +173,7 @@ def summarize(
         "settings": dict(settings.as_rows()),
         "unchecked_rules": list(result.unchecked_rules),
         "warnings": len(result.warnings),
-        "version": rwassign.__version__,
+        "version": __version__,
         "input_sha256": dict(input_hashes or {}),
         "output": str(output) if output is not None else None,
         "moves": result.moves,

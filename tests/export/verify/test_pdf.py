@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from rwassign.cli_export import EXIT_VERIFY
+from rwassign.errors import EXIT_VERIFY
 from rwassign.export.document import DocRow, Document, build_details, document_from_canonical
 from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, render_pdf
 from tests.export.verify.test_verify import signed, verify  # noqa: F401 - module fixture reused

@@ -14,7 +14,7 @@ from pypdf import PdfReader, PdfWriter
 from typer.testing import CliRunner
 
 from rwassign import cli
-from rwassign.cli_export import EXIT_VERIFY
+from rwassign.errors import EXIT_VERIFY
 from rwassign.export.pdf import ATTACH_CONTENT, META_FINGERPRINT
 from rwassign.export.signing import load_public
 from rwassign.export.verify import verify_file

@@ -16,7 +16,7 @@ from openpyxl.formatting.rule import CellIsRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rwassign.cli_export import EXIT_VERIFY
+from rwassign.errors import EXIT_VERIFY
 from tests.export.verify.test_verify import signed, verify  # noqa: F401 - module fixture reused
 from tests.test_export import plan_dir  # noqa: F401 - module fixture reused
 

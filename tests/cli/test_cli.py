@@ -17,9 +17,9 @@ from rwassign.io.plan import read_plan
 from rwassign.model import SolveStatus
 from tests.data.make_test_data import BROKEN_CASES
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 GOOD = DATA / "polres_lebong.xlsx"
-README = Path(__file__).parents[1] / "README.md"
+README = Path(__file__).parents[2] / "README.md"
 SHEETS = ["Ringkasan", "Penugasan", "Belum Terisi", "Personel", "Peringatan"]
 
 runner = CliRunner()
