@@ -1,7 +1,7 @@
 """Messages of the spreadsheet reader (see :mod:`rwassign.i18n` for the format).
 
 Every code the reader can emit has an entry here in Bahasa Indonesia and English, with a hint
-that says what to change in the workbook.  ``tests/test_broken_inputs.py`` renders each one.
+that says what to change in the workbook.  ``tests/io/read/test_broken_inputs.py`` renders each one.
 """
 
 from __future__ import annotations

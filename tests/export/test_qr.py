@@ -22,7 +22,7 @@ from rwassign.export.output import qr_payload
 from rwassign.export.verify import verify_file
 from rwassign.io.write import write_workbook
 from tests.builders import FAST, instance, north, officer, unit
-from tests.test_export import DETAILS
+from tests.export.test_export import DETAILS
 
 runner = CliRunner()
 

@@ -1,7 +1,7 @@
 """``rwassign verify`` against tampering that leaves the embedded data and its signature alone:
 the printed text of a PDF (any cell of a row, any document detail, the Sprin pages), its footers,
 annotations, images and forms.  (The XLSX cases are in ``test_xlsx.py``.)  Uses the tiny plan of
-``tests/test_export.py`` and the signed export of ``tests/export/verify/test_verify.py``."""
+``tests/export/test_export.py`` and the signed export of ``tests/export/verify/test_verify.py``."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ from pypdf import PdfReader
 from rwassign.errors import EXIT_VERIFY
 from rwassign.export.document import DocRow, Document, build_details, document_from_canonical
 from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, render_pdf
+from tests.export.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 from tests.export.verify.test_verify import signed, verify  # noqa: F401 - module fixture reused
-from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 
 Change = Callable[[Document], Document]
 

@@ -1,5 +1,5 @@
 """``rwassign verify`` and ``keygen``: untouched files verify; every kind of tampering fails and
-says what.  Uses the tiny plan of ``tests/test_export.py``."""
+says what.  Uses the tiny plan of ``tests/export/test_export.py``."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from rwassign.errors import EXIT_VERIFY
 from rwassign.export.pdf import ATTACH_CONTENT, META_FINGERPRINT
 from rwassign.export.signing import load_public
 from rwassign.export.verify import verify_file
-from tests.test_export import export, plan_dir  # noqa: F401 - module fixture reused
+from tests.export.test_export import export, plan_dir  # noqa: F401 - module fixture reused
 
 runner = CliRunner()
 README = Path(__file__).parents[3] / "README.md"

@@ -17,8 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rwassign.errors import EXIT_VERIFY
+from tests.export.test_export import plan_dir  # noqa: F401 - module fixture reused
 from tests.export.verify.test_verify import signed, verify  # noqa: F401 - module fixture reused
-from tests.test_export import plan_dir  # noqa: F401 - module fixture reused
 
 # --- XLSX: what the sheet shows and prints ------------------------------------------------------
 

@@ -21,7 +21,7 @@ from rwassign.batch import REKAP_HEADERS, run_batch
 from rwassign.io.plan import read_plan
 from rwassign.pipeline import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Request
 
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).parent / "data"
 GOOD = DATA / "polres_lebong.xlsx"
 BROKEN = DATA / "broken" / "duplicate_nrp.xlsx"
 GOOD_NAMES = ("polres_a.xlsx", "polres_b.xlsx")

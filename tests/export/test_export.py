@@ -426,7 +426,7 @@ def test_details_from_the_dokumen_sheet_and_flags(work: Path) -> None:
 
 
 def test_old_plan_needs_the_roster(tmp_path: Path) -> None:
-    source = Path(__file__).parent / "data" / "polres_lebong.xlsx"
+    source = Path(__file__).parents[1] / "data" / "polres_lebong.xlsx"
     plan = tmp_path / "lama.xlsx"
     assert runner.invoke(cli.app, ["solve", str(source), "-o", str(plan)]).exit_code == 0
     wb = openpyxl.load_workbook(plan)
