@@ -254,7 +254,7 @@ def _table(out: _Writer, doc: Document, row: int, lay: Layout) -> int:
         lay.row_no[row] = r.no
         look = font(SIZE, color=_RED if r.flagged else None)
         for col, value in enumerate(layout.row_values(r), start=1):
-            cell = out.put(row, col, value, look, _WRAP)
+            cell = out.put(row, col, value, look, _CENTER_TOP if col == 1 else _WRAP)
             cell.border = _BOX
             if col > 1:
                 cell.number_format = "@"
