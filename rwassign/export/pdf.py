@@ -209,12 +209,20 @@ class _Renderer:
         c.drawRightString(page_w - MARGIN - QR_SIZE - 6, first, label)
         self.qr(page_w - MARGIN - QR_SIZE, MARGIN, QR_SIZE)
 
+    def signature_width(self, width: float) -> float:
+        """The block's width: ``width``, or the signer's name or rank line where it is wider
+        (the block then grows to the left; its right edge stays on the margin)."""
+        *_, name, rank = layout.printed(layout.signature_lines(self.d)[2:])
+        return max(width, self.width(name, 9.5, True), self.width(rank, 9.5))
+
     def signature_block(self, x: float, top: float, width: float) -> float:
         """Place and date, position lines, space to sign, underlined name, rank in words + NRP.
         Returns the y below the block."""
         place, day, *rest = layout.signature_lines(self.d)
         *signers, name, rank = layout.printed(rest)
         size = 9.5
+        wide = self.signature_width(width)
+        x, width = x - (wide - width), wide
         y = top
         for i, line in enumerate((place, day)):
             self.text(x, y, line.label, size)
@@ -241,7 +249,8 @@ class _Renderer:
         """How far below its first baseline :meth:`signature_block` draws (the rank line's
         descenders included), so the block is never drawn into the footer."""
         *signers, _name, _rank = layout.printed(layout.signature_lines(self.d)[2:])
-        wrapped = sum(len(_wrap(s, FONT, 9.5, width)) for s in signers)
+        wide = self.signature_width(width)
+        wrapped = sum(len(_wrap(s, FONT, 9.5, wide)) for s in signers)
         return 13 + 22 + 12 * wrapped + 48 + 12 + 3
 
     def centered(
@@ -453,8 +462,13 @@ class _Renderer:
             if part is Part.KOP:
                 self.kop(top - 8)
             elif part is Part.ATTACHMENT:
-                x = page_w - MARGIN - 270.0
                 label_w = max(self.width(line.label, 9) for line in lines)
+                widest = max(
+                    label_w + 4 + self.width(f": {line.value}", 9) if line.label
+                    else self.width(line.value, 9)
+                    for line in lines
+                )  # fmt: skip
+                x = page_w - MARGIN - max(270.0, widest)  # a long Polres name grows it leftwards
                 for i, line in enumerate(lines):
                     at = top - 8 - 12.5 * i
                     if line.label:

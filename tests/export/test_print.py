@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 from rwassign import cli
 from rwassign.export import pdf as pdf_export
 from rwassign.export import xlsx as xlsx_export
-from rwassign.export.document import Document
+from rwassign.export.document import DocRow, Document, build_details
 from rwassign.export.layout import COLUMNS
 from rwassign.export.output import qr_payload
 from rwassign.export.verify import verify_file
@@ -65,22 +65,25 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
     return Sample(pdf, xlsx, doc)
 
 
-@pytest.fixture(scope="module")
-def xlsx_printed(sample: Sample, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _libreoffice_print(xlsx: Path, out: Path) -> Path:
     """The XLSX printed by LibreOffice to a PDF (a private profile: parallel runs don't meet)."""
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice (soffice) is not installed: the XLSX cannot be printed")
-    out = tmp_path_factory.mktemp("printed")
     profile = (out / "profile").as_uri()
     subprocess.run(
         [office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), str(sample.xlsx)],
+         "--outdir", str(out), str(xlsx)],
         check=True, capture_output=True, timeout=300,
     )  # fmt: skip
-    printed = out / f"{sample.xlsx.stem}.pdf"
+    printed = out / f"{xlsx.stem}.pdf"
     assert printed.is_file(), "LibreOffice wrote no PDF"
     return printed
+
+
+@pytest.fixture(scope="module")
+def xlsx_printed(sample: Sample, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _libreoffice_print(sample.xlsx, tmp_path_factory.mktemp("printed"))
 
 
 # --- reading a printed page ----------------------------------------------------------------
@@ -279,3 +282,68 @@ def test_xlsx_as_libreoffice_prints_it(sample: Sample, xlsx_printed: Path) -> No
     assert sum(len(p.pictures) for p in pages) == 1
     codes = _qr_codes(xlsx_printed, CROP)
     assert codes == [[]] * (len(pages) - 1) + [[qr_payload(sample.doc.fingerprint)]]
+
+
+def _long_document() -> Document:
+    """Texts longer than the sample's: a kop of 41 characters, a delegated signer, a forced
+    print, names with titles, a position of five lines, a word wider than its column."""
+    details = build_details(
+        {
+            "polda": "METRO JAYA",
+            "polres": "METRO JAKARTA SELATAN",
+            "nomor": "Sprin/1234/XII/2023",
+            "tanggal": "2023-12-15",
+            "tempat": "Jakarta",
+            "penandatangan": "MUHAMMAD ZULKIFLI ANGGARA PRASETYO, S.I.K., M.H., M.Si.",
+            "pangkat": "AKBP",
+            "nrp": "79051234",
+            "atas_nama": "ya",
+            "jabatan": "WAKIL KEPALA KEPOLISIAN RESOR METRO JAKARTA SELATAN",
+        }
+    )
+    jabatan = (
+        "BANIT PEMBINAAN DAN PENYULUHAN SATUAN PEMBINAAN MASYARAKAT POLSEK KEBAYORAN BARU / "
+        "POLSEK KEBAYORAN BARU"
+    )
+    rows = tuple(
+        DocRow(
+            no,
+            ("RADEN MUHAMMAD ZULKIFLI ANGGARA PRASETYO, S.I.K., M.H." if no % 3 else "ANDI")
+            + (" X" * 2 if no % 7 == 0 else ""),
+            "BRIGPOL" if no % 2 else "AKP",
+            f"{90000000 + no}",
+            jabatan if no % 4 == 0 else "BA SAT BINMAS / SAT BINMAS",
+            f"RW {no:02d}",
+            "KELURAHANDENGANNAMAYANGSANGATPANJANGSEKALI" if no == 5 else "Kebayoran Lama Utara",
+            "Kebayoran Lama",
+            "Polsek Kebayoran Lama" if no <= 30 else "Polsek Pesanggrahan",
+            "dari luar wilayah - MELANGGAR aturan" if no == 9 else "berdomisili",
+        )
+        for no in range(1, 61)
+    )
+    breaches = ("aturan batas RW per personel: baris 9 (NO 9) memegang 3 RW",)
+    return Document(details, rows, breaches=breaches)
+
+
+def test_long_texts_stay_inside_the_pdf_margins(tmp_path: Path) -> None:
+    doc = _long_document()
+    path = tmp_path / "panjang.pdf"
+    path.write_bytes(pdf_export.render_pdf(doc))
+    pages = list(_pages(path))
+    _rows_on_pages(pages, pdf_export.lampiran_pages(doc), doc)
+    assert [bad for p in pages for bad in _outside(p)] == []
+    assert [bad for p in pages for bad in _overlapping(p)] == []
+    assert _qr_codes(path, CROP) == [[qr_payload(doc.fingerprint)]] * len(pages)
+    assert verify_file(path).problems == ()  # verify walks the grown blocks as printed
+
+
+def test_long_texts_print_whole_in_libreoffice(tmp_path: Path) -> None:
+    doc = _long_document()
+    path = tmp_path / "panjang.xlsx"
+    path.write_bytes(xlsx_export.render_xlsx(doc))
+    pages = list(_pages(_libreoffice_print(path, tmp_path)))
+    _rows_on_pages(pages, xlsx_export.page_rows(doc), doc)
+    assert [bad for p in pages for bad in _outside(p)] == []
+    assert [bad for p in pages for bad in _overlapping(p)] == []
+    assert "WAKIL KEPALA KEPOLISIAN RESOR METRO" in "".join(p.text for p in pages)
+    assert verify_file(path).problems == ()
