@@ -11,7 +11,7 @@ fingerprint, the page number and a QR code in its footer.  The canvas runs in re
 the canonical JSON (and the signature record) as file attachments and the fingerprint as
 document metadata; ``rwassign.export.verify`` reads them back.
 
-Long because it is one renderer (about 480 lines) whose methods share the canvas, the fonts and
+Long because it is one renderer (about 510 lines) whose methods share the canvas, the fonts and
 the page geometry (margins, row heights, where the footer starts), and the pagination rules
 depend on all of them; what it prints lives in ``layout``.
 """
@@ -43,8 +43,14 @@ ATTACH_CONTENT = "rwassign-lampiran.json"
 ATTACH_SIGNATURE = "rwassign-signature.json"
 META_FINGERPRINT = "/RwassignFingerprint"
 QR_FORM = "rwqr"  # the one form XObject drawn on every page
+#: Every side of every page keeps this much paper blank (12.7 mm), the footer's QR code too:
+#: a printer that crops a few millimetres then cuts nothing printed.
 MARGIN = 36.0
-TABLE_BOTTOM = 64.0
+QR_SIZE = 36.0
+#: The rule over the footer: the QR code stands on the bottom margin, its quiet zone below it.
+FOOTER_TOP = MARGIN + QR_SIZE + 4
+#: The lowest a table row, the order's text or a signature block may reach.
+TABLE_BOTTOM = FOOTER_TOP + 8
 SIZE, LEADING, PAD = 7.5, 9.0, 3.0
 BREACH_RED = (0.75, 0.0, 0.0)
 
@@ -185,20 +191,29 @@ class _Renderer:
         self.c.restoreState()
 
     def footer(self, page_w: float, label: str) -> None:
+        """Under a rule: the fingerprint, how to check it (and the banner of a forced print)
+        at the left, the page label beside the QR code, which stands in the bottom right
+        corner of the printable area; no text comes within 4 modules (its quiet zone) of it."""
         c = self.c
         c.setLineWidth(0.4)
-        c.line(MARGIN, 46, page_w - MARGIN, 46)
+        c.line(MARGIN, FOOTER_TOP, page_w - MARGIN, FOOTER_TOP)
         sidik, note, *banner = layout.footer_texts(self.fp, self.signature, bool(self.doc.breaches))
-        self.text(MARGIN, 36, sidik, 6.5)
-        self.text(MARGIN, 27, note, 6.5)
+        first = FOOTER_TOP - 10
+        self.text(MARGIN, first, sidik, 6.5)
+        self.text(MARGIN, first - 9, note, 6.5)
         for line in banner:
             c.setFillColorRGB(*BREACH_RED)
-            self.text(MARGIN, 18, line, 6.5, True)
+            self.text(MARGIN, first - 18, line, 6.5, True)
             c.setFillColorRGB(0, 0, 0)
-        qr_size = 36.0
         c.setFont(FONT, 7.5)
-        c.drawRightString(page_w - MARGIN - qr_size - 6, 36, label)
-        self.qr(page_w - MARGIN - qr_size, 4, qr_size)  # 4 modules of quiet zone stay white
+        c.drawRightString(page_w - MARGIN - QR_SIZE - 6, first, label)
+        self.qr(page_w - MARGIN - QR_SIZE, MARGIN, QR_SIZE)
+
+    def signature_width(self, width: float) -> float:
+        """The block's width: ``width``, or the signer's name or rank line where it is wider
+        (the block then grows to the left; its right edge stays on the margin)."""
+        *_, name, rank = layout.printed(layout.signature_lines(self.d)[2:])
+        return max(width, self.width(name, 9.5, True), self.width(rank, 9.5))
 
     def signature_block(self, x: float, top: float, width: float) -> float:
         """Place and date, position lines, space to sign, underlined name, rank in words + NRP.
@@ -206,6 +221,8 @@ class _Renderer:
         place, day, *rest = layout.signature_lines(self.d)
         *signers, name, rank = layout.printed(rest)
         size = 9.5
+        wide = self.signature_width(width)
+        x, width = x - (wide - width), wide
         y = top
         for i, line in enumerate((place, day)):
             self.text(x, y, line.label, size)
@@ -228,6 +245,14 @@ class _Renderer:
         self.centered(x, width, y, rank, size)
         return y - 12
 
+    def signature_depth(self, width: float) -> float:
+        """How far below its first baseline :meth:`signature_block` draws (the rank line's
+        descenders included), so the block is never drawn into the footer."""
+        *signers, _name, _rank = layout.printed(layout.signature_lines(self.d)[2:])
+        wide = self.signature_width(width)
+        wrapped = sum(len(_wrap(s, FONT, 9.5, wide)) for s in signers)
+        return 13 + 22 + 12 * wrapped + 48 + 12 + 3
+
     def centered(
         self, x: float, width: float, y: float, s: str, size: float, bold: bool = False
     ) -> None:
@@ -248,7 +273,7 @@ class _Renderer:
 
         def need(h: float) -> None:
             nonlocal y
-            if y - h < 70:
+            if y - h < TABLE_BOTTOM:
                 self.footer(page_w, layout.sprin_label(pages[-1]))
                 c.showPage()
                 c.setPageSize(A4)
@@ -298,7 +323,7 @@ class _Renderer:
                 self.text(label_x, y, layout.CLOSING, size)
                 y -= 2 * lead
             elif part is Step.SIGNATURE:
-                need(190)
+                need(self.signature_depth(250) + 8)
                 y = self.signature_block(page_w - MARGIN - 250, y, 250)
         self.footer(page_w, layout.sprin_label(pages[-1]))
         c.showPage()
@@ -385,15 +410,15 @@ class _Renderer:
             x += w
         return y - item.height
 
-    def lampiran(self) -> None:
-        c, d = self.c, self.d
-        page_w, page_h = landscape(A4)
+    def plan(self) -> tuple[list[list[_Item]], bool]:
+        """The lampiran's pages (the bands and rows each holds) and whether the signature
+        block needs a page of its own; decided before anything is drawn."""
+        page_h = landscape(A4)[1]
         items = self.items()
         top = page_h - MARGIN
         first_top = top - 92 - (12 * (len(self.doc.breaches) + 1) if self.doc.breaches else 0)
         pages = self.paginate(items, first_top, top)
-        sign_h = 150 + 12 * len(d.signer_lines)
-        extra_page = self.last_y - 14 - sign_h < 52
+        extra_page = self.last_y - 24 - self.signature_depth(260) < TABLE_BOTTOM
         if extra_page and len(pages[-1]) > 3:
             # The signature never stands alone: the last two rows go with it to a new page.
             tail = pages[-1][-2:]
@@ -402,6 +427,13 @@ class _Renderer:
                 tail.insert(0, pages[-1].pop())
             pages.append(tail)
             extra_page = False
+        return pages, extra_page
+
+    def lampiran(self) -> None:
+        c = self.c
+        page_w, page_h = landscape(A4)
+        top = page_h - MARGIN
+        pages, extra_page = self.plan()
         total = len(pages) + (1 if extra_page else 0)
         for n, page in enumerate(pages, start=1):
             c.setPageSize(landscape(A4))
@@ -430,8 +462,13 @@ class _Renderer:
             if part is Part.KOP:
                 self.kop(top - 8)
             elif part is Part.ATTACHMENT:
-                x = page_w - MARGIN - 270.0
                 label_w = max(self.width(line.label, 9) for line in lines)
+                widest = max(
+                    label_w + 4 + self.width(f": {line.value}", 9) if line.label
+                    else self.width(line.value, 9)
+                    for line in lines
+                )  # fmt: skip
+                x = page_w - MARGIN - max(270.0, widest)  # a long Polres name grows it leftwards
                 for i, line in enumerate(lines):
                     at = top - 8 - 12.5 * i
                     if line.label:
@@ -462,6 +499,15 @@ class _Renderer:
         self.lampiran()
         self.c.save()
         return self.buf.getvalue()
+
+
+def lampiran_pages(doc: Document) -> list[tuple[int, ...]]:
+    """The ``NO`` of the rows on each page of the lampiran as :func:`render_pdf` prints it (a
+    page holding only the signature block is empty), so a test can hold the printed file
+    to the plan."""
+    pages, extra_page = _Renderer(doc, None).plan()
+    out = [tuple(i.row.no for i in page if i.row is not None) for page in pages]
+    return out + ([()] if extra_page else [])
 
 
 def render_pdf(doc: Document, signature: dict[str, Any] | None = None) -> bytes:

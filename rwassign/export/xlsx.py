@@ -6,27 +6,46 @@ footer, the QR code beside the signature block) and one *very hidden* sheet ``_l
 holding the canonical content, its fingerprint and the signature record.  The visible sheet
 is built by one function from a ``Document``; ``rwassign verify`` builds it again from the
 embedded content and compares every cell, so any changed cell is found and named.
+
+It must print the same in every program an office uses, and programs differ in how they
+measure text: LibreOffice keeps the row height a file stores and lets wrapped text run into
+the next row, a font without a name becomes the program's own fallback.  So nothing is left
+to the program: every cell names its font (Arial, which Excel has and LibreOffice replaces by
+the metric-identical Liberation Sans), every row stores a height computed from its text, the
+column widths and Arial's widths (reportlab's Helvetica metrics, the same numbers) with room
+to spare, and the page breaks are set here from those heights, each page filled to
+:data:`_FILL` of its height, so no program breaks a page elsewhere: a Polsek's band stays with
+its first row, the signature block (with the QR code) with the last two rows.
+
+Long because it is one renderer (about 420 lines) whose parts share the row heights and the
+page geometry the page breaks are computed from; what it prints lives in ``layout``.
 """
 
 from __future__ import annotations
 
 import io
 import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.drawing.image import Image
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
 
 from rwassign.export import layout
 from rwassign.export.document import Document
 from rwassign.export.layout import COLUMNS, HEADERS, Part
-from rwassign.export.output import FORCED_BANNER, qr_payload, qr_png, write_atomically
+from rwassign.export.output import FORCED_BANNER, qr_matrix, qr_payload, qr_png, write_atomically
 
 SHEET = "Lampiran"
 DATA_SHEET = "_lampiran"
@@ -34,130 +53,306 @@ PROPERTY = "rwassign_fingerprint"
 CHUNK = 30_000
 LAST_COL = get_column_letter(len(HEADERS))
 
+#: The one font family of the workbook, named in every cell, the default style and the footer.
+FONT_NAME = "Arial"
+#: Font sizes (points): the table, the lines above and below it, the title, the small print.
+SIZE, TEXT_SIZE, TITLE_SIZE, SMALL = 9.0, 10.0, 12.0, 7.0
+#: Page margins (inches): 0.5 in is 12.7 mm, the header and footer stand 11.4 mm from the edge.
+MARGINS = {"left": 0.5, "right": 0.5, "top": 0.7, "bottom": 0.8, "header": 0.45, "footer": 0.45}
+
+_METRICS = {False: "Helvetica", True: "Helvetica-Bold"}  # Arial's widths, as reportlab has them
+_SLACK = 1.04  # text is measured this much wider than Arial sets it: another program may
+_POINTS_PER_WIDTH = 5.25  # one unit of column width: 7 px (an Arial 10 digit) at 96 dpi
+_CELL_PAD = 5.0  # points of a column no text is set in (the cell's own padding, both sides)
+_LINE = 1.25  # line height / font size, as Excel and LibreOffice space wrapped lines
+_ROW_PAD = 3.0
+_BLANK = 12.0  # an empty row
+_QR_SCALE, _QR_BORDER = 3, 2  # pixels per module, modules of quiet zone in the picture
+_FILL = 0.96  # the share of a page's height the page breaks fill, room for other metrics
+
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _RULE = Border(bottom=Side(style="medium"))
 _FILL_HEAD = PatternFill("solid", fgColor="DDEBF7")
 _FILL_BAND = PatternFill("solid", fgColor="EFEFEF")
 _RED = "C00000"
+_GREY = "606060"
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_CENTER_TOP = Alignment(horizontal="center", vertical="top", wrap_text=True)
+_LEFT_TOP = Alignment(horizontal="left", vertical="top", wrap_text=True)
+
+
+def font(
+    size: float = SIZE, *, bold: bool = False, underline: bool = False, color: str | None = None
+) -> Font:
+    """A font of the workbook's one family: never a font without a name, which a program
+    replaces by its own fallback (LibreOffice: a serif)."""
+    if underline:
+        return Font(name=FONT_NAME, size=size, bold=bold, underline="single", color=color)
+    return Font(name=FONT_NAME, size=size, bold=bold, color=color)
+
+
+def text_lines(text: str, width: float, size: float = SIZE, bold: bool = False) -> int:
+    """How many lines ``text`` takes in a wrapped cell ``width`` points wide: broken at spaces
+    as Excel and LibreOffice break it, a word wider than the cell broken inside."""
+    metric = _METRICS[bold]
+    lines = 0
+    for paragraph in text.split("\n"):
+        line = 0.0
+        count = 1
+        for word in paragraph.split(" "):
+            w = pdfmetrics.stringWidth(word, metric, size) * _SLACK
+            gap = pdfmetrics.stringWidth(" ", metric, size) * _SLACK if line else 0.0
+            if line and line + gap + w > width:
+                count += 1
+                line = 0.0
+                gap = 0.0
+            if w > width:  # cut inside the word: all but the last piece fill a line
+                count += math.ceil(w / width) - 1
+                w = w - (math.ceil(w / width) - 1) * width
+            line += gap + w
+        lines += count
+    return lines
+
+
+def row_height(lines: int, size: float = SIZE) -> float:
+    """The height (points) a row needs to show ``lines`` lines of text of ``size``."""
+    return round(lines * size * _LINE + _ROW_PAD, 2)
+
+
+def span_width(first: int, last: int) -> float:
+    """The points of columns ``first``..``last`` (1-based) a cell's text can use."""
+    units = sum(c.xlsx_width for c in COLUMNS[first - 1 : last])
+    return units * _POINTS_PER_WIDTH - _CELL_PAD
 
 
 @dataclass
 class Layout:
-    """Where things went: the table header row, sheet row -> printed NO, the last row."""
+    """Where things went: the table header row, sheet row -> printed NO, the last row, the
+    rows each page break follows."""
 
     header_row: int = 0
     last_row: int = 0
     row_no: dict[int, int] = field(default_factory=dict)
+    breaks: list[int] = field(default_factory=list)
+
+    def pages(self) -> list[tuple[int, ...]]:
+        """The ``NO`` of the table rows on each printed page."""
+        ends = [*self.breaks, self.last_row]
+        out: list[tuple[int, ...]] = []
+        start = 1
+        for end in ends:
+            out.append(tuple(no for r, no in sorted(self.row_no.items()) if start <= r <= end))
+            start = end + 1
+        return out
+
+
+class _Writer:
+    """Writes cells with their look and keeps the height each row needs."""
+
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.heights: dict[int, float] = {}
+
+    def put(
+        self,
+        row: int,
+        col: int,
+        value: Any,
+        look: Font,
+        align: Alignment = _LEFT_TOP,
+        last: int | None = None,
+    ) -> Cell:
+        """``value`` in ``row``/``col`` (merged through column ``last``), wrapped in its
+        width; the row grows to show every line."""
+        last = last or col
+        if last > col:
+            self.ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=last)
+        cell = self.ws.cell(row, col, value)
+        cell.font = look
+        cell.alignment = align
+        size = float(look.sz or SIZE)
+        lines = text_lines(str(value), span_width(col, last), size, bool(look.b))
+        self.need(row, row_height(lines, size))
+        assert isinstance(cell, Cell)
+        return cell
+
+    def need(self, row: int, height: float) -> None:
+        self.heights[row] = max(self.heights.get(row, 0.0), height)
+
+    def height(self, row: int) -> float:
+        return self.heights.get(row, _BLANK)
 
 
 def build_sheet(ws: Worksheet, doc: Document, signature: dict[str, Any] | None = None) -> Layout:
-    """Fill ``ws`` with the lampiran of ``doc`` (values, merges, styles, print settings), part
-    by part in the order of ``layout.LAMPIRAN``."""
+    """Fill ``ws`` with the lampiran of ``doc`` (values, merges, styles, row heights, page
+    breaks, print settings), part by part in the order of ``layout.LAMPIRAN``."""
+    _arial_by_default(ws)
     lay = Layout()
+    out = _Writer(ws)
     for col, column in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(col)].width = column.xlsx_width
     row = 0
     top = 0
+    ncol = len(HEADERS)
     for part in layout.LAMPIRAN:
         if part is Part.TABLE:
-            row = _table(ws, doc, row + 1, lay)
+            row = _table(out, doc, row + 1, lay)
             continue
         lines = layout.printed(layout.lines_of(part, doc))
         if part is Part.KOP:  # top left, closed by a rule
             for i, line in enumerate(lines, start=1):
-                ws.merge_cells(f"A{i}:C{i}")
-                ws.cell(i, 1, line).alignment = Alignment(horizontal="center")
+                out.put(i, 1, line, font(TEXT_SIZE), _CENTER_TOP, last=3)
             for col in range(1, 4):
                 ws.cell(3, col).border = _RULE
         elif part is Part.ATTACHMENT:  # top right, closed by a rule
             for i, line in enumerate(lines, start=1):
-                ws.merge_cells(f"F{i}:{LAST_COL}{i}")
-                ws.cell(i, 6, line)
-            for col in range(6, len(HEADERS) + 1):
+                out.put(i, 6, line, font(TEXT_SIZE), last=ncol)
+            for col in range(6, ncol + 1):
                 ws.cell(3, col).border = _RULE
         elif part is Part.TITLE:
-            ws.merge_cells(f"A5:{LAST_COL}5")
-            title = ws.cell(5, 1, lines[0])
-            title.font = Font(bold=True, size=12)
-            title.alignment = Alignment(horizontal="center")
+            out.put(5, 1, lines[0], font(TITLE_SIZE, bold=True), _CENTER_TOP, last=ncol)
             row = 6
         elif part is Part.BREACHES:
             for line in lines:
-                ws.merge_cells(f"A{row}:{LAST_COL}{row}")
-                ws.cell(row, 1, line).font = Font(bold=True, color=_RED)
+                out.put(row, 1, line, font(SIZE, bold=True, color=_RED), last=ncol)
                 row += 1
         elif part is Part.SIGNATURE:
             top = row + 2
-            row = _signature(ws, lines, top)
+            row = _signature(out, lines, top)
+    row = _qr(out, doc, top, row)
     lay.last_row = row - 1
-    ws.cell(top, 1, layout.QR_CAPTION).font = Font(size=8, color="606060")
-    image = Image(io.BytesIO(qr_png(qr_payload(doc.fingerprint), scale=3)))
-    ws.add_image(image, f"A{top + 1}")
-    caption = layout.fingerprint_caption(doc.fingerprint)
-    ws.cell(lay.last_row, 1, caption).font = Font(size=7, color="606060")
+    _name_every_font(ws, lay.last_row)
+    for r in range(1, lay.last_row + 1):
+        ws.row_dimensions[r].height = out.height(r)
+    lay.breaks = _page_breaks(out, lay, top)
+    for r in lay.breaks:
+        ws.row_breaks.append(Break(id=r))
     _print_setup(ws, doc, lay, signature)
     return lay
 
 
-def _table(ws: Worksheet, doc: Document, row: int, lay: Layout) -> int:
+def _table(out: _Writer, doc: Document, row: int, lay: Layout) -> int:
     """The header row, then each Polsek's band and rows; returns the last row written."""
     lay.header_row = row
     for col, name in enumerate(HEADERS, start=1):
-        cell = ws.cell(row, col, name)
-        cell.font = Font(bold=True)
+        cell = out.put(row, col, name, font(SIZE, bold=True), _CENTER)
         cell.fill = _FILL_HEAD
         cell.border = _BOX
-        cell.alignment = _CENTER
     polsek = None
+    ncol = len(HEADERS)
     for r in doc.rows:
         if r.polsek != polsek:
             polsek = r.polsek
             row += 1
-            ws.merge_cells(f"A{row}:{LAST_COL}{row}")
-            band = ws.cell(row, 1, layout.band_text(polsek))
-            band.font = Font(bold=True)
+            band = out.put(row, 1, layout.band_text(polsek), font(SIZE, bold=True), last=ncol)
             band.fill = _FILL_BAND
-            for col in range(1, len(HEADERS) + 1):
-                ws.cell(row, col).border = _BOX
+            for col in range(1, ncol + 1):
+                out.ws.cell(row, col).border = _BOX
         row += 1
         lay.row_no[row] = r.no
-        font = Font(color=_RED) if r.flagged else None
+        look = font(SIZE, color=_RED if r.flagged else None)
         for col, value in enumerate(layout.row_values(r), start=1):
-            cell = ws.cell(row, col, value)
+            cell = out.put(row, col, value, look, _CENTER_TOP if col == 1 else _WRAP)
             cell.border = _BOX
-            cell.alignment = _WRAP
             if col > 1:
                 cell.number_format = "@"
-            if font is not None:
-                cell.font = font
     return row
 
 
-def _signature(ws: Worksheet, lines: list[str], row: int) -> int:
+def _signature(out: _Writer, lines: list[str], row: int) -> int:
     """Place and date (ruled below), the position lines, three rows to sign, the underlined
     name and the rank line, right of the table; returns the row after the block."""
-    sign_col = 6
+    sign_col, ncol = 6, len(HEADERS)
     *block, name, rank = lines
     for i, line in enumerate(block):
-        ws.merge_cells(start_row=row, start_column=sign_col, end_row=row, end_column=len(HEADERS))
-        cell = ws.cell(row, sign_col, line)
-        cell.alignment = Alignment(horizontal="left" if i < 2 else "center")
+        align = _LEFT_TOP if i < 2 else _CENTER_TOP
+        out.put(row, sign_col, line, font(TEXT_SIZE), align, last=ncol)
         if i == 1:
-            for col in range(sign_col, len(HEADERS) + 1):
-                ws.cell(row, col).border = Border(bottom=_THIN)
+            for col in range(sign_col, ncol + 1):
+                out.ws.cell(row, col).border = Border(bottom=_THIN)
         row += 1
     row += 3
-    for i, line in enumerate((name, rank)):
-        ws.merge_cells(start_row=row, start_column=sign_col, end_row=row, end_column=len(HEADERS))
-        cell = ws.cell(row, sign_col, line)
-        cell.alignment = Alignment(horizontal="center")
-        if i == 0:
-            cell.font = Font(bold=True, underline="single")
+    out.put(row, sign_col, name, font(TEXT_SIZE, bold=True, underline=True), _CENTER_TOP,
+            last=ncol)  # fmt: skip
+    out.put(row + 1, sign_col, rank, font(TEXT_SIZE), _CENTER_TOP, last=ncol)
+    return row + 2
+
+
+def _qr(out: _Writer, doc: Document, top: int, end: int) -> int:
+    """The QR code once, left of the signature block: its caption in row ``top``, the picture
+    below it over rows with nothing in its columns, the fingerprint in full under the
+    picture.  Returns the row after the lowest of the block and the fingerprint."""
+    caption_end = 5  # columns A..E: left of the signature block, wide enough for the digest
+    out.put(top, 1, layout.QR_CAPTION, font(SMALL, color=_GREY), last=caption_end)
+    modules = len(qr_matrix(qr_payload(doc.fingerprint))) + 2 * _QR_BORDER
+    picture = Image(io.BytesIO(qr_png(qr_payload(doc.fingerprint), _QR_SCALE, _QR_BORDER)))
+    out.ws.add_image(picture, f"A{top + 1}")
+    tall = modules * _QR_SCALE * 72 / 96 + 2  # points, and a little air under the picture
+    row, covered = top + 1, 0.0
+    while covered < tall:
+        covered += out.height(row)
         row += 1
-    return row
+    caption = layout.fingerprint_caption(doc.fingerprint)
+    out.put(row, 1, caption, font(SMALL, color=_GREY), last=caption_end)
+    return max(end, row + 1)
+
+
+def _page_breaks(out: _Writer, lay: Layout, signature_top: int) -> list[int]:
+    """The rows after which a page ends: as many rows as fit in :data:`_FILL` of the page at
+    the scale fit-to-width prints with, the header row repeated on the pages after the first.
+    Kept together: the head of the first page with the table header and its first row, a
+    band with the row under it, the last two rows with the signature block."""
+    paper_h, paper_w = A4[0], A4[1]  # landscape
+    width = paper_w - 72 * (MARGINS["left"] + MARGINS["right"])
+    sheet = sum(c.xlsx_width for c in COLUMNS) * _POINTS_PER_WIDTH
+    scale = min(1.0, width / sheet)
+    page = (paper_h - 72 * (MARGINS["top"] + MARGINS["bottom"])) / scale * _FILL
+    table = sorted(lay.row_no)
+    tail = table[-2] if len(table) >= 2 else lay.header_row + 1
+    while tail - 1 > lay.header_row and tail - 1 not in lay.row_no:
+        tail -= 1  # a band above the last rows goes with them
+    groups: list[tuple[int, int]] = [(1, lay.header_row + 1)]
+    row = lay.header_row + 2
+    while row <= lay.last_row:
+        if row >= tail:
+            end = lay.last_row
+        elif row not in lay.row_no:  # a band: with the row under it
+            end = row + 1
+        else:
+            end = row
+        groups.append((row, end))
+        row = end + 1
+    breaks: list[int] = []
+    used = 0.0
+    repeated = out.height(lay.header_row)
+    for first, last in groups:
+        h = sum(out.height(r) for r in range(first, last + 1))
+        if used and used + h > page:
+            breaks.append(first - 1)
+            used = repeated
+        used += h
+    return breaks
+
+
+def _arial_by_default(ws: Worksheet) -> None:
+    """Make Arial 10 the workbook's default font (Excel's and LibreOffice's "Normal" style,
+    the unit of every column width), in place of openpyxl's Calibri: openpyxl has no public
+    way to, so its list of fonts gets a new first entry, the others keep their places."""
+    wb: Any = ws.parent
+    default = Font(name=FONT_NAME, sz=10, family=2)
+    if wb._fonts[0] != default:
+        wb._fonts = IndexedList([default, *list(wb._fonts)[1:]])
+
+
+def _name_every_font(ws: Worksheet, last_row: int) -> None:
+    """Every cell of the printed range names its font, the empty ones too (a program shows
+    what is typed there later in the font of the cell)."""
+    for cells in ws.iter_rows(min_row=1, max_row=last_row, max_col=len(HEADERS)):
+        for cell in cells:
+            if cell.font is None or cell.font.name != FONT_NAME:
+                cell.font = font()
 
 
 def _print_setup(
@@ -170,19 +365,30 @@ def _print_setup(
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = 0.6
-    ws.page_margins.bottom = 0.8
+    for side, inches in MARGINS.items():
+        setattr(ws.page_margins, side, inches)
     note = layout.xlsx_footer_note(doc.fingerprint, signature)
     footer, header = ws.oddFooter, ws.oddHeader
     assert footer is not None and header is not None
     footer.left.text = note
     footer.left.size = 7
+    footer.left.font = f"{FONT_NAME},Regular"
     footer.right.text = layout.page_label("&P", "&N")
     footer.right.size = 8
+    footer.right.font = f"{FONT_NAME},Regular"
     if doc.breaches:
         header.center.text = FORCED_BANNER
         header.center.color = _RED
+        header.center.font = f"{FONT_NAME},Bold"
+
+
+def page_rows(doc: Document) -> list[tuple[int, ...]]:
+    """The ``NO`` of the table rows on each page of the XLSX as it prints (its page breaks
+    are set by :func:`build_sheet`), so a test can hold a rendering to the plan."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    return build_sheet(ws, doc).pages()
 
 
 def build_workbook(doc: Document, signature: dict[str, Any] | None = None) -> Workbook:

@@ -317,8 +317,8 @@ def _check_xlsx_print(res: Reading, actual: Any, expected: Any) -> None:
             res.fail(
                 "verify.header_footer",
                 what=i18n.both(what),
-                actual=got[:160],
-                expected=want[:160],
+                actual=got[:240],
+                expected=want[:240],
             )
     got_setup, want_setup = _page_setup(actual), _page_setup(expected)
     for key, what in _PAGE_SETUP.items():

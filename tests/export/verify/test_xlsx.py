@@ -231,7 +231,7 @@ def _narrow_column(ws: Worksheet) -> None:
         (_picture, "pic B9 400x60px"),
         (_qr_moved, "gambar/objek pada lembar Lampiran: pic D9 "),
         (_header, "kepala halaman '&CDIBATALKAN' berbeda dari yang diekspor ('')"),
-        (_footer_right, "&R&8 PALSU' berbeda dari yang diekspor"),
+        (_footer_right, '&R&"Arial,Regular"&8 PALSU\' berbeda dari yang diekspor'),
         (_first_footer, "kaki halaman pertama '&CDIBATALKAN' berbeda"),
         (_font_name, "sel B{row} (NO 3): jenis huruf 'Wingdings' berbeda"),
         (_strike, "sel B{row} (NO 3): coret 'ya' berbeda dari dokumen yang diekspor ('tidak')"),
