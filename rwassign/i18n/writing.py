@@ -64,6 +64,12 @@ MESSAGES: dict[str, Entry] = {
         "{eligible} eligible members x {cap} {word} = {capacity} >= {units} {word}: "
         "enough members for every {word}; any left open are held back by distance or rules.",
     ),
+    "summary.by_kecamatan": (
+        "KURANG: RW/dusun kecamatan itu yang hanya dapat dipegang personel dari kecamatan lain "
+        "(personel memenuhi syarat yang tinggal di sana x batas RW/dusun per personel).",
+        "KURANG: units of that kecamatan only members from another kecamatan can hold "
+        "(eligible members living there x the most units per member).",
+    ),
     "summary.home_elsewhere": (
         "{count} personel memenuhi syarat bertempat tinggal di luar kecamatan di atas atau "
         "alamatnya tidak dikenali.",

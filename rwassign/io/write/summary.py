@@ -59,6 +59,7 @@ _BODY_FONT = font()
 _NOTE_FONT = font(size=9, color=GREY)
 _TOP = Alignment(vertical="top", wrap_text=True)
 _TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_TOP_RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
 
 Row = tuple[Any, Any, str, str | None]  # label, value, note, number format
 
@@ -96,6 +97,7 @@ def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
             [item["kecamatan"], item["units"], done, _pct(done, item["units"]),
              item["eligible"], item["capacity"], item["short"]],
         )  # fmt: skip
+    _sentence(ws, i18n.text("summary.by_kecamatan", lang=lang))
     if shortage["home_elsewhere"]:
         params = {"count": shortage["home_elsewhere"]}
         _sentence(ws, i18n.text("summary.home_elsewhere", params, lang))
@@ -222,7 +224,8 @@ def _section(ws: Worksheet, headers: Sequence[str]) -> None:
     for cell in ws[row]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        cell.alignment = _TOP
+        # A table's number columns are right-aligned: so are their headers.
+        cell.alignment = _TOP_RIGHT if len(headers) > 3 and cell.column != 1 else _TOP
 
 
 def _rows(ws: Worksheet, rows: Sequence[Row]) -> None:

@@ -33,6 +33,8 @@ BODY_FONT = font()
 MACHINE_FONT = font(color=GREY)
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
 BODY_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
+#: The running number, centred so it does not run into the next column's text.
+NUMBER_ALIGNMENT = Alignment(horizontal="center", vertical="top")
 KM_FORMAT = "0.00"
 TEXT_FORMAT = "@"
 
@@ -88,7 +90,7 @@ def table(
             if fmt:
                 cell.number_format = fmt
             cell.font = cell_font
-            cell.alignment = BODY_ALIGNMENT
+            cell.alignment = NUMBER_ALIGNMENT if name == "NO" else BODY_ALIGNMENT
     printed = len(headers)
     while printed > 1 and headers[printed - 1] in machine_columns:
         printed -= 1
