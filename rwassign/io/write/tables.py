@@ -32,6 +32,9 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 BODY_FONT = font()
 MACHINE_FONT = font(color=GREY)
 HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+HEADER_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=1)
+NUMBER_RIGHT = Alignment(horizontal="right", vertical="top", indent=1)
+INDENT_CHARS = 2.0  # one indent step is about one character in Excel, 10 pt in LibreOffice
 BODY_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
 #: The running number, centred so it does not run into the next column's text.
 NUMBER_ALIGNMENT = Alignment(horizontal="center", vertical="top")
@@ -91,6 +94,15 @@ def table(
                 cell.number_format = fmt
             cell.font = cell_font
             cell.alignment = NUMBER_ALIGNMENT if name == "NO" else BODY_ALIGNMENT
+    numeric: set[int] = set()
+    for cell in ws[1]:  # numbers right-aligned, header too, kept off the next column's text
+        (column,) = ws.iter_cols(min_col=cell.column, max_col=cell.column, min_row=2)
+        values = [c.value for c in column if c.value not in (None, "")]
+        if cell.value != "NO" and values and all(isinstance(v, int | float) for v in values):
+            numeric.add(int(cell.column or 1))
+            cell.alignment = HEADER_RIGHT
+            for body in column:
+                body.alignment = NUMBER_RIGHT
     printed = len(headers)
     while printed > 1 and headers[printed - 1] in machine_columns:
         printed -= 1
@@ -98,6 +110,8 @@ def table(
     widths = [
         column_chars(ws, i, caps.get(name, FIELD_WIDTH)) for i, name in enumerate(headers, start=1)
     ]
+    for index in numeric:  # room for the indent
+        widths[index - 1] += INDENT_CHARS
     room = LANDSCAPE_CHARS - sum(widths[:printed])
     for i, name in enumerate(headers[:printed]):  # a narrow sheet: longer lines, fewer pages
         if name in caps and room > 0:
