@@ -65,9 +65,11 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rwassign import i18n
 from rwassign.model import SolveResult
 from rwassign.version import __version__
 
@@ -170,6 +172,21 @@ def _shortage(result: SolveResult, eligible: set[int]) -> dict[str, Any]:
         "by_kecamatan": by_kecamatan,
         "home_elsewhere": elsewhere,
     }
+
+
+def shortage_text(shortage: dict[str, Any], lang: str) -> str:
+    """The shortage arithmetic as one sentence: eligible x cap against units.
+
+    Here, beside the numbers, so the terminal can say it too without the spreadsheet layer."""
+    params = {**shortage, "word": unit_word(shortage["unit_kinds"])}
+    code = "summary.shortage" if shortage["short"] else "summary.shortage_none"
+    return i18n.text(code, params, lang)
+
+
+def unit_word(kinds: Sequence[str]) -> str:
+    """The input's own word for its units, e.g. ``RW/dusun`` or ``banjar``: RW in capitals."""
+    words = sorted({k if k.upper() == "RW" else k.lower() for k in kinds}, key=lambda w: w != "RW")
+    return "/".join(words) or "RW"
 
 
 def _change_counts(result: SolveResult) -> dict[str, int] | None:

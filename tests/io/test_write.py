@@ -46,7 +46,7 @@ from rwassign.model import (
     UncoveredUnit,
     Unit,
 )
-from rwassign.report import rule_label, sha256_file, summarize
+from rwassign.report import rule_label, sha256_file, shortage_text, summarize
 from rwassign.settings import Settings
 
 BRIPKA = Rank("BRIPKA", "BRIGADIR POLISI KEPALA", RankGroup.BINTARA, 10)
@@ -262,8 +262,6 @@ def test_shortage_arithmetic_by_hand(result: SolveResult) -> None:
         {"kecamatan": "Topos", "units": 2, "eligible": 2, "capacity": 2, "short": 0},
     ]
     assert facts["home_elsewhere"] == 0
-    from rwassign.io.write.summary import shortage_text
-
     assert shortage_text(facts, "id") == (
         "3 personel memenuhi syarat x 1 RW/dusun = 3 < 4 RW/dusun: "
         "1 RW/dusun pasti belum terisi, berapa pun jaraknya."

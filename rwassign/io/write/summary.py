@@ -36,7 +36,7 @@ from rwassign.io.write.printing import (
     set_widths,
 )
 from rwassign.io.write.tables import HEADER_FILL, HEADER_FONT, KM_FORMAT
-from rwassign.report import rule_label
+from rwassign.report import rule_label, shortage_text
 from rwassign.settings import SETTING_DOCS
 
 STATUS_LABELS = {
@@ -147,19 +147,6 @@ def _break_before(ws: Worksheet, row: int) -> None:
     above = sum(ws.row_dimensions[r].height or line_height() for r in range(1, row))
     if above * scale <= PORTRAIT_HEIGHT_PT:
         ws.row_breaks.append(Break(id=row - 1))
-
-
-def shortage_text(shortage: dict[str, Any], lang: str) -> str:
-    """The shortage arithmetic as one sentence: eligible x cap against units."""
-    params = {**shortage, "word": unit_word(shortage["unit_kinds"])}
-    code = "summary.shortage" if shortage["short"] else "summary.shortage_none"
-    return i18n.text(code, params, lang)
-
-
-def unit_word(kinds: Sequence[str]) -> str:
-    """The input's own word for its units, e.g. ``RW/dusun`` or ``banjar``: RW in capitals."""
-    words = sorted({k if k.upper() == "RW" else k.lower() for k in kinds}, key=lambda w: w != "RW")
-    return "/".join(words) or "RW"
 
 
 def _headline(facts: dict[str, Any]) -> list[Row]:
