@@ -185,7 +185,9 @@ def shortage_text(shortage: dict[str, Any], lang: str) -> str:
 
 def unit_word(kinds: Sequence[str]) -> str:
     """The input's own word for its units, e.g. ``RW/dusun`` or ``banjar``: RW in capitals."""
-    words = sorted({k if k.upper() == "RW" else k.lower() for k in kinds}, key=lambda w: w != "RW")
+    words = sorted(
+        {k if k.upper() == "RW" else k.lower() for k in kinds}, key=lambda w: (w != "RW", w)
+    )
     return "/".join(words) or "RW"
 
 
