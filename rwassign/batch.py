@@ -117,18 +117,19 @@ def run_batch(
     items = [done[i] for i in range(len(reqs))]
     seconds = time.perf_counter() - t0
     try:
-        write_rekap(items, rekap)
+        write_rekap(items, rekap, lang)
     except OutputError as exc:  # e.g. the rekap is open in Excel: the plans are written anyway
         return BatchSummary(items, seconds, rekap, rekap_error=exc.line(lang))
     return BatchSummary(items, seconds, rekap)
 
 
-def write_rekap(items: Sequence[BatchItem], path: Path) -> None:
-    """One row per Polres, written atomically like every plan."""
+def write_rekap(items: Sequence[BatchItem], path: Path, lang: str = "id") -> None:
+    """One row per Polres, written atomically like every plan, and printed like the plan's
+    tables (landscape A4, one page wide, header repeated, long messages wrapped whole)."""
     from openpyxl import Workbook
 
     from rwassign.io.write import save_workbook
-    from rwassign.io.write.tables import table
+    from rwassign.io.write.tables import JOB_WIDTH, SENTENCE_WIDTH, table
 
     rows = []
     for no, it in enumerate(items, start=1):
@@ -149,5 +150,7 @@ def write_rekap(items: Sequence[BatchItem], path: Path) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = "Rekap"
-    table(ws, REKAP_HEADERS, rows)
+    caps = {"BERKAS": JOB_WIDTH, "KELUARAN": JOB_WIDTH, "PERUBAHAN": JOB_WIDTH,
+            "GALAT": SENTENCE_WIDTH}  # fmt: skip
+    table(ws, REKAP_HEADERS, rows, lang=lang, caps=caps)
     save_workbook(wb, path)

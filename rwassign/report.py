@@ -46,6 +46,17 @@ key                           meaning
                               plain solve)
 ``travel_unit_m``             resolution of the travel level in metres (1 unless a very large
                               re-plan needed coarser steps to stay exact in int64)
+``shortage``                  the arithmetic of too few members: ``{"eligible", "cap",
+                              "capacity", "units", "short", "unit_kinds", "by_kecamatan",
+                              "home_elsewhere"}``; ``capacity = eligible * cap`` (``cap`` =
+                              ``max_units_per_officer``), ``short = max(0, units - capacity)``
+                              units no plan can cover; ``unit_kinds`` the words the input uses
+                              (``["Dusun", "RW"]``); ``by_kecamatan`` a list of
+                              ``{"kecamatan", "units", "eligible", "capacity", "short"}`` counting
+                              the eligible members who live there (a member may serve in another
+                              kecamatan, so these show where the shortage lies, not what stays
+                              uncovered); ``home_elsewhere`` eligible members whose home matched
+                              no kecamatan of the units
 ============================  =================================================================
 """
 
@@ -54,9 +65,11 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from rwassign import i18n
 from rwassign.model import SolveResult
 from rwassign.version import __version__
 
@@ -114,6 +127,70 @@ def _coverage_by(result: SolveResult, covered: set[str], attr: str) -> list[dict
     return [{attr: key, "units": units[key], "covered": done[key]} for key in sorted(units)]
 
 
+def _shortage(result: SolveResult, eligible: set[int]) -> dict[str, Any]:
+    """Eligible members x cap against units, for the Polres and by kecamatan (``shortage``).
+
+    Shortage is the normal case, and the first question of an office is whether the open units
+    are a matter of planning or of people; this arithmetic answers it before any reason does.
+    A member's home kecamatan is matched by the kecamatan key of the unit ids.
+    """
+    cap = int(result.settings.max_units_per_officer)
+    units_by_key: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for unit in result.instance.units:
+        key = unit.uid.split("|", 1)[0]
+        units_by_key[key] += 1
+        names.setdefault(key, unit.kecamatan)
+    homes: Counter[str] = Counter()
+    elsewhere = 0
+    for officer in result.instance.officers:
+        if officer.index not in eligible:
+            continue
+        home = officer.home_kecamatan
+        if home is not None and home in units_by_key:
+            homes[home] += 1
+        else:
+            elsewhere += 1
+    n_units = len(result.instance.units)
+    by_kecamatan = [
+        {
+            "kecamatan": names[key],
+            "units": units_by_key[key],
+            "eligible": homes[key],
+            "capacity": homes[key] * cap,
+            "short": max(0, units_by_key[key] - homes[key] * cap),
+        }
+        for key in sorted(units_by_key, key=lambda k: names[k])
+    ]
+    return {
+        "eligible": len(eligible),
+        "cap": cap,
+        "capacity": len(eligible) * cap,
+        "units": n_units,
+        "short": max(0, n_units - len(eligible) * cap),
+        "unit_kinds": sorted({u.kind for u in result.instance.units}),
+        "by_kecamatan": by_kecamatan,
+        "home_elsewhere": elsewhere,
+    }
+
+
+def shortage_text(shortage: dict[str, Any], lang: str) -> str:
+    """The shortage arithmetic as one sentence: eligible x cap against units.
+
+    Here, beside the numbers, so the terminal can say it too without the spreadsheet layer."""
+    params = {**shortage, "word": unit_word(shortage["unit_kinds"])}
+    code = "summary.shortage" if shortage["short"] else "summary.shortage_none"
+    return i18n.text(code, params, lang)
+
+
+def unit_word(kinds: Sequence[str]) -> str:
+    """The input's own word for its units, e.g. ``RW/dusun`` or ``banjar``: RW in capitals."""
+    words = sorted(
+        {k if k.upper() == "RW" else k.lower() for k in kinds}, key=lambda w: (w != "RW", w)
+    )
+    return "/".join(words) or "RW"
+
+
 def _change_counts(result: SolveResult) -> dict[str, int] | None:
     """Perubahan lines per kind for a re-plan; ``None`` for a plain solve."""
     if result.moves is None:
@@ -145,7 +222,8 @@ def summarize(
     for outcome in result.outcomes:
         for rule_id in dict.fromkeys(outcome.failed_rules):
             failed[rule_id] += 1
-    eligible = sum(1 for o in result.outcomes if o.eligible)
+    eligible_members = {o.officer_index for o in result.outcomes if o.eligible}
+    eligible = len(eligible_members)
     assigned = sum(1 for o in result.outcomes if o.units)
 
     return {
@@ -179,4 +257,5 @@ def summarize(
         "moves": result.moves,
         "changes": _change_counts(result),
         "travel_unit_m": result.travel_unit_m,
+        "shortage": _shortage(result, eligible_members),
     }

@@ -212,3 +212,26 @@ def test_run_batch_library_call(tmp_path: Path) -> None:
     broken = next(i for i in summary.items if i.input.name == "polres_rusak.xlsx")
     assert broken.status == "INPUT_ERROR" and broken.facts is None
     assert any("87050123" in m for m in broken.messages)  # the duplicated NRP is named
+
+
+def test_rekap_prints_like_the_plan_tables(tmp_path: Path) -> None:
+    """Landscape A4 one page wide, header repeated, named fonts, a long error wrapped whole."""
+    from rwassign.batch import BatchItem, write_rekap
+    from rwassign.io.write.printing import FONT_NAME
+
+    long_error = "baris 12: NRP 87050123 muncul dua kali; " * 6
+    items = [
+        BatchItem(Path("polres_a.xlsx"), EXIT_OK, "OPTIMAL", None),
+        BatchItem(Path("polres_rusak.xlsx"), EXIT_INPUT, "INPUT_ERROR", None, [long_error]),
+    ]
+    out = tmp_path / "rekap.xlsx"
+    write_rekap(items, out, "en")
+    ws = load_workbook(out)["Rekap"]
+    assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1"
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 0)
+    assert ws.oddFooter.right.text == "Page &P of &N"
+    assert all(c.font.name == FONT_NAME for row in ws.iter_rows() for c in row if c.value)
+    galat = ws.cell(3, REKAP_HEADERS.index("GALAT") + 1)
+    assert galat.alignment.wrap_text and galat.value == long_error
+    # Six copies of the message at most 40 units wide need several lines: the row is taller.
+    assert (ws.row_dimensions[3].height or 0) > 3 * (ws.row_dimensions[2].height or 99)

@@ -1,4 +1,5 @@
-"""Messages of the plan writer and the plan reader: output paths and plan workbooks.
+"""Messages of the plan writer and the plan reader: output paths, plan workbooks, the words of
+``Ringkasan`` (settings by label, the shortage arithmetic) and the page footer.
 
 Entries follow :mod:`rwassign.i18n`: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
 """
@@ -50,4 +51,71 @@ MESSAGES: dict[str, Entry] = {
         "Jangan menghapus atau mengganti nama kolom {column}.",
         "Do not delete or rename the column {column}.",
     ),
+    "print.page_footer": ("Halaman &P dari &N", "Page &P of &N"),
+    "summary.shortage": (
+        "{eligible} personel memenuhi syarat x {cap} {word} = {capacity} < {units} {word}: "
+        "{short} {word} pasti belum terisi, berapa pun jaraknya.",
+        "{eligible} eligible members x {cap} {word} = {capacity} < {units} {word}: "
+        "{short} {word} must stay uncovered, whatever the distances.",
+    ),
+    "summary.shortage_none": (
+        "{eligible} personel memenuhi syarat x {cap} {word} = {capacity} >= {units} {word}: "
+        "cukup personel untuk semua {word}; yang belum terisi tertahan jarak atau aturan.",
+        "{eligible} eligible members x {cap} {word} = {capacity} >= {units} {word}: "
+        "enough members for every {word}; any left open are held back by distance or rules.",
+    ),
+    "summary.by_kecamatan": (
+        "KURANG: RW/dusun kecamatan itu yang hanya dapat dipegang personel dari kecamatan lain "
+        "(personel memenuhi syarat yang tinggal di sana x batas RW/dusun per personel).",
+        "KURANG: units of that kecamatan only members from another kecamatan can hold "
+        "(eligible members living there x the most units per member).",
+    ),
+    "summary.home_elsewhere": (
+        "{count} personel memenuhi syarat bertempat tinggal di luar kecamatan di atas atau "
+        "alamatnya tidak dikenali.",
+        "{count} eligible members live outside the kecamatan above or their address was not "
+        "recognised.",
+    ),
+    # The settings as Ringkasan shows them, by key of rwassign.settings.Settings.
+    "setting.max_units_per_officer": (
+        "RW/dusun paling banyak per personel",
+        "Most RW/dusun per officer",
+    ),
+    "setting.max_travel_km": (
+        "Batas jarak rumah ke RW/dusun (km)",
+        "Home-to-unit distance limit (km)",
+    ),
+    "setting.time_limit_s": ("Batas waktu solver (detik)", "Solver time limit (seconds)"),
+    "setting.workers": ("Jumlah thread solver", "Solver threads"),
+    "setting.allow_pamen": (
+        "Perwira Menengah boleh menjadi Polisi RW",
+        "Perwira Menengah may serve as Polisi RW",
+    ),
+    "setting.min_service_years": (
+        "Masa dinas minimum Bintara (tahun)",
+        "Minimum service of a Bintara (years)",
+    ),
+    "setting.require_training": ("Wajib sudah pelatihan Polmas", "Polmas training required"),
+    "setting.require_active": ("Wajib berstatus aktif", "Active status required"),
+    "setting.excluded_units": ("Satuan/fungsi yang dikecualikan", "Excluded units/functions"),
+    "setting.priority_weight_high": ("Bobot prioritas Tinggi", "Weight of priority Tinggi"),
+    "setting.priority_weight_medium": ("Bobot prioritas Sedang", "Weight of priority Sedang"),
+    "setting.priority_weight_low": ("Bobot prioritas Rendah", "Weight of priority Rendah"),
+    "setting.admin_km_same_desa": (
+        "Jarak pengganti, desa sama (km)",
+        "Stand-in distance, same desa (km)",
+    ),
+    "setting.admin_km_same_kecamatan": (
+        "Jarak pengganti, kecamatan sama (km)",
+        "Stand-in distance, same kecamatan (km)",
+    ),
+    "setting.admin_km_same_polsek": (
+        "Jarak pengganti, Polsek sama (km)",
+        "Stand-in distance, same Polsek (km)",
+    ),
+    "setting.admin_km_elsewhere": (
+        "Jarak pengganti, di luar Polsek (km)",
+        "Stand-in distance, another Polsek (km)",
+    ),
+    "setting.lang": ("Bahasa keterangan", "Language of the reasons"),
 }

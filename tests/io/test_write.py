@@ -46,7 +46,7 @@ from rwassign.model import (
     UncoveredUnit,
     Unit,
 )
-from rwassign.report import rule_label, sha256_file, summarize
+from rwassign.report import rule_label, sha256_file, shortage_text, summarize
 from rwassign.settings import Settings
 
 BRIPKA = Rank("BRIPKA", "BRIGADIR POLISI KEPALA", RankGroup.BINTARA, 10)
@@ -238,6 +238,46 @@ def test_summarize_without_plan_is_still_json(result: SolveResult) -> None:
     json.dumps(facts, allow_nan=False)
 
 
+def test_shortage_arithmetic_by_hand(result: SolveResult) -> None:
+    """Eligible x cap against units, for the Polres and by the kecamatan members live in."""
+    homes = {0: "LEBONG UTARA", 1: "TOPOS", 2: "TOPOS", 4: None}
+    officers = tuple(
+        dataclasses.replace(o, home_kecamatan=homes.get(o.index)) for o in result.instance.officers
+    )
+    reserve_ineligible = dataclasses.replace(result.outcomes[4], eligible=False)
+    short = dataclasses.replace(
+        result,
+        instance=dataclasses.replace(result.instance, officers=officers),
+        outcomes=(*result.outcomes[:4], reserve_ineligible),
+    )
+    facts = summarize(short)["shortage"]
+    # Budi, Rahmat, Siti eligible (Dedi and now Yusuf not): 3 x cap 1 = 3 < 4 units: 1 short.
+    assert {k: facts[k] for k in ("eligible", "cap", "capacity", "units", "short")} == {
+        "eligible": 3, "cap": 1, "capacity": 3, "units": 4, "short": 1
+    }  # fmt: skip
+    assert facts["unit_kinds"] == ["Dusun", "RW"]
+    # Lebong Utara: 2 units, Budi lives there (1 x 1); Topos: 2 units, Rahmat and Siti (2 x 1).
+    assert facts["by_kecamatan"] == [
+        {"kecamatan": "Lebong Utara", "units": 2, "eligible": 1, "capacity": 1, "short": 1},
+        {"kecamatan": "Topos", "units": 2, "eligible": 2, "capacity": 2, "short": 0},
+    ]
+    assert facts["home_elsewhere"] == 0
+    assert shortage_text(facts, "id") == (
+        "3 personel memenuhi syarat x 1 RW/dusun = 3 < 4 RW/dusun: "
+        "1 RW/dusun pasti belum terisi, berapa pun jaraknya."
+    )
+    assert shortage_text(facts, "en").startswith("3 eligible members x 1 RW/dusun = 3 < 4")
+    capped = summarize(dataclasses.replace(short, settings=Settings(max_units_per_officer=2)))
+    assert capped["shortage"]["capacity"] == 6 and capped["shortage"]["short"] == 0
+    # Yusuf (no known home) counts as living elsewhere once he is eligible again.
+    assert (
+        summarize(dataclasses.replace(result, instance=short.instance))["shortage"][
+            "home_elsewhere"
+        ]
+        == 1
+    )
+
+
 def test_sha256_file(tmp_path: Path) -> None:
     f = tmp_path / "a.xlsx"
     f.write_bytes(b"abc" * 50_000)
@@ -385,9 +425,18 @@ def test_ringkasan_labels_and_hashes(tmp_path: Path, written: Path) -> None:
     assert values[f"   - {rule_label('pangkat', 'id')}"] == 1
     assert str(values["Status solver"]).startswith("OPTIMAL")
     assert values["Gap"] == 0
-    assert values["Waktu (detik)"] == 1.75
+    assert not [label for label in values if str(label).startswith("Waktu")]  # in --json only
     assert values["Versi rwassign"] == rwassign.__version__
-    assert values["max_travel_km"] == "10.0"  # settings section
+    # Settings by their Indonesian label, the TOML key on the line below in small print.
+    assert values[f"{i18n.text('setting.max_travel_km')}\nmax_travel_km"] == "10.0"
+    # 4 eligible x cap 1 = 4 >= 4 units: the shortage sentence says there are enough.
+    assert (
+        i18n.text(
+            "summary.shortage_none",
+            {"eligible": 4, "cap": 1, "word": "RW/dusun", "capacity": 4, "units": 4},
+        )
+        in values
+    )
     expected = hashlib.sha256(b"not really a workbook, but hashable").hexdigest()
     assert values["SHA-256 personel.xlsx"] == expected
     assert values["Polsek Rimbo Pengadang"] == 2  # coverage table: units

@@ -110,7 +110,7 @@ def build_workbook(
     if result.moves is not None:
         changes_sheet(workbook.create_sheet(SHEET_CHANGES), result, lang)
     if tradeoff:
-        tradeoff_sheet(workbook.create_sheet(SHEET_TRADEOFF), tradeoff)
+        tradeoff_sheet(workbook.create_sheet(SHEET_TRADEOFF), tradeoff, lang)
     return workbook
 
 

@@ -28,7 +28,7 @@ from rwassign.io.plan.layout import (
     UNCOVERED_HEADERS,
     WARNING_HEADERS,
 )
-from rwassign.io.write.tables import KM_FORMAT, safe, table
+from rwassign.io.write.tables import JOB_WIDTH, KM_FORMAT, SENTENCE_WIDTH, safe, table
 from rwassign.model import PRIORITY_LABELS, OfficerOutcome, Reason, SolveResult, Unit
 from rwassign.report import rule_label
 
@@ -60,8 +60,10 @@ def plan_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         PLAN_HEADERS,
         rows,
         text_columns={COL_NRP, COL_UNIT_ID},
+        lang=lang,
         formats={"JARAK (KM)": KM_FORMAT},
         machine_columns={COL_UNIT_ID},
+        caps={"ALASAN": SENTENCE_WIDTH, "JABATAN/KESATUAN": JOB_WIDTH},
     )
 
 
@@ -77,8 +79,10 @@ def uncovered_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         ws,
         UNCOVERED_HEADERS,
         rows,
+        lang=lang,
         text_columns={COL_UNIT_ID},
         machine_columns={COL_UNIT_ID},
+        caps={"ALASAN": SENTENCE_WIDTH},
     )
 
 
@@ -106,7 +110,14 @@ def roster_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
                 source_row,
             ]
         )
-    table(ws, ROSTER_HEADERS, rows, text_columns={COL_NRP})
+    table(
+        ws,
+        ROSTER_HEADERS,
+        rows,
+        lang=lang,
+        text_columns={COL_NRP},
+        caps={"JABATAN": JOB_WIDTH, "RW/DUSUN": JOB_WIDTH, "ALASAN": SENTENCE_WIDTH},
+    )
 
 
 def warnings_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
@@ -129,7 +140,14 @@ def warnings_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         )
     if not rows:
         rows.append(["", "-", "", "", "", "", "Tidak ada peringatan", "", ""])
-    table(ws, WARNING_HEADERS, rows, machine_columns={"KODE"})
+    table(
+        ws,
+        WARNING_HEADERS,
+        rows,
+        lang=lang,
+        machine_columns={"KODE"},
+        caps={"BERKAS": JOB_WIDTH, "PESAN": SENTENCE_WIDTH, "SARAN": SENTENCE_WIDTH},
+    )
 
 
 def changes_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
@@ -146,14 +164,21 @@ def changes_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
         ]
         for no, c in enumerate(result.changes, start=1)
     ]
-    table(ws, CHANGE_HEADERS, rows, text_columns={"NRP"})
+    table(
+        ws,
+        CHANGE_HEADERS,
+        rows,
+        lang=lang,
+        text_columns={"NRP"},
+        caps={"SEBELUM": JOB_WIDTH, "SESUDAH": JOB_WIDTH, "ALASAN": SENTENCE_WIDTH},
+    )
 
 
-def tradeoff_sheet(ws: Worksheet, rows_by_k: Sequence[dict[str, Any]]) -> None:
+def tradeoff_sheet(ws: Worksheet, rows_by_k: Sequence[dict[str, Any]], lang: str) -> None:
     """What each move budget K buys: the operator picks a row and re-runs with --max-moves K."""
     keys = ("max_moves", "moves", "status", "covered", "weighted_coverage", "residence")
     rows = [[r[k] for k in keys] + [r["travel_km"]] for r in rows_by_k]
-    table(ws, TRADEOFF_HEADERS, rows, formats={"TOTAL JARAK (KM)": KM_FORMAT})
+    table(ws, TRADEOFF_HEADERS, rows, lang=lang, formats={"TOTAL JARAK (KM)": KM_FORMAT})
 
 
 def reason_text(reason: Reason, lang: str) -> str:

@@ -1,21 +1,42 @@
-"""The ``Ringkasan`` sheet: the facts of one run, the settings used, coverage by area.
+"""The ``Ringkasan`` sheet: the facts of one run, the shortage arithmetic, coverage by area and
+the settings used, laid out to print on portrait A4 with every label beside its value.
 
 The facts come from :func:`rwassign.report.summarize`, so this sheet, the terminal and
 ``--json`` show the same numbers.  Labels are always Indonesian: this sheet is what gets
-attached to a report upwards.  The settings are shown here for people; the program reads
-them back from the hidden data sheet (:mod:`rwassign.io.embed`), never from these labels.
+attached to a report upwards; sentences (the shortage, the settings' descriptions) follow
+``lang``.  The headline (status, coverage, why units are open, who could serve) comes first,
+so page 1 answers an office's questions; solver stage timings stay in ``--json``, they tell an
+office nothing.  The settings are shown by label, with the TOML key in small grey print for
+whoever edits the configuration; the program reads them back from the hidden data sheet
+(:mod:`rwassign.io.embed`), never from these labels.
+
+The sheet uses seven columns: label, value and a note spread over the last five, which the
+coverage tables by kecamatan and Polsek use as their columns.  A value without a note spreads
+over all six (a file's SHA-256 fits on one line).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl.styles import Alignment
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from rwassign.io.write.tables import KM_FORMAT, fit_columns, header, section
-from rwassign.report import rule_label
+from rwassign import i18n
+from rwassign.io.write.printing import (
+    GREY,
+    font,
+    line_height,
+    page_setup,
+    rich,
+    set_row_heights,
+    set_widths,
+)
+from rwassign.io.write.tables import HEADER_FILL, HEADER_FONT, KM_FORMAT
+from rwassign.report import rule_label, shortage_text
 from rwassign.settings import SETTING_DOCS
 
 STATUS_LABELS = {
@@ -23,85 +44,205 @@ STATUS_LABELS = {
     "FEASIBLE": "FEASIBLE (batas waktu tercapai; lihat Gap)",
     "NO_PLAN": "TIDAK ADA RENCANA",
 }
+TITLE = "RINGKASAN PENUGASAN POLISI RW"
+#: Label, value, then five table columns that also hold the notes.
+WIDTHS = (38.0, 18.0, 10.0, 11.0, 11.0, 15.0, 10.0)
+LAST = len(WIDTHS)
+#: Portrait A4 between the margins, in points, and a column unit as LibreOffice draws it (the
+#: wider of the two programs, so the estimate of what fits on page 1 errs towards no break).
+PORTRAIT_WIDTH_PT = (8.27 - 1.0) * 72
+PORTRAIT_HEIGHT_PT = (11.69 - 1.5) * 72
+CHAR_PT = 5.55
+
+_TITLE_FONT = font(bold=True, size=14)
+_BODY_FONT = font()
+_NOTE_FONT = font(size=9, color=GREY)
+_TOP = Alignment(vertical="top", wrap_text=True)
+_TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+_TOP_RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
+
+Row = tuple[Any, Any, str, str | None]  # label, value, note, number format
 
 
 def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
-    """Label/value rows, then the settings used, then coverage by Polsek and by kecamatan.
+    """Title, headline, shortage, members, coverage by kecamatan and Polsek, quality of the
+    plan, settings and files, printed portrait one page wide (module docstring)."""
+    set_widths(ws, WIDTHS)
+    ws.append([TITLE])
+    ws["A1"].font = _TITLE_FONT
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=LAST)
+    _rows(ws, [("Polres", facts["polres"], "", None)])
 
-    Labels are always Indonesian; only the settings' descriptions follow ``lang``.
-    """
-    rows: list[tuple[str, Any, str]] = [
-        ("Polres", facts["polres"], ""),
-        ("Status solver", STATUS_LABELS.get(facts["status"], facts["status"]), ""),
-        ("Jumlah RW/Dusun", facts["units"], ""),
-        ("Terisi", facts["covered"], ""),
-        ("Belum terisi", facts["uncovered"], "lihat sheet Belum Terisi"),
-        ("Cakupan (%)", facts["coverage_pct"], ""),
-        ("Cakupan berbobot", facts["weighted_coverage"], "jumlah bobot prioritas RW yang terisi"),
-        ("Cakupan berbobot maksimum", facts["weighted_coverage_max"], "bila semua RW terisi"),
-        (
-            "Sesuai domisili",
-            facts["residence_matches"],
-            "personel bertugas di RW tempat tinggalnya",
-        ),
-        ("Total jarak (km)", facts["travel_km"], ""),
-        ("Rata-rata jarak (km)", facts["travel_km_mean"], "per RW/dusun yang terisi"),
-        ("Personel", facts["officers"], ""),
-        ("Memenuhi syarat", facts["eligible"], ""),
-        ("Ditugaskan", facts["assigned"], ""),
-        ("Cadangan", facts["reserve"], "memenuhi syarat, belum mendapat RW"),
-        ("Tidak memenuhi syarat", facts["ineligible"], "tiap personel dihitung sekali"),
-    ]
-    for rule_id, count in facts["ineligible_by_rule"].items():
-        rows.append((f"   - {rule_label(rule_id, 'id')}", count, rule_id))
-    unchecked = ", ".join(rule_label(r, "id") for r in facts["unchecked_rules"])
-    rows += [
-        ("Aturan tidak dapat diperiksa", unchecked or "-", "lihat sheet Peringatan"),
-        ("Jumlah peringatan", facts["warnings"], ""),
-        ("Gap", facts["gap"] if facts["gap"] is not None else "-", "0 = terbukti optimal"),
-        ("Waktu (detik)", facts["seconds"]["total"], ""),
-    ]
-    for stage, seconds in facts["seconds"].items():
-        if stage != "total":
-            rows.append((f"Waktu {stage} (detik)", seconds, ""))
+    _section(ws, ("HASIL", "NILAI", "CATATAN"))
+    _rows(ws, _headline(facts))
+
+    _section(ws, ("KAPASITAS PERSONEL",))
+    _sentence(ws, shortage_text(facts["shortage"], lang))
+
+    _section(ws, ("PERSONEL", "JUMLAH", "CATATAN"))
+    _rows(ws, _members(facts))
+
+    shortage = facts["shortage"]
+    cap = shortage["cap"]
+    _section(
+        ws,
+        ("KECAMATAN", "RW/DUSUN", "TERISI", "CAKUPAN (%)", "MEMENUHI SYARAT, TINGGAL DI SINI",
+         f"KAPASITAS (x {cap})", "KURANG"),
+    )  # fmt: skip
+    covered = {c["kecamatan"]: c["covered"] for c in facts["coverage_by_kecamatan"]}
+    for item in shortage["by_kecamatan"]:
+        done = covered.get(item["kecamatan"], 0)
+        _table_row(
+            ws,
+            [item["kecamatan"], item["units"], done, _pct(done, item["units"]),
+             item["eligible"], item["capacity"], item["short"]],
+        )  # fmt: skip
+    _sentence(ws, i18n.text("summary.by_kecamatan", lang=lang))
+    if shortage["home_elsewhere"]:
+        params = {"count": shortage["home_elsewhere"]}
+        _sentence(ws, i18n.text("summary.home_elsewhere", params, lang))
+
+    _section(ws, ("MUTU RENCANA", "NILAI", "CATATAN"))
+    _rows(ws, _quality(facts))
     if facts.get("changes") is not None:
-        rows.append(("Perpindahan", facts["moves"], "personel yang kehilangan RW lamanya"))
+        _section(ws, ("PERUBAHAN", "JUMLAH", "CATATAN"))
+        changes = [("Perpindahan", facts["moves"], "personel yang kehilangan RW lamanya", None)]
         for kind, count in facts["changes"].items():
-            rows.append((f"   - {kind}", count, "lihat sheet Perubahan"))
-    rows.append(("Versi rwassign", facts["version"], ""))
-    if facts["output"]:
-        rows.append(("Berkas keluaran", Path(facts["output"]).name, ""))
-    for name, digest in facts["input_sha256"].items():
-        rows.append((f"SHA-256 {name}", digest, "sidik berkas masukan"))
+            changes.append((f"   - {kind}", count, "lihat sheet Perubahan", None))
+        _rows(ws, changes)
 
-    formats = {
-        "Cakupan (%)": "0.00",
-        "Total jarak (km)": KM_FORMAT,
-        "Rata-rata jarak (km)": KM_FORMAT,
-        "Gap": "0.00%",
-        "Waktu (detik)": "0.0",
-    }
-    header(ws, ("KETERANGAN", "NILAI", "CATATAN"))
-    for label, value, note in rows:
-        ws.append([label, value, note])
-        fmt = formats.get(label) or ("0.0" if label.startswith("Waktu ") else None)
-        if fmt and isinstance(value, (int, float)):
-            ws.cell(ws.max_row, 2).number_format = fmt
-        ws.cell(ws.max_row, 2).alignment = Alignment(horizontal="left")
+    polsek_row = ws.max_row + 2  # its header, after the blank line
+    _section(ws, ("POLSEK", "RW/DUSUN", "TERISI", "CAKUPAN (%)"))
+    for item in facts["coverage_by_polsek"]:
+        _table_row(
+            ws,
+            [item["polsek"], item["units"], item["covered"], _pct(item["covered"], item["units"])],
+        )
 
-    ws.append([])
-    section(ws, ("PENGATURAN", "NILAI", "KETERANGAN"))
+    _section(ws, ("PENGATURAN", "NILAI", "KETERANGAN"))
     for key, value in facts["settings"].items():
         doc = SETTING_DOCS.get(key)
-        ws.append([key, value, (doc[1] if lang == "en" else doc[0]) if doc else ""])
+        label = _setting_label(key, lang)
+        _rows(ws, [(rich(label, key), value, (doc[1] if lang == "en" else doc[0]) if doc else "-",
+                    None)])  # fmt: skip
 
-    for title, key in (("POLSEK", "polsek"), ("KECAMATAN", "kecamatan")):
-        ws.append([])
-        section(ws, (title, "JUMLAH RW/DUSUN", "TERISI", "CAKUPAN (%)"))
-        for item in facts[f"coverage_by_{key}"]:
-            pct = round(100.0 * item["covered"] / item["units"], 2) if item["units"] else 0.0
-            ws.append([item[key], item["units"], item["covered"], pct])
-            ws.cell(ws.max_row, 4).number_format = "0.00"
+    _section(ws, ("BERKAS", "NILAI", "CATATAN"))
+    files: list[Row] = [("Versi rwassign", facts["version"], "", None)]
+    if facts["output"]:
+        files.append(("Berkas keluaran", Path(facts["output"]).name, "", None))
+    for name, digest in facts["input_sha256"].items():
+        files.append((f"SHA-256 {name}", digest, "", None))
+    _rows(ws, files)
 
     ws.freeze_panes = "A2"
-    fit_columns(ws, max_width=70)
+    set_row_heights(ws)
+    page_setup(ws, landscape=False, lang=lang, title_rows=None, last_column=LAST)
+    _break_before(ws, polsek_row)
+
+
+def _break_before(ws: Worksheet, row: int) -> None:
+    """Start a new page at ``row`` when everything above it fits on page 1, so the headline
+    page ends with a whole block instead of a table torn after its header."""
+    scale = min(1.0, PORTRAIT_WIDTH_PT / (sum(WIDTHS) * CHAR_PT))
+    above = sum(ws.row_dimensions[r].height or line_height() for r in range(1, row))
+    if above * scale <= PORTRAIT_HEIGHT_PT:
+        ws.row_breaks.append(Break(id=row - 1))
+
+
+def _headline(facts: dict[str, Any]) -> list[Row]:
+    return [
+        ("Status solver", STATUS_LABELS.get(facts["status"], facts["status"]), "", None),
+        ("Jumlah RW/Dusun", facts["units"], "", None),
+        ("Terisi", facts["covered"], "", None),
+        ("Belum terisi", facts["uncovered"], "lihat sheet Belum Terisi", None),
+        ("Cakupan (%)", facts["coverage_pct"], "", "0.00"),
+    ]
+
+
+def _members(facts: dict[str, Any]) -> list[Row]:
+    rows: list[Row] = [
+        ("Personel", facts["officers"], "baris daftar personel", None),
+        ("Memenuhi syarat", facts["eligible"], "", None),
+        ("Ditugaskan", facts["assigned"], "", None),
+        ("Cadangan", facts["reserve"], "memenuhi syarat, belum mendapat RW", None),
+        ("Tidak memenuhi syarat", facts["ineligible"], "tiap personel dihitung sekali", None),
+    ]
+    for rule_id, count in facts["ineligible_by_rule"].items():
+        rows.append((f"   - {rule_label(rule_id, 'id')}", count, "", None))
+    unchecked = ", ".join(rule_label(r, "id") for r in facts["unchecked_rules"])
+    rows.append(("Aturan tidak dapat diperiksa", unchecked or "-", "lihat sheet Peringatan", None))
+    return rows
+
+
+def _quality(facts: dict[str, Any]) -> list[Row]:
+    gap = facts["gap"] if facts["gap"] is not None else "-"
+    return [
+        ("Cakupan berbobot", facts["weighted_coverage"], "jumlah bobot prioritas RW yang terisi",
+         None),
+        ("Cakupan berbobot maksimum", facts["weighted_coverage_max"], "bila semua RW terisi", None),
+        ("Sesuai domisili", facts["residence_matches"],
+         "personel bertugas di RW tempat tinggalnya", None),
+        ("Total jarak (km)", facts["travel_km"], "", KM_FORMAT),
+        ("Rata-rata jarak (km)", facts["travel_km_mean"], "per RW/dusun yang terisi", KM_FORMAT),
+        ("Gap", gap, "0 = terbukti optimal", "0.00%"),
+        ("Jumlah peringatan", facts["warnings"], "lihat sheet Peringatan", None),
+    ]  # fmt: skip
+
+
+def _setting_label(key: str, lang: str) -> str:
+    """A setting's label from the catalogue; its key for a setting the catalogue lacks."""
+    try:
+        return i18n.text(f"setting.{key}", lang=lang)
+    except KeyError:
+        return key
+
+
+def _pct(done: int, units: int) -> float:
+    return round(100.0 * done / units, 2) if units else 0.0
+
+
+def _section(ws: Worksheet, headers: Sequence[str]) -> None:
+    """A blank line, then a block's bold filled header across all seven columns."""
+    ws.append([])
+    ws.append([*headers, *[None] * (LAST - len(headers))])
+    row = ws.max_row
+    if len(headers) == 3:  # label, value, note: the note's header spans the note columns
+        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=LAST)
+    for cell in ws[row]:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        # A table's number columns are right-aligned: so are their headers.
+        cell.alignment = _TOP_RIGHT if len(headers) > 3 and cell.column != 1 else _TOP
+
+
+def _rows(ws: Worksheet, rows: Sequence[Row]) -> None:
+    """Label | value | note rows; a value without a note spreads over the note columns."""
+    for label, value, note, fmt in rows:
+        ws.append([label, value, note or None])
+        row = ws.max_row
+        ws.merge_cells(start_row=row, start_column=2 if not note else 3, end_row=row,
+                       end_column=LAST)  # fmt: skip
+        for col, cell_font in ((1, _BODY_FONT), (2, _BODY_FONT), (3, _NOTE_FONT)):
+            cell = ws.cell(row, col)
+            cell.font = cell_font
+            cell.alignment = _TOP_LEFT
+        if fmt and isinstance(value, (int, float)):
+            ws.cell(row, 2).number_format = fmt
+
+
+def _table_row(ws: Worksheet, values: Sequence[Any]) -> None:
+    """One row of a coverage table; percentages with two decimals."""
+    ws.append(list(values))
+    for cell in ws[ws.max_row]:
+        cell.font = _BODY_FONT
+        cell.alignment = _TOP
+    ws.cell(ws.max_row, 4).number_format = "0.00"
+
+
+def _sentence(ws: Worksheet, text: str) -> None:
+    """A sentence across the whole width, wrapped (the shortage arithmetic)."""
+    ws.append([text])
+    row = ws.max_row
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
+    ws.cell(row, 1).font = _BODY_FONT
+    ws.cell(row, 1).alignment = _TOP_LEFT

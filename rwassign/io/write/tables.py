@@ -1,42 +1,65 @@
 """The table helpers every sheet of a plan (and the batch rekap) is drawn with.
 
-One look for every table: bold filled headers, frozen and filtered, printed landscape one page
-wide, NRPs and unit ids stored as text, columns sized to their values.  Kept apart from the
-sheets so a new sheet gets the same look by calling :func:`table`.
+One look for every table: bold filled headers, frozen and filtered, NRPs and unit ids stored as
+text, columns sized to their values, and printed landscape on A4, one page wide, header
+repeated, every line whole (:mod:`.printing`).  Kept apart from the sheets so a new sheet gets
+the same look by calling :func:`table`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-HEADER_FONT = Font(bold=True)
+from rwassign.io.write.printing import (
+    GREY,
+    HEADER_SIZE,
+    chars_for,
+    font,
+    page_setup,
+    set_row_heights,
+    set_widths,
+    shown,
+    text_width,
+)
+
+HEADER_FONT = font(bold=True, size=HEADER_SIZE)
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-SECTION_FONT = Font(bold=True)
-MACHINE_FONT = Font(color="808080")
+BODY_FONT = font()
+MACHINE_FONT = font(color=GREY)
+HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
+HEADER_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=1)
+NUMBER_RIGHT = Alignment(horizontal="right", vertical="top", indent=1)
+INDENT_CHARS = 2.0  # one indent step is about one character in Excel, 10 pt in LibreOffice
+BODY_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
+#: The running number, centred so it does not run into the next column's text.
+NUMBER_ALIGNMENT = Alignment(horizontal="center", vertical="top")
 KM_FORMAT = "0.00"
 TEXT_FORMAT = "@"
 
+#: Widest column, in Excel's unit, for sentences (reasons, messages), for a job title with its
+#: unit, and for everything else; longer text wraps onto more lines.  Chosen so the plan sheet
+#: prints at about 70 % on landscape A4 with reasons on three or four lines.
+SENTENCE_WIDTH = 40.0
+JOB_WIDTH = 26.0
+FIELD_WIDTH = 14.0
+#: What landscape A4 holds at 100 % between the margins, in Excel's unit as LibreOffice draws it
+#: (its unit is about 6 % wider than Excel's): a sheet narrower than this widens its long-text
+#: columns instead of wrapping them onto more lines than needed.
+LANDSCAPE_CHARS = 136.0
+
 
 def header(ws: Worksheet, headers: Sequence[str]) -> None:
-    """A bold, filled header row."""
+    """A bold, filled header row; it wraps at spaces rather than being cut on paper."""
     ws.append(list(headers))
     for cell in ws[ws.max_row]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
-        cell.alignment = Alignment(vertical="center")
-
-
-def section(ws: Worksheet, headers: Sequence[str]) -> None:
-    """The header of a block further down a sheet (the summary's settings and coverage)."""
-    ws.append(list(headers))
-    for cell in ws[ws.max_row]:
-        cell.font = SECTION_FONT
-        cell.fill = HEADER_FILL
+        cell.alignment = HEADER_ALIGNMENT
 
 
 def table(
@@ -44,15 +67,19 @@ def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     *,
+    lang: str = "id",
     text_columns: Collection[str] = (),
     formats: dict[str, str] | None = None,
     machine_columns: Collection[str] = (),
+    caps: Mapping[str, float] | None = None,
 ) -> None:
     """A header row and data rows, formatted for reading, filtering and printing.
 
     ``text_columns`` are stored as text with the ``@`` format (NRP, unit ids), so Excel keeps
-    leading zeros even when someone retypes a value; ``machine_columns`` are greyed, as they
-    are there for the program (round trips), not for the reader.
+    leading zeros even when someone retypes a value; ``machine_columns`` are greyed and, when
+    they come last, left off the paper, as they are there for the program (round trips), not
+    for the reader; ``caps`` widen the columns of long text (reasons, messages) beyond
+    ``FIELD_WIDTH``.
     """
     header(ws, headers)
     formats = formats or {}
@@ -61,37 +88,61 @@ def table(
     last_row = max(ws.max_row, 1)
     for i, name in enumerate(headers, start=1):
         fmt = TEXT_FORMAT if name in text_columns else formats.get(name)
-        if fmt is None and name not in machine_columns:
-            continue
+        cell_font = MACHINE_FONT if name in machine_columns else BODY_FONT
         for (cell,) in ws.iter_rows(min_row=2, max_row=last_row, min_col=i, max_col=i):
             if fmt:
                 cell.number_format = fmt
-            if name in machine_columns:
-                cell.font = MACHINE_FONT
-    last_col = get_column_letter(len(headers))
+            cell.font = cell_font
+            cell.alignment = NUMBER_ALIGNMENT if name == "NO" else BODY_ALIGNMENT
+    numeric: set[int] = set()
+    for cell in ws[1]:  # numbers right-aligned, header too, kept off the next column's text
+        (column,) = ws.iter_cols(min_col=cell.column, max_col=cell.column, min_row=2)
+        values = [c.value for c in column if c.value not in (None, "")]
+        if cell.value != "NO" and values and all(isinstance(v, int | float) for v in values):
+            numeric.add(int(cell.column or 1))
+            cell.alignment = HEADER_RIGHT
+            for body in column:
+                body.alignment = NUMBER_RIGHT
+    printed = len(headers)
+    while printed > 1 and headers[printed - 1] in machine_columns:
+        printed -= 1
+    caps = caps or {}
+    widths = [
+        column_chars(ws, i, caps.get(name, FIELD_WIDTH)) for i, name in enumerate(headers, start=1)
+    ]
+    for index in numeric:  # room for the indent
+        widths[index - 1] += INDENT_CHARS
+    room = LANDSCAPE_CHARS - sum(widths[:printed])
+    for i, name in enumerate(headers[:printed]):  # a narrow sheet: longer lines, fewer pages
+        if name in caps and room > 0:
+            wider = min(column_chars(ws, i + 1, widths[i] + room), widths[i] + room)
+            room -= wider - widths[i]
+            widths[i] = wider
+    set_widths(ws, widths)
+    set_row_heights(ws)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{last_col}{last_row}"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True  # type: ignore[union-attr]
-    fit_columns(ws)
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last_row}"
+    page_setup(ws, landscape=True, lang=lang, last_column=printed)
 
 
-def fit_columns(ws: Worksheet, *, min_width: int = 5, max_width: int = 60) -> None:
-    """Column widths from the longest value, within bounds (long reasons stay readable)."""
-    widths: dict[int, int] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None:
-                continue
-            text = f"{cell.value:.2f}" if isinstance(cell.value, float) else str(cell.value)
-            column = int(cell.column or 1)
-            widths[column] = max(widths.get(column, 0), len(text))
-    for col, width in widths.items():
-        letter = get_column_letter(col)
-        ws.column_dimensions[letter].width = min(max(width + 2, min_width), max_width)
+def column_chars(ws: Worksheet, column: int, cap: float, *, header_row: int = 1) -> float:
+    """A column's width: its widest value up to ``cap``, never narrower than the longest word
+    of its header, so a header wraps at a space instead of being cut ("PRIORITA")."""
+    header_word = 0.0
+    widest = 0.0
+    (cells,) = ws.iter_cols(min_col=column, max_col=column, min_row=header_row)
+    for cell in cells:
+        if cell.value is None:
+            continue
+        text = shown(cell.value, cell.number_format)
+        bold = bool(cell.font.b)
+        if cell.row == header_row:
+            header_word = max(
+                (text_width(w, bold=True, size=HEADER_SIZE) for w in text.split()), default=0.0
+            )
+        else:
+            widest = max(widest, text_width(text, bold=bold))
+    return max(chars_for(header_word), min(chars_for(widest), cap), 4.0)
 
 
 def safe(make: Callable[[], str], fallback: str) -> str:

@@ -1,0 +1,262 @@
+"""The plan workbook on paper: page setup, fonts and row heights in the file, and the sample plan
+rendered through LibreOffice and read back from the PDF.
+
+The file-level tests are fast and always run.  The rendering tests need ``soffice`` (LibreOffice
+headless); without it they skip with a reason, and CI installs it.  They check what an office
+sees: ``Ringkasan`` one page wide with the headline on page 1 and every label on the line of its
+value, every other sheet's header whole on each of its pages, and the longest reasons whole.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.workbook.workbook import Workbook
+from pypdf import PdfReader
+
+import rwassign
+from rwassign import i18n
+from rwassign.io.plan.layout import COL_UNIT_ID, PLAN_HEADERS, UNCOVERED_HEADERS
+from rwassign.io.write.printing import (
+    FONT_NAME,
+    cell_height,
+    column_width,
+    shown,
+    text_width,
+    usable_width,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "samples" / "polres_lebong.xlsx"
+SUMMARY = "Ringkasan"
+TABLES = ("Penugasan", "Belum Terisi", "Personel", "Peringatan")
+
+
+@pytest.fixture(scope="module")
+def plan_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample plan as `rwassign solve` writes it."""
+    out = tmp_path_factory.mktemp("cetak") / "polres_lebong-penugasan.xlsx"
+    rwassign.write_plan(rwassign.solve(rwassign.read(SAMPLE)), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def book(plan_file: Path) -> Workbook:
+    return openpyxl.load_workbook(plan_file, rich_text=True)
+
+
+# --- in the file -----------------------------------------------------------------------------
+
+
+def test_every_font_is_named(book: Workbook) -> None:
+    """A font without a name is drawn in each program's fallback (a serif in LibreOffice)."""
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                assert cell.font.name == FONT_NAME, (ws.title, cell.coordinate)
+                if isinstance(cell.value, CellRichText):
+                    blocks = [b for b in cell.value if isinstance(b, TextBlock)]
+                    assert blocks and all(b.font.rFont == FONT_NAME for b in blocks)
+        footer = ws.oddFooter
+        assert footer is not None and footer.right.font and FONT_NAME in footer.right.font
+
+
+def test_page_setup(book: Workbook) -> None:
+    for ws in book.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        setup = ws.page_setup
+        assert str(setup.paperSize) == ws.PAPERSIZE_A4, ws.title
+        assert setup.orientation == ("portrait" if ws.title == SUMMARY else "landscape"), ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title  # type: ignore[union-attr]
+        margins = ws.page_margins
+        assert min(margins.left, margins.right, margins.top, margins.bottom) >= 0.4, ws.title
+        footer = ws.oddFooter
+        assert footer is not None
+        assert footer.right.text == i18n.text("print.page_footer") == "Halaman &P dari &N"
+        if ws.title != SUMMARY:
+            assert ws.print_title_rows == "$1:$1", ws.title
+
+
+def test_unit_ids_are_kept_off_the_paper(book: Workbook) -> None:
+    """The grey id column is for the program: the print area stops at ALASAN."""
+    ws = book["Penugasan"]
+    assert PLAN_HEADERS[-1] == COL_UNIT_ID
+    assert ws.print_area == f"'Penugasan'!$A$1:$M${ws.max_row}"
+    assert book["Belum Terisi"].print_area.startswith("'Belum Terisi'!$A$1:$G$")
+    assert UNCOVERED_HEADERS[6] == "ALASAN"
+
+
+def test_row_heights_hold_every_wrapped_line(book: Workbook) -> None:
+    """LibreOffice does not grow rows by itself: each row's stored height holds its tallest
+    cell wrapped at the column width, and every header word fits its column."""
+    wrapped = 0
+    for title in (SUMMARY, *TABLES):
+        ws = book[title]
+        spans = {
+            (r.min_row, r.min_col): sum(
+                column_width(ws, c) for c in range(r.min_col, r.max_col + 1)
+            )
+            for r in ws.merged_cells.ranges
+        }
+        for row in ws.iter_rows():
+            height = ws.row_dimensions[row[0].row].height
+            assert height, (title, row[0].row)
+            for cell in row:
+                if cell.value in (None, ""):
+                    continue
+                width = usable_width(
+                    spans.get((cell.row, cell.column), column_width(ws, cell.column))
+                )
+                size = float(cell.font.sz or 10)
+                need = cell_height(
+                    cell.value, width, bold=bool(cell.font.b), size=size,
+                    number_format=cell.number_format,
+                )  # fmt: skip
+                assert need <= height, (title, cell.coordinate, need, height)
+                if need > 14 * size / 10:
+                    wrapped += 1
+                    assert cell.alignment.wrap_text, (title, cell.coordinate)
+        if title != SUMMARY:
+            for cell in ws[1]:
+                for word in str(cell.value).split():
+                    assert (
+                        text_width(word, bold=True, size=cell.font.sz)
+                        <= usable_width(column_width(ws, cell.column)) / 0.95
+                    ), (title, word)
+    assert wrapped > 300  # the reasons of the sample do wrap: the check above saw them
+
+
+def test_ringkasan_speaks_to_the_office(book: Workbook) -> None:
+    ws = book[SUMMARY]
+    labels = [shown(c.value) for c in ws["A"] if c.value is not None]
+    assert not [x for x in labels if x.startswith("Waktu")]  # stage timings stay in --json
+    limit = next(c for c in ws["A"] if str(c.value).endswith("max_travel_km"))
+    assert str(limit.value) == f"{i18n.text('setting.max_travel_km')}\nmax_travel_km"
+    assert ws.cell(limit.row, 2).value == "-"
+    sentence = i18n.text(
+        "summary.shortage",
+        {"eligible": 157, "cap": 2, "word": "RW/dusun", "capacity": 314, "units": 373, "short": 59},
+    )
+    assert sentence in labels[:20]  # near the top, before the tables
+    assert sentence.startswith("157 personel memenuhi syarat x 2 RW/dusun = 314 < 373 RW/dusun")
+
+
+# --- on paper (LibreOffice) ------------------------------------------------------------------
+
+_FOOTER = re.compile(r"^\s*(\S.*?)\s{2,}Halaman (\d+) dari (\d+)\s*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A printed page's text as laid out (lines as on paper) and in drawing order (a wrapped
+    cell's lines together)."""
+
+    layout: str
+    plain: str
+
+
+@pytest.fixture(scope="module")
+def pages(plan_file: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Page]]:
+    """The text of every printed page, by sheet (named in the page footer)."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed: cannot render the plan")
+    out = tmp_path_factory.mktemp("pdf")
+    profile = out / "profil"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(out), str(plan_file)],
+        check=True, capture_output=True, timeout=300,
+    )  # fmt: skip
+    by_sheet: dict[str, list[Page]] = {}
+    reader = PdfReader(out / plan_file.with_suffix(".pdf").name)
+    for page in reader.pages:
+        text = page.extract_text(extraction_mode="layout")
+        match = _FOOTER.search(text)
+        assert match, text[-300:]
+        by_sheet.setdefault(match.group(1).strip(), []).append(Page(text, page.extract_text()))
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        portrait = match.group(1).strip() == SUMMARY
+        assert (width < height) == portrait, match.group(1)
+        assert round(min(width, height)) == 595  # A4
+    return by_sheet
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_ringkasan_prints_one_page_wide_headline_first(
+    pages: dict[str, list[Page]], book: Workbook
+) -> None:
+    ringkasan = [page.layout for page in pages[SUMMARY]]
+    assert len(ringkasan) <= 3
+    first = ringkasan[0]
+    for label, value in (
+        ("Polres", "POLRES LEBONG"),
+        ("Status solver", "OPTIMAL"),
+        ("Jumlah RW/Dusun", "373"),
+        ("Terisi", "314"),
+        ("Belum terisi", "59"),
+        ("Cakupan (%)", "84.18"),
+        ("Memenuhi syarat", "157"),
+    ):
+        assert re.search(rf"^{re.escape(label)}\s+{re.escape(value)}\b", first, re.M), label
+    assert "59 RW/dusun pasti belum terisi" in _flat(first)
+    # Every label with a value prints beside it: one page wide, nothing pushed to a page right.
+    ws = book[SUMMARY]
+    lines = [line.strip() for page in ringkasan for line in page.splitlines()]
+    for row in ws.iter_rows(min_row=2):
+        label, value = row[0].value, row[1].value
+        if label is None or value is None or isinstance(label, CellRichText):
+            continue
+        head = str(label).split("\n")[0].strip()
+        printed = shown(value, row[1].number_format).split()[0]
+        if isinstance(value, float) and row[1].number_format == "0.00%":
+            printed = f"{value * 100:.2f}%"
+        assert any(line.startswith(head[:25]) and printed in line for line in lines), (
+            head,
+            printed,
+        )
+
+
+@pytest.mark.parametrize("title", TABLES)
+def test_every_page_repeats_the_whole_header(
+    pages: dict[str, list[Page]], book: Workbook, title: str
+) -> None:
+    ws = book[title]
+    area = ws.print_area or ""
+    last = openpyxl.utils.column_index_from_string(re.findall(r"\$([A-Z]+)\$", area)[-1])
+    words = {w for cell in ws[1][:last] for w in str(cell.value).split()}
+    assert pages[title]
+    for no, page in enumerate(pages[title], start=1):
+        text = page.layout
+        for word in words:
+            assert re.search(rf"(?<!\S){re.escape(word)}(?!\S)", text), (title, no, word)
+
+
+@pytest.mark.parametrize("title", ["Penugasan", "Belum Terisi", "Personel"])
+def test_longest_reasons_print_whole(
+    pages: dict[str, list[Page]], book: Workbook, title: str
+) -> None:
+    """A wrapped reason prints line after line in its cell: read in drawing order, the
+    longest ones appear whole, not cut at the row's edge."""
+    ws = book[title]
+    index = [c.value for c in ws[1]].index("ALASAN")
+    reasons = sorted({str(r[index]) for r in ws.iter_rows(min_row=2, values_only=True)}, key=len)
+    text = _flat(" ".join(page.plain for page in pages[title]))
+    for reason in reasons[-3:]:
+        assert len(reason) > 40 and _flat(reason) in text, reason
