@@ -224,9 +224,8 @@ def _narrow_column(ws: Worksheet) -> None:
     ("tamper", "expected"),
     [
         (_extra_sheet, "lembar 'Catatan' tidak ada pada dokumen yang diekspor"),
-        (_shown_copy, "lembar 'Lampiran' berstatus 'hidden', bukan 'visible'"),
+        (_shown_copy, "lembar 'Lampiran' tersembunyi, padahal diekspor tampil"),
         (_shown_copy, "lembar yang aktif 'Lampiran (2)', bukan 'Lampiran'"),
-        (_data_hidden_only, "lembar '_lampiran' berstatus 'hidden', bukan 'veryHidden'"),
         (_other_active, "lembar yang aktif 'Lain', bukan 'Lampiran'"),
         (_picture, "pic B9 400x60px"),
         (_qr_moved, "gambar/objek pada lembar Lampiran: pic D9 "),
@@ -250,7 +249,6 @@ def _narrow_column(ws: Worksheet) -> None:
         "extra-sheet",
         "copy-shown",
         "copy-active",
-        "data-hidden-only",
         "other-active",
         "picture-added",
         "qr-moved",
