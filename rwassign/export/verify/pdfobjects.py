@@ -7,7 +7,8 @@ so the file is first compared whole with the PDF drawn again.  Where it differs,
 - the drawing of each page, the embedded fonts and the QR code, compared by hash: a difference
   is a re-write (another program drew the same page again) as long as the page *looks* the
   same (``pages.compare_look``) and its QR code still reads the same fingerprint; otherwise
-  the page shows something else and the file has changed;
+  the page shows something else and the file has changed (fonts that differ can draw other
+  letters for the same text, so then every page is looked at);
 - the page size: more than 2 mm off is another paper or orientation;
 - pictures beside the QR code on a page that still carries it: added.
 
@@ -188,13 +189,20 @@ def check_drawing(
         for n, (got, exp) in enumerate(pairs, start=1)
         if n not in resized and _stream(got) != _stream(exp)
     ]
-    if not redrawn:
+    # Another font program, or another QR form, can draw other shapes with the same drawing
+    # instructions: then every page it appears on is looked at, not only the redrawn ones.
+    fonts_differ = got_fonts != want_fonts
+    looked = [
+        n
+        for n in range(1, len(pairs) + 1)
+        if n not in resized and (n in redrawn or n in redrawn_qr or fonts_differ)
+    ]
+    if not looked:
         return
-    looks = compare_look(raw, expected, redrawn)
-    same = [n for n in redrawn if not looks[n].differs]
-    for n in redrawn:
-        if looks[n].differs:
-            diff = looks[n]
+    looks = compare_look(raw, expected, looked)
+    for n in looked:
+        diff = looks[n]
+        if diff.differs:
             res.fail(
                 "verify.page_look",
                 page=n,
@@ -203,6 +211,7 @@ def check_drawing(
                 top=diff.top_mm,
                 bottom=diff.bottom_mm,
             )
+    same = [n for n in redrawn if not looks[n].differs]
     if same:
         res.fail("verify.form.pages_redrawn", pages=ranges(same))
 

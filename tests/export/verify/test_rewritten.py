@@ -381,3 +381,26 @@ def test_readme_documents_the_three_verdicts() -> None:
     assert re.search(r"^\| 6 \|.*berubah", table, re.MULTILINE)
     for word in ("utuh", "ditulis ulang", "berubah"):
         assert word in readme
+
+
+def test_a_font_program_swapped_under_the_same_drawing_is_never_intact(
+    signed: Path,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    """The drawing instructions stay, but the regular font's program is the bold one's: the
+    same letters, bolder.  The fonts are compared by hash, so the file is not "utuh"; the
+    pages, looked at because the fonts differ, still show the same text (bold strokes are
+    within the look check's 2 px), so it is a re-write whose look is not guaranteed."""
+    writer = PdfWriter(clone_from=signed / "penugasan-lampiran.pdf")
+    fonts = writer.pages[0]["/Resources"]["/Font"]
+    programs = [
+        ref.get_object()["/FontDescriptor"]["/FontFile2"].get_object() for ref in fonts.values()
+    ]
+    programs[0].set_data(programs[1].get_data())
+    path = tmp_path / "t.pdf"
+    with path.open("wb") as fh:
+        writer.write(fh)
+    r = verify(path, "--public-key", signed / "kapolres.pub.pem")
+    out = " ".join(r.output.split())
+    assert r.exit_code == EXIT_REWRITTEN, out
+    assert "huruf BitstreamVeraSans-Bold, BitstreamVeraSans-Roman disematkan ulang" in out
