@@ -183,7 +183,7 @@ def check_drawing(
         if n <= len(pairs) and _qr_form(page) != want_qr
     ]
     if redrawn_qr:
-        _check_qr(res, raw, redrawn_qr)
+        _check_qr(res, raw, expected, redrawn_qr)
     redrawn = [
         n
         for n, (got, exp) in enumerate(pairs, start=1)
@@ -216,17 +216,17 @@ def check_drawing(
         res.fail("verify.form.pages_redrawn", pages=ranges(same))
 
 
-def _check_qr(res: Reading, raw: bytes, numbers: list[int]) -> None:
+def _check_qr(res: Reading, raw: bytes, expected: bytes, numbers: list[int]) -> None:
     """Pages whose QR code is not the one drawn: it must still read the fingerprint."""
     want = qr_payload(res.fingerprint or "-")
-    codes = read_qr_codes(raw)
-    same = [n for n in numbers if want in codes[n - 1]]
-    other = [n for n in numbers if n not in same and codes[n - 1]]
-    missing = [n for n in numbers if not codes[n - 1]]
+    codes = read_qr_codes(raw, numbers, expected)
+    same = [n for n in numbers if want in codes[n]]
+    other = [n for n in numbers if n not in same and codes[n]]
+    missing = [n for n in numbers if not codes[n]]
     if same:
         res.fail("verify.form.qr_redrawn", pages=ranges(same))
     if other:
-        found = codes[other[0] - 1][0]
+        found = codes[other[0]][0]
         res.fail("verify.qr_differs", pages=ranges(other), text=found[:90])
     if missing:
         res.fail("verify.qr_unreadable", pages=ranges(missing))

@@ -21,6 +21,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from rwassign import i18n
 from rwassign.export.layout import HEADERS
+from rwassign.export.verify.claims import check_sheet_claims
 from rwassign.export.verify.content import Reading, listing, load_content, parse_signature
 from rwassign.export.verify.drawings import check_drawings
 from rwassign.export.verify.printsetup import check_print, yes
@@ -35,6 +36,15 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
         res.fail("verify.unreadable", path=str(path), detail=str(exc))
         return
+    if SHEET in wb.sheetnames and DATA_SHEET not in wb.sheetnames:
+        ws = wb[SHEET]
+        footer = ws.oddFooter.left.text if ws.oddFooter is not None else None
+        texts = [str(c) for row in ws.iter_rows(values_only=True) for c in row if c]
+        if check_sheet_claims(path, res, footer or "", texts):
+            extra = [f"'{name}'" for name in wb.sheetnames if name != SHEET]
+            if extra:
+                res.fail("verify.sheet_extra", sheets=listing(extra))
+            return
     if DATA_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
         res.fail("verify.no_embedded", path=str(path))
         return

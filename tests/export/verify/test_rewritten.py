@@ -404,3 +404,38 @@ def test_a_font_program_swapped_under_the_same_drawing_is_never_intact(
     out = " ".join(r.output.split())
     assert r.exit_code == EXIT_REWRITTEN, out
     assert "huruf BitstreamVeraSans-Bold, BitstreamVeraSans-Roman disematkan ulang" in out
+
+
+def _drop_data_sheet(wb: openpyxl.Workbook) -> None:
+    del wb["_lampiran"]
+
+
+def _drop_data_sheet_and_footer(wb: openpyxl.Workbook) -> None:
+    del wb["_lampiran"]
+    footer = wb["Lampiran"].oddFooter
+    assert footer is not None and footer.left.text is not None
+    footer.left.text = re.sub(r"[0-9a-f]{64}", "f" * 64, footer.left.text)
+
+
+@pytest.mark.parametrize(
+    ("change", "code", "expected"),
+    [
+        (
+            _drop_data_sheet,
+            7,
+            "menyatakan Sprin nomor SPRIN/123/V/2023, sidik SHA-256 ",
+        ),
+        (_drop_data_sheet_and_footer, 6, "sidik yang tercetak di halaman 1 tidak sama"),
+    ],
+    ids=["data-sheet-dropped", "data-sheet-dropped-footer-changed"],
+)
+def test_xlsx_without_its_data_sheet_is_checked_by_what_it_prints(
+    signed: Path,  # noqa: F811
+    tmp_path: Path,
+    change,
+    code: int,
+    expected: str,
+) -> None:
+    out = _save(signed, tmp_path, change)
+    assert out.startswith(f"{code} ") and expected in out, out
+    assert "tanda tangan digital tidak dapat diperiksa" in out
