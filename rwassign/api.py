@@ -228,12 +228,14 @@ def read_plan(path: Path | str) -> list[tuple[str, str]]:
 
 
 def verify(path: Path | str, public_key: Path | str | None = None) -> Verdict:
-    """Check a lampiran PDF or XLSX: the verdict says whether it is intact (``.intact``) and
-    lists what differs (``.problems``) and what is worth knowing (``.notes``).  A damaged or
+    """Check a lampiran PDF or XLSX: the verdict's ``.status`` is ``utuh``, ``ditulis_ulang``
+    (another program saved the same content again) or ``berubah`` (``.exit_code`` 0, 7, 6); it
+    lists what differs (``.problems``), what a re-writer changed (``.rewrites``) and what is
+    worth knowing (``.notes``: the signature, what could not be checked).  A damaged or
     foreign file is a verdict, not an exception; only an unreadable ``public_key`` raises
     :class:`~rwassign.export.errors.ExportError`.
 
-    >>> verify("roster-penugasan-lampiran.pdf", "kapolres.pub.pem").intact  # doctest: +SKIP
+    >>> verify("roster-penugasan-lampiran.pdf", "kapolres.pub.pem").status  # doctest: +SKIP
     """
     trusted = load_public(Path(public_key)) if public_key is not None else None
     return verify_file(Path(path), trusted)

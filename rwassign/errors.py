@@ -13,6 +13,9 @@ Every one carries a message ``code`` and ``params`` (never text), so the command
 in either language, and :data:`EXIT_CODES` gives the documented exit code and the status name
 shown in ``--json`` and in the batch ``rekap``.  The table lives here, beside the exceptions,
 because the rekap workbook a batch writes names each file's outcome by that code too.
+
+A ``verify`` verdict is a value, not an exception; :data:`VERDICT_CODES` gives the exit code of
+each of its three statuses (utuh 0, berubah 6, ditulis ulang 7) in the same place.
 """
 
 from __future__ import annotations
@@ -30,8 +33,10 @@ __all__ = [
     "EXIT_NO_PLAN",
     "EXIT_OK",
     "EXIT_OUTPUT",
+    "EXIT_REWRITTEN",
     "EXIT_USAGE",
     "EXIT_VERIFY",
+    "VERDICT_CODES",
     "CheckFailed",
     "InputErrors",
     "NoPlan",
@@ -41,6 +46,7 @@ __all__ = [
 ]
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_NO_PLAN, EXIT_OUTPUT, EXIT_INTERNAL, EXIT_VERIFY = range(7)
+EXIT_REWRITTEN = 7
 
 
 class RwassignError(Exception):
@@ -154,6 +160,16 @@ EXIT_CODES: dict[type[Exception], tuple[str, int]] = {
     CheckFailed: ("CHECK_FAILED", EXIT_INTERNAL),
     OutputError: ("OUTPUT_ERROR", EXIT_OUTPUT),
     RwassignError: ("INTERNAL", EXIT_INTERNAL),
+}
+
+#: The status name and exit code of each ``verify`` verdict, by the value of its
+#: ``rwassign.export.verify.Status``: ``utuh`` (every part as exported), ``berubah`` (content or
+#: look differs, active content added, or the file cannot be checked), ``ditulis_ulang`` (the
+#: same content, saved again by another program).
+VERDICT_CODES: dict[str, tuple[str, int]] = {
+    "utuh": ("INTACT", EXIT_OK),
+    "berubah": ("CHANGED", EXIT_VERIFY),
+    "ditulis_ulang": ("REWRITTEN", EXIT_REWRITTEN),
 }
 
 #: An ``ExportError``'s ``kind`` names the row of :data:`EXIT_CODES` it stands for.

@@ -16,9 +16,10 @@ import typer
 
 from rwassign import api, i18n
 from rwassign.cli.options import Lang, LangOpt
-from rwassign.cli.output import EXIT_VERIFY, fail, say, usage_error
+from rwassign.cli.output import fail, say, usage_error
 from rwassign.errors import RwassignError
 from rwassign.export.lampiran import FORMATS, Note
+from rwassign.export.verify import Status
 
 __all__ = ["Format", "export", "keygen", "verify"]
 
@@ -149,7 +150,7 @@ def verify(
     ] = None,
     lang: LangOpt = Lang.ID,
 ) -> None:
-    """Periksa keutuhan (dan tanda tangan) dokumen: 'utuh' atau baris yang berbeda.
+    """Periksa dokumen: 'utuh' (0), 'ditulis ulang' oleh program lain (7) atau 'berubah' (6).
 
     Contoh: rwassign verify penugasan-lampiran.pdf --public-key kunci.pub.pem
     """
@@ -158,14 +159,25 @@ def verify(
         res = api.verify(file, public_key)
     except RwassignError as exc:
         fail(exc, lg)
-    if not res.intact:
-        say(i18n.text("verify.not_intact", {"path": str(file)}, lg), "bold red")
+    params = {"path": str(file), "fingerprint": res.fingerprint}
+    if res.status is Status.BERUBAH:
+        typer.echo(i18n.text("verify.changed", params, lg))
         for f in res.problems:
             say("  - " + i18n.text(f.code, f.params, lg), "red")
-        raise typer.Exit(EXIT_VERIFY)
-    typer.echo(i18n.text("verify.intact", {"path": str(file), "fingerprint": res.fingerprint}, lg))
+    elif res.status is Status.DITULIS_ULANG:
+        headline = "verify.rewritten_from_pages" if res.from_pages else "verify.rewritten"
+        typer.echo(i18n.text(headline, params, lg))
+    else:
+        typer.echo(i18n.text("verify.intact", params, lg))
+    if res.status is Status.DITULIS_ULANG:
+        say(i18n.text("verify.rewrites_heading", None, lg), "yellow")
+        for f in res.rewrites:
+            say("  - " + i18n.text(f.code, f.params, lg), "yellow")
     for f in res.notes:
-        say(i18n.text(f.code, f.params, lg), "yellow" if f.code == "verify.breaches" else "green")
+        good = f.code in ("verify.signature_ok", "verify.signature_unchecked")
+        say(i18n.line(f.code, f.params, lg), "green" if good else "yellow")
+    if res.exit_code:
+        raise typer.Exit(res.exit_code)
 
 
 def keygen(

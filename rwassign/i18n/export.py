@@ -1,6 +1,10 @@
 """Messages of the export, verify and keygen commands.
 
 Entries follow :mod:`rwassign.i18n`: ``(id, en)`` or ``(id, en, id_hint, en_hint)``.
+
+Long because ``verify`` names every difference it can find in plain words, in both languages:
+each finding, each part of a page or a cell's look, each kind of addition; one table of
+messages reads better than several small ones split by an arbitrary line count.
 """
 
 from __future__ import annotations
@@ -164,7 +168,25 @@ MESSAGES: dict[str, Entry] = {
         "utuh: {path} (sidik SHA-256 {fingerprint})",
         "intact: {path} (SHA-256 fingerprint {fingerprint})",
     ),
-    "verify.not_intact": ("TIDAK UTUH: {path}", "NOT INTACT: {path}"),
+    "verify.changed": (
+        "BERUBAH: {path} - isi atau tampilannya berbeda dari yang dicetak rwassign",
+        "CHANGED: {path} - its content or look differs from what rwassign printed",
+    ),
+    "verify.rewritten": (
+        "DITULIS ULANG oleh program lain: {path} - teks tercetak dan isinya sama dengan yang "
+        "dicetak rwassign (sidik SHA-256 {fingerprint}), tetapi berkasnya disimpan ulang, "
+        "sehingga tampilannya tidak lagi dijamin",
+        "RE-WRITTEN by another program: {path} - the printed text and the content match what "
+        "rwassign printed (SHA-256 fingerprint {fingerprint}), but the file was saved again, so "
+        "its look is no longer guaranteed",
+    ),
+    "verify.rewritten_from_pages": (
+        "DITULIS ULANG oleh program lain: {path} - data tertanam dihapus; halaman-halamannya "
+        "menyatakan sidik SHA-256 {fingerprint}, tetapi isinya tidak dapat dipastikan",
+        "RE-WRITTEN by another program: {path} - the embedded data was dropped; its pages claim "
+        "SHA-256 fingerprint {fingerprint}, but their content cannot be confirmed",
+    ),
+    "verify.rewrites_heading": ("yang diubah program lain:", "what the other program changed:"),
     "verify.unreadable": (
         "{path} tidak dapat dibaca sebagai dokumen rwassign: {detail}",
         "cannot read {path} as an rwassign document: {detail}",
@@ -252,30 +274,135 @@ MESSAGES: dict[str, Entry] = {
         "the footer of page {page} is not what rwassign prints: '{text}'",
     ),
     "verify.pdf_annotations": (
-        "halaman {pages} memuat anotasi ({kinds}) yang tidak dicetak rwassign",
-        "page {pages} carries annotations ({kinds}) that rwassign does not print",
+        "halaman {pages} diberi tambahan yang tidak dicetak rwassign: {kinds}",
+        "page {pages} carries additions that rwassign does not print: {kinds}",
     ),
-    "verify.pdf_objects": (
-        "halaman {pages} memuat gambar/formulir {actual}, bukan {expected} seperti yang dicetak "
-        "rwassign",
-        "page {pages} carries images/forms {actual}, not {expected} as rwassign prints",
+    "verify.pdf_pictures": (
+        "halaman {pages} memuat gambar tambahan di samping kode QR, yang tidak dicetak rwassign",
+        "page {pages} carries pictures beside the QR code that rwassign does not print",
     ),
+    "verify.page_look": (
+        "halaman {page} tampak berbeda dari yang dicetak rwassign, {top}-{bottom} mm dari tepi "
+        "atas (tinta ditambah {added} titik, hilang {missing} titik): teks ditutup, dicoret "
+        "atau gambar ditambah",
+        "page {page} looks different from what rwassign printed, {top}-{bottom} mm from the top "
+        "edge ({added} dots of ink added, {missing} missing): text covered or struck out, or a "
+        "picture added",
+    ),
+    "verify.page_size": (
+        "ukuran atau arah kertas halaman {pages} berbeda dari yang dicetak rwassign",
+        "the paper size or orientation of page {pages} differs from what rwassign printed",
+    ),
+    "verify.qr_unreadable": (
+        "kode QR pada halaman {pages} tidak terbaca",
+        "the QR code on page {pages} cannot be read",
+    ),
+    "verify.qr_differs": (
+        "kode QR pada halaman {pages} menyatakan '{text}', bukan sidik dokumen ini",
+        "the QR code on page {pages} says '{text}', not this document's fingerprint",
+    ),
+    "verify.active_content": (
+        "berkas memuat isi aktif yang tidak dibuat rwassign: {what}",
+        "the file carries active content rwassign never writes: {what}",
+    ),
+    "verify.active.open_action": (
+        "tindakan yang dijalankan saat dibuka ({kind})",
+        "an action run when it is opened ({kind})",
+    ),
+    "verify.active.auto_action": ("tindakan otomatis", "automatic actions"),
+    "verify.active.script": ("skrip", "scripts"),
+    "verify.active.attachment": ("berkas lampiran {names}", "attached files {names}"),
+    "verify.active.bookmark_action": (
+        "penanda (bookmark) yang menjalankan tindakan",
+        "bookmarks that run actions",
+    ),
+    "verify.annot.link": ("tautan", "a link"),
+    "verify.annot.free_text": ("kotak teks", "a text box"),
+    "verify.annot.note": ("catatan", "a note"),
+    "verify.annot.shape": ("bentuk gambar (kotak, garis, lingkaran)", "a drawn shape"),
+    "verify.annot.ink": ("coretan tangan", "a hand drawing"),
+    "verify.annot.stamp": ("stempel", "a stamp"),
+    "verify.annot.markup": ("stabilo atau coretan pada teks", "highlight or strike-out"),
+    "verify.annot.field": ("isian formulir", "a form field"),
+    "verify.annot.file": ("berkas lampiran", "an attached file"),
+    "verify.annot.redact": ("penghitaman", "a redaction"),
+    "verify.form.fingerprint_dropped": (
+        "salinan sidik di {where} dihapus (sidik pada data tertanam dan halaman tetap sama)",
+        "the copy of the fingerprint in {where} was dropped (the one of the embedded data and "
+        "the pages still match)",
+    ),
+    "verify.form.data_dropped": (
+        "data tertanam dan tanda tangan digital dihapus; diperiksa menurut sidik yang tercetak "
+        "di setiap halaman (kaki halaman dan kode QR)",
+        "the embedded data and the digital signature were dropped; checked by the fingerprint "
+        "printed on every page (footer and QR code)",
+    ),
+    "verify.form.pages_redrawn": (
+        "halaman {pages} digambar ulang",
+        "page {pages} drawn again",
+    ),
+    "verify.form.fonts_replaced": (
+        "huruf disematkan ulang: {actual} (semula {expected})",
+        "fonts embedded again: {actual} (exported: {expected})",
+    ),
+    "verify.form.fonts_reembedded": (
+        "huruf {names} disematkan ulang",
+        "fonts {names} embedded again",
+    ),
+    "verify.form.qr_redrawn": (
+        "kode QR halaman {pages} digambar ulang dan masih terbaca sama",
+        "the QR code of page {pages} drawn again; it still reads the same",
+    ),
+    "verify.form.data_sheet_hidden": (
+        "lembar data '{sheet}' kini tersembunyi biasa, bukan sangat tersembunyi",
+        "the data sheet '{sheet}' is now merely hidden, not very hidden",
+    ),
+    "verify.form.font_renamed": (
+        "jenis huruf '{expected}' dinamai '{actual}' di semua sel",
+        "font '{expected}' renamed '{actual}' in every cell",
+    ),
+    "verify.form.font_named": (
+        "huruf tanpa nama kini dinamai '{actual}' di semua sel",
+        "fonts exported without a name are now named '{actual}' in every cell",
+    ),
+    "verify.form.margin_rounded": (
+        "{what} dibulatkan: {actual} (semula {expected})",
+        "{what} rounded: {actual} (exported: {expected})",
+    ),
+    "verify.where.pdf_properties": ("sifat dokumen", "the document properties"),
+    "verify.where.xlsx_properties": ("sifat dokumen", "the document properties"),
+    "verify.where.data_sheet": ("lembar data tersembunyi", "the hidden data sheet"),
     "verify.sheet_extra": (
         "lembar {sheets} tidak ada pada dokumen yang diekspor",
         "sheets {sheets} are not in the exported document",
     ),
     "verify.sheet_state": (
-        "lembar '{sheet}' berstatus '{actual}', bukan '{expected}' seperti yang diekspor",
-        "sheet '{sheet}' is '{actual}', not '{expected}' as exported",
+        "lembar '{sheet}' {actual}, padahal diekspor {expected}",
+        "sheet '{sheet}' is {actual}, but was exported {expected}",
     ),
+    "verify.state.visible": ("tampil", "shown"),
+    "verify.state.hidden": ("tersembunyi", "hidden"),
+    "verify.state.veryHidden": ("sangat tersembunyi", "very hidden"),
     "verify.sheet_not_active": (
         "lembar yang aktif '{sheet}', bukan '{expected}' seperti yang diekspor",
         "the active sheet is '{sheet}', not '{expected}' as exported",
     ),
     "verify.drawings": (
-        "gambar/objek pada lembar {sheet}: {actual}, bukan {expected} seperti yang diekspor",
-        "pictures/objects on sheet {sheet}: {actual}, not {expected} as exported",
+        "gambar/objek pada lembar {sheet}: {actual}, padahal yang diekspor hanya {expected}",
+        "pictures/objects on sheet {sheet}: {actual}, while only {expected} was exported",
     ),
+    "verify.drawn.picture": ("gambar", "a picture"),
+    "verify.drawn.shape": ("bentuk", "a shape"),
+    "verify.drawn.group": ("kelompok bentuk", "a group of shapes"),
+    "verify.drawn.chart": ("bagan atau objek", "a chart or object"),
+    "verify.drawn.line": ("garis penghubung", "a connector line"),
+    "verify.drawn.ink": ("coretan tangan", "a hand drawing"),
+    "verify.drawn.comments": ("komentar atau kontrol", "comments or controls"),
+    "verify.drawn.header_picture": ("gambar di kepala/kaki halaman", "a header or footer picture"),
+    "verify.drawn.background": ("gambar latar", "a background picture"),
+    "verify.drawn.at": ("di {cell}", "at {cell}"),
+    "verify.drawn.size": ("{size} piksel", "{size} pixels"),
+    "verify.drawn.content": ("isi {digest}", "content {digest}"),
     "verify.header_footer": (
         "{what} '{actual}' berbeda dari yang diekspor ('{expected}')",
         "{what} '{actual}' differs from the exported one ('{expected}')",
@@ -295,6 +422,34 @@ MESSAGES: dict[str, Entry] = {
     "verify.signature_bad": (
         "tanda tangan tidak sah: {detail}",
         "signature not valid: {detail}",
+    ),
+    "verify.signature_other_key": (
+        "halaman menyebut ditandatangani dengan kunci {key_id}, bukan kunci yang diberikan "
+        "({trusted})",
+        "the pages say it was signed with key {key_id}, not with the key given ({trusted})",
+    ),
+    "verify.signature_lost": (
+        "tanda tangan digital tidak dapat diperiksa: terhapus bersama data tertanam (halaman "
+        "menyebut kunci {key_id})",
+        "the digital signature cannot be checked: it was dropped with the embedded data (the "
+        "pages name key {key_id})",
+    ),
+    "verify.written_by": ("disimpan ulang oleh: {program}", "saved again by: {program}"),
+    "verify.claims": (
+        "halaman-halamannya menyatakan Sprin nomor {nomor}, sidik SHA-256 {fingerprint} (sama "
+        "di kaki setiap halaman dan pada kode QR)",
+        "its pages claim Sprin number {nomor}, SHA-256 fingerprint {fingerprint} (the same in "
+        "every footer and QR code)",
+    ),
+    "verify.unchecked": (
+        "tidak dapat diperiksa: isi setiap baris dan detail dokumen terhadap data tertanam, dan "
+        "tanda tangan digital",
+        "not checked: each row and document detail against the embedded data, and the digital "
+        "signature",
+        "Periksa berkas asli hasil 'rwassign export' (PDF atau XLSX pasangannya) dengan "
+        "'rwassign verify', lalu bandingkan sidiknya dengan sidik di atas.",
+        "Verify the file 'rwassign export' wrote (the PDF or its XLSX twin) with "
+        "'rwassign verify', and compare its fingerprint with the one above.",
     ),
     "verify.unsigned": (
         "dokumen tidak bertanda tangan digital, padahal --public-key diberikan",

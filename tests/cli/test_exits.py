@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 import rwassign
 from rwassign import cli, errors
-from rwassign.errors import EXIT_CODES, exit_status
+from rwassign.errors import EXIT_CODES, VERDICT_CODES, exit_status
 from rwassign.export.errors import ExportError
 from rwassign.model import Location, Problem, Severity
 
@@ -65,7 +65,10 @@ def test_an_unnamed_crash_is_an_internal_error() -> None:
     assert exit_status(ValueError("boom")) == ("INTERNAL", cli.EXIT_INTERNAL)
 
 
-@pytest.mark.parametrize("code", sorted({c for _, c in EXIT_CODES.values()} | {0, 2, 6}))
+@pytest.mark.parametrize(
+    "code",
+    sorted({c for _, c in EXIT_CODES.values()} | {c for _, c in VERDICT_CODES.values()} | {2}),
+)
 def test_every_exit_code_is_in_the_readme_table(code: int) -> None:
     table = README.read_text(encoding="utf-8").split("### Exit codes", 1)[1].split("\n## ", 1)[0]
     assert re.search(rf"^\| {code} \|", table, re.MULTILINE), code

@@ -25,31 +25,52 @@ The checks live by format: ``content`` (embedded content, fingerprint, signature
 formats), ``pdf`` and ``text`` (the pages and their printed text), ``xlsx`` and ``drawings``
 (sheets, cells and their look, print setup, drawn objects).  What was printed is rebuilt from
 ``rwassign.export.layout``, the description the renderers draw from.
+
+The verdict is one of three (:class:`Status`), decided by the one table of ``kinds``: *utuh*
+when every part is as exported; *ditulis ulang* when another program saved the file again
+(fonts embedded again, pages or the QR code redrawn, the data dropped, a margin rounded) but
+the printed text and the content still match; *berubah* when the content or the look differs
+or active content was added.  A file whose embedded data was dropped is checked against the
+fingerprint printed on its pages (footer text and QR code), and the verdict says what could not
+be checked.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from rwassign.errors import VERDICT_CODES
 from rwassign.export.document import Document
 from rwassign.export.verify.content import Finding, Reading, check_signature
+from rwassign.export.verify.kinds import Kind, kind_of
 from rwassign.export.verify.pdf import verify_pdf
 from rwassign.export.verify.xlsx import verify_xlsx
 
-__all__ = ["Finding", "Verdict", "verify_file"]
+__all__ = ["Finding", "Status", "Verdict", "verify_file"]
+
+
+class Status(enum.StrEnum):
+    """The three verdicts; the exit code of each is in ``rwassign.errors.VERDICT_CODES``."""
+
+    UTUH = "utuh"
+    DITULIS_ULANG = "ditulis_ulang"
+    BERUBAH = "berubah"
 
 
 @dataclass(frozen=True)
 class Verdict:
     """What ``verify`` says about one file: a value, never an exception.
 
-    ``intact`` when the embedded content could be read and nothing failed; ``problems`` name
-    what differs, ``notes`` what the reader should know of an intact file (signed by whom,
-    printed with ``--force``)."""
+    ``problems`` name what makes the file *berubah*, ``rewrites`` what another program changed
+    in its form (*ditulis ulang*), ``notes`` what the reader should know either way (signed by
+    whom, printed with ``--force``, which program re-wrote it, what could not be checked).
+    ``fingerprint`` is that of the embedded data, or, when a re-writer dropped the data, the one
+    printed on every page (``from_pages``)."""
 
     path: Path
     fingerprint: str | None = None
@@ -57,10 +78,28 @@ class Verdict:
     notes: tuple[Finding, ...] = ()
     document: Document | None = None
     signature: Any = None  # the embedded signature record (dict), "damaged", or None
+    rewrites: tuple[Finding, ...] = ()
+    from_pages: bool = False
+
+    @property
+    def status(self) -> Status:
+        if self.fingerprint is None or self.problems:
+            return Status.BERUBAH
+        return Status.DITULIS_ULANG if self.rewrites else Status.UTUH
 
     @property
     def intact(self) -> bool:
-        return self.fingerprint is not None and not self.problems
+        return self.status is Status.UTUH
+
+    @property
+    def exit_code(self) -> int:
+        """0 utuh, 7 ditulis ulang, 6 berubah (the table of ``rwassign.errors``)."""
+        return VERDICT_CODES[self.status.value][1]
+
+    @property
+    def status_name(self) -> str:
+        """``INTACT``, ``REWRITTEN`` or ``CHANGED``, for JSON and scripts."""
+        return VERDICT_CODES[self.status.value][0]
 
 
 def verify_file(path: Path, public_key: Ed25519PublicKey | None = None) -> Verdict:
@@ -92,11 +131,14 @@ def verify_file(path: Path, public_key: Ed25519PublicKey | None = None) -> Verdi
 
 
 def _verdict(path: Path, res: Reading) -> Verdict:
+    """Sort the findings by the table of ``kinds``: what changed, what a re-writer did."""
     return Verdict(
         path=path,
         fingerprint=res.fingerprint,
-        problems=tuple(res.problems),
+        problems=tuple(f for f in res.problems if kind_of(f.code) is Kind.CHANGED),
         notes=tuple(res.notes),
         document=res.document,
         signature=res.signature,
+        rewrites=tuple(f for f in res.problems if kind_of(f.code) is Kind.REWRITTEN),
+        from_pages=res.from_pages,
     )

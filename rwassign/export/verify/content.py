@@ -15,6 +15,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from rwassign import i18n
 from rwassign.export import signing
 from rwassign.export.document import Document, document_from_canonical, fingerprint_of
 
@@ -36,8 +37,12 @@ class Reading:
     notes: list[Finding] = field(default_factory=list)
     document: Document | None = None
     signature: Any = None  # the embedded signature record (dict), "damaged", or None
+    from_pages: bool = False  # the data was dropped: the fingerprint is the one printed
+    claimed_key: str | None = None  # the signing key the pages name, when the data was dropped
 
     def fail(self, code: str, **params: Any) -> None:
+        """Record a finding; whether it makes the file *berubah* or only *ditulis ulang* is
+        the table's to say (``kinds.FINDINGS``), not the caller's."""
         self.problems.append(Finding(code, params))
 
     def note(self, code: str, **params: Any) -> None:
@@ -49,17 +54,30 @@ class Reading:
         return self.signature if isinstance(self.signature, dict) else None
 
 
+#: Where a copy of the fingerprint is recorded beside the data, and whether another program
+#: drops it when it saves the file again (document properties: yes; our data sheet: no).
+WHERE_DROPPABLE = {
+    "verify.where.pdf_properties": True,
+    "verify.where.xlsx_properties": True,
+    "verify.where.data_sheet": False,
+}
+
+
 def load_content(res: Reading, text: str, recorded: dict[str, str | None]) -> None:
-    """Hash the embedded content, compare it with each recorded fingerprint, rebuild it."""
+    """Hash the embedded content, compare it with each recorded fingerprint (keyed by a
+    ``verify.where.*`` code), rebuild it.  A copy in the document properties that is gone was
+    dropped by a re-writer; one that differs was edited."""
     actual = fingerprint_of(text)
     res.fingerprint = actual
     for where, value in recorded.items():
-        if value != actual:
+        if value is None and WHERE_DROPPABLE[where]:
+            res.fail("verify.form.fingerprint_dropped", where=i18n.both(where))
+        elif value != actual:
             res.fail(
                 "verify.fingerprint_mismatch",
                 actual=actual[:16],
                 recorded=(value or "-")[:16],
-                where=where,
+                where=i18n.both(where),
             )
     try:
         res.document = document_from_canonical(text)
@@ -69,7 +87,22 @@ def load_content(res: Reading, text: str, recorded: dict[str, str | None]) -> No
 
 def check_signature(res: Reading, trusted: Ed25519PublicKey | None) -> None:
     """A signature record must sign the fingerprint (by ``trusted`` when given); a file
-    without one fails only when a trusted key was given."""
+    without one fails only when a trusted key was given.  When a re-writer dropped the data,
+    the signature went with it: the key the pages name is reported, and must be ``trusted``
+    when one is given, but the signature itself cannot be checked."""
+    if res.from_pages:
+        if res.claimed_key is None:
+            if trusted is not None:
+                res.fail("verify.unsigned")
+            return
+        res.note("verify.signature_lost", key_id=res.claimed_key)
+        if trusted is not None and signing.key_id(trusted) != res.claimed_key:
+            res.fail(
+                "verify.signature_other_key",
+                key_id=res.claimed_key,
+                trusted=signing.key_id(trusted),
+            )
+        return
     record = res.signature
     if record is None:
         if trusted is not None:

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.xml.functions import fromstring, tostring
 from PIL import Image, UnidentifiedImageError
 
+from rwassign import i18n
 from rwassign.export.verify.content import Reading, listing
 from rwassign.export.xlsx import SHEET
 
@@ -44,8 +45,53 @@ def check_drawings(res: Reading, path: Path, expected: Any) -> None:
         got = [f"? ({exc})"]
     if got != want:
         res.fail(
-            "verify.drawings", sheet=SHEET, actual=listing(got, 6) or "-", expected=listing(want)
+            "verify.drawings",
+            sheet=SHEET,
+            actual=_plain([a for a in got if a not in want] or got, 6),
+            expected=_plain(want, 12),
         )
+
+
+#: What each drawn object is, in plain words (``verify.drawn.*``).
+_KINDS = {
+    "pic": "verify.drawn.picture",
+    "sp": "verify.drawn.shape",
+    "grpSp": "verify.drawn.group",
+    "graphicFrame": "verify.drawn.chart",
+    "cxnSp": "verify.drawn.line",
+    "contentPart": "verify.drawn.ink",
+    "legacyDrawing": "verify.drawn.comments",
+    "legacyDrawingHF": "verify.drawn.header_picture",
+    "picture": "verify.drawn.background",
+}
+
+
+def _plain(anchors: list[str], most: int) -> dict[str, str]:
+    """``pic B9 400x60px #1a2b3c4d`` -> ``gambar di B9 (400x60 piksel, isi #1a2b3c4d)``, in
+    both languages; what the object is comes first, then where, its size and its content."""
+    out = {}
+    for lang in ("id", "en"):
+        words = []
+        for anchor in anchors:
+            kind, *rest = anchor.split(" ")
+            name = i18n.text(_KINDS[kind], None, lang) if kind in _KINDS else kind
+            place = next((r for r in rest if r[:1].isalpha() or r.startswith("@")), "")
+            size = next((r[:-2] for r in rest if r.endswith("px")), "")
+            digest = next((r for r in rest if r.startswith("#")), "")
+            detail = ", ".join(
+                p
+                for p in (
+                    i18n.text("verify.drawn.size", {"size": size}, lang) if size else "",
+                    i18n.text("verify.drawn.content", {"digest": digest}, lang) if digest else "",
+                )
+                if p
+            )
+            where = i18n.text("verify.drawn.at", {"cell": place.lstrip("@")}, lang) if place else ""
+            words.append(
+                " ".join(w for w in (name, where) if w) + (f" ({detail})" if detail else "")
+            )
+        out[lang] = listing(words, most) or "-"
+    return out
 
 
 def _drawn_objects(path: Path, sheet: str) -> list[str]:

@@ -14,13 +14,15 @@ from typing import Any
 
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from reportlab.pdfbase.pdfdoc import xObjectName
 
+from rwassign import i18n
 from rwassign.export import layout
 from rwassign.export.document import Document
 from rwassign.export.output import FINGERPRINT_LABEL
-from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, META_FINGERPRINT, QR_FORM
+from rwassign.export.pdf import ATTACH_CONTENT, ATTACH_SIGNATURE, META_FINGERPRINT
+from rwassign.export.verify.claims import check_claims
 from rwassign.export.verify.content import Reading, load_content, parse_signature, ranges
+from rwassign.export.verify.pdfobjects import ANNOTATIONS, active_content, check_drawing
 from rwassign.export.verify.text import check_lampiran, check_sprin, flat, printed, residue
 
 _NRP_RE = re.compile(r"(?<![0-9A-Za-z])\d{8}(?![0-9A-Za-z])")
@@ -28,19 +30,26 @@ _NRP_RE = re.compile(r"(?<![0-9A-Za-z])\d{8}(?![0-9A-Za-z])")
 
 def verify_pdf(path: Path, res: Reading) -> None:
     """Read the embedded content of a PDF, then check its pages against it: the fingerprint
-    and footer of every page, the objects drawn, the printed text, no NRP the content lacks."""
+    and footer of every page, the objects drawn, the printed text, no NRP the content lacks,
+    active content; then how the pages are drawn (``drawing``).  Without embedded data, check
+    what the pages claim (``claims``)."""
     try:
+        raw = path.read_bytes()
         reader = PdfReader(path)
         attachments = reader.attachments
         meta: dict[str, Any] = dict(reader.metadata or {})
         pages = [p.extract_text() or "" for p in reader.pages]
         upright = [float(p.mediabox.width) < float(p.mediabox.height) for p in reader.pages]
         extras = [_page_extras(p) for p in reader.pages]
+        active = active_content(reader)
     except (OSError, PyPdfError, ValueError, KeyError, TypeError) as exc:
         res.fail("verify.unreadable", path=str(path), detail=str(exc))
         return
+    for what in active:
+        res.fail("verify.active_content", what=what)
+    _check_annotations(res, extras)
     if ATTACH_CONTENT not in attachments:
-        res.fail("verify.no_embedded", path=str(path))
+        check_claims(path, res, pages)
         return
     try:
         text = attachments[ATTACH_CONTENT][0].decode("utf-8")
@@ -49,7 +58,7 @@ def verify_pdf(path: Path, res: Reading) -> None:
         res.fingerprint = hashlib.sha256(attachments[ATTACH_CONTENT][0]).hexdigest()
         return
     recorded = meta.get(META_FINGERPRINT)
-    load_content(res, text, {"PDF metadata": str(recorded) if recorded else None})
+    load_content(res, text, {"verify.where.pdf_properties": str(recorded) if recorded else None})
     sig = attachments.get(ATTACH_SIGNATURE)
     res.signature = parse_signature(sig[0].decode("utf-8", "replace") if sig else None)
     wrong = [
@@ -59,7 +68,6 @@ def verify_pdf(path: Path, res: Reading) -> None:
     ]
     if wrong:
         res.fail("verify.page_fingerprint", page=ranges(wrong))
-    _check_page_objects(res, extras)
     doc = res.document
     if doc is None:
         return
@@ -81,6 +89,7 @@ def verify_pdf(path: Path, res: Reading) -> None:
                 if nrp not in known and nrp not in seen:
                     seen.add(nrp)
                     res.fail("verify.nrp_unexpected", nrp=nrp)
+    check_drawing(res, raw, reader, doc, [drawn for _, drawn in extras])
 
 
 def _page_extras(page: Any) -> tuple[list[str], list[str]]:
@@ -105,25 +114,19 @@ def _page_extras(page: Any) -> tuple[list[str], list[str]]:
     return kinds, names
 
 
-def _check_page_objects(res: Reading, extras: list[tuple[list[str], list[str]]]) -> None:
-    """No annotation on any page (the renderer adds none: a stamp, a text box, a link, a
-    form field was added later), and on every page exactly the QR form the renderer draws."""
+def _check_annotations(res: Reading, extras: list[tuple[list[str], list[str]]]) -> None:
+    """No annotation on any page: the renderer adds none, so a stamp, a text box, a link, a
+    form field was added later (named in plain words)."""
     annotated = [n for n, (kinds, _) in enumerate(extras, start=1) if kinds]
     if annotated:
         kinds = sorted({k.lstrip("/") for ks, _ in extras for k in ks})
-        res.fail("verify.pdf_annotations", pages=ranges(annotated), kinds=", ".join(kinds))
-    want = [f"/{xObjectName(QR_FORM)}:/Form"]
-    other: dict[tuple[str, ...], list[int]] = {}
-    for n, (_, drawn) in enumerate(extras, start=1):
-        if drawn != want:
-            other.setdefault(tuple(drawn), []).append(n)
-    for found, numbers in other.items():
-        res.fail(
-            "verify.pdf_objects",
-            pages=ranges(numbers),
-            actual=", ".join(n.replace(":/", " ") for n in found) or "-",
-            expected=want[0].replace(":/", " "),
-        )
+        res.fail("verify.pdf_annotations", pages=ranges(annotated), kinds=_words(kinds))
+
+
+def _words(kinds: list[str]) -> dict[str, str]:
+    """The kinds of annotation in plain words (a kind without a name stays as the PDF says)."""
+    words = [i18n.both(ANNOTATIONS[k]) if k in ANNOTATIONS else {"id": k, "en": k} for k in kinds]
+    return {lang: ", ".join(w[lang] for w in words) for lang in ("id", "en")}
 
 
 def _bodies(

@@ -3,7 +3,9 @@ how the sheet prints.
 
 The expected sheet is built again by ``rwassign.export.xlsx.build_sheet`` from the embedded
 content, so a value or a look is compared with exactly what the export wrote; the drawn
-objects are compared in ``drawings``.
+objects are compared in ``drawings``, the page setup in ``printsetup``.  A font renamed in every
+cell that used it (as an office program names fonts its own way) is a re-write, not a change
+of look (see ``kinds``).
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from rwassign import i18n
 from rwassign.export.layout import HEADERS
+from rwassign.export.verify.claims import check_sheet_claims
 from rwassign.export.verify.content import Reading, listing, load_content, parse_signature
 from rwassign.export.verify.drawings import check_drawings
+from rwassign.export.verify.printsetup import check_print, yes
 from rwassign.export.xlsx import DATA_SHEET, PROPERTY, SHEET, build_sheet
 
 
@@ -32,6 +36,15 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
         res.fail("verify.unreadable", path=str(path), detail=str(exc))
         return
+    if SHEET in wb.sheetnames and DATA_SHEET not in wb.sheetnames:
+        ws = wb[SHEET]
+        footer = ws.oddFooter.left.text if ws.oddFooter is not None else None
+        texts = [str(c) for row in ws.iter_rows(values_only=True) for c in row if c]
+        if check_sheet_claims(path, res, footer or "", texts):
+            extra = [f"'{name}'" for name in wb.sheetnames if name != SHEET]
+            if extra:
+                res.fail("verify.sheet_extra", sheets=listing(extra))
+            return
     if DATA_SHEET not in wb.sheetnames or SHEET not in wb.sheetnames:
         res.fail("verify.no_embedded", path=str(path))
         return
@@ -45,7 +58,10 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     load_content(
         res,
         text,
-        {"sheet _lampiran": recorded, "document property": str(prop) if prop else None},
+        {
+            "verify.where.data_sheet": recorded,
+            "verify.where.xlsx_properties": str(prop) if prop else None,
+        },
     )
     res.signature = parse_signature(str(cells[2]) if cells[2] else None)
     if res.document is None:
@@ -78,20 +94,36 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     for no, columns in sorted(by_no.items()):
         res.fail("verify.row_differs", no=no, columns=", ".join(columns))
     _check_xlsx_look(res, actual, expected, lay)
-    _check_xlsx_print(res, actual, expected)
+    check_print(res, actual, expected)
     check_drawings(res, path, expected)
+
+
+_STATES = {
+    "visible": "verify.state.visible",
+    "hidden": "verify.state.hidden",
+    "veryHidden": "verify.state.veryHidden",
+}
 
 
 def _check_xlsx_sheets(res: Reading, wb: Any) -> None:
     """Only the two sheets of the export: ``Lampiran`` visible and active, the data sheet
-    very hidden (a second, edited copy of the lampiran shown instead is found here)."""
+    very hidden (a second, edited copy of the lampiran shown instead is found here).  Office
+    programs that cannot write "very hidden" save the data sheet as merely hidden: still out of
+    sight, so a re-write, not a change."""
     extra = [f"'{name}'" for name in wb.sheetnames if name not in (SHEET, DATA_SHEET)]
     if extra:
         res.fail("verify.sheet_extra", sheets=listing(extra))
     for name, want in ((SHEET, "visible"), (DATA_SHEET, "veryHidden")):
         got = wb[name].sheet_state
-        if got != want:
-            res.fail("verify.sheet_state", sheet=name, actual=got, expected=want)
+        if name == DATA_SHEET and got == "hidden":
+            res.fail("verify.form.data_sheet_hidden", sheet=name)
+        elif got != want:
+            res.fail(
+                "verify.sheet_state",
+                sheet=name,
+                actual=i18n.both(_STATES.get(got, "verify.state.hidden")),
+                expected=i18n.both(_STATES[want]),
+            )
     active = wb.active
     if active is None or active.title != SHEET:
         title = active.title if active is not None else "-"
@@ -102,7 +134,6 @@ def _check_xlsx_sheets(res: Reading, wb: Any) -> None:
 # height, or a column narrower than half its exported width.
 _LOW_ROW = 8.0
 _DEFAULT_FONT_SIZE = 11.0
-_DEFAULT_FONT = "Calibri"
 _LOOKS = (
     "verify.look.font_colour",
     "verify.look.font_size",
@@ -131,12 +162,12 @@ def _check_xlsx_look(res: Reading, actual: Any, expected: Any, lay: Any) -> None
     def where(r: int) -> str:
         return f"{r} (NO {lay.row_no[r]})" if r in lay.row_no else str(r)
 
-    for code, got, want in (
-        ("verify.print_area", _area(actual.print_area), _area(expected.print_area)),
-        ("verify.print_titles", _titles(actual), _titles(expected)),
-    ):
-        if got != want:
-            res.fail(code, actual=got, expected=want)
+    got, want = _area(actual.print_area), _area(expected.print_area)
+    if got != want:
+        res.fail("verify.print_area", actual=got, expected=want)
+    got, want = _titles(actual), _titles(expected)
+    if got != want:
+        res.fail("verify.print_titles", actual=got, expected=want)
     fmt = actual.sheet_format
     default_ht = float(fmt.defaultRowHeight) if fmt.customHeight else None
     hidden = []
@@ -187,7 +218,15 @@ def _check_xlsx_look(res: Reading, actual: Any, expected: Any, lay: Any) -> None
             for k, (got, want) in enumerate(zip(got_look, want_look, strict=True)):
                 if got != want:
                     differ.setdefault((k, got, want), []).append(cell)
+    renamed = _renamed_fonts(differ, actual, expected, rows, cols)
+    for old, new in sorted(renamed.items()):
+        if old == "-":  # exported without a name: the program named the font it shows
+            res.fail("verify.form.font_named", actual=new)
+        else:
+            res.fail("verify.form.font_renamed", expected=old, actual=new)
     for (k, got, want), cells in differ.items():
+        if k == _FONT_NAME and want in renamed:
+            continue
         res.fail(
             "verify.cell_style",
             cells=listing(cells),
@@ -195,6 +234,32 @@ def _check_xlsx_look(res: Reading, actual: Any, expected: Any, lay: Any) -> None
             actual=got,
             expected=want,
         )
+
+
+_FONT_NAME = _LOOKS.index("verify.look.font_name")
+
+# Fonts that draw symbols, not letters: text set in one of them cannot be read.
+_SYMBOL_FONTS = {"symbol", "webdings", "wingdings", "wingdings 2", "wingdings 3", "marlett"}
+_SYMBOL_FONTS |= {"zapf dingbats", "zapfdingbats", "dingbats", "opensymbol", "mt extra"}
+
+
+def _renamed_fonts(
+    differ: dict[tuple[int, str, str], list[str]], actual: Any, expected: Any, rows: int, cols: int
+) -> dict[str, str]:
+    """The exported font names another program renamed everywhere (old -> new): every cell
+    exported in that font now shows one same other font, which draws letters.  LibreOffice,
+    for one, names a font it does not have after the one it shows instead.  A font changed in
+    some cells only, or to a symbol font, is an edit of the look: a ``verify.cell_style``."""
+    shown: dict[str, set[str]] = {}
+    for r in range(1, rows + 1):
+        for c in range(1, cols + 1):
+            want = _look(expected.cell(r, c))[_FONT_NAME]
+            shown.setdefault(want, set()).add(_look(actual.cell(r, c))[_FONT_NAME])
+    return {
+        want: got
+        for (k, got, want) in differ
+        if k == _FONT_NAME and shown.get(want) == {got} and got.lower() not in _SYMBOL_FONTS
+    }
 
 
 def _look(cell: Any) -> tuple[str, ...]:
@@ -214,9 +279,9 @@ def _look(cell: Any) -> tuple[str, ...]:
     else:
         paint = f"{fill.fill_type} {_colour(fill.fgColor)}"
     style = (
-        (font.name or _DEFAULT_FONT, bool(font.b), bool(font.i), font.u, bool(font.strike))
+        (font.name or "-", bool(font.b), bool(font.i), font.u, bool(font.strike))
         if font is not None
-        else (_DEFAULT_FONT, False, False, None, False)
+        else ("-", False, False, None, False)
     )
     name, bold, italic, underline, strike = style
     vert = (font.vertAlign if font is not None else None) or "-"
@@ -238,97 +303,18 @@ def _look(cell: Any) -> tuple[str, ...]:
         paint,
         str(cell.number_format),
         str(name),
-        _yes(bold),
-        _yes(italic),
+        yes(bold),
+        yes(italic),
         str(underline or "-"),
-        _yes(strike),
+        yes(strike),
         str(vert),
         str(horizontal),
         str(vertical),
         f"{indent:g}",
         str(rotation),
-        _yes(wrap),
-        _yes(shrink),
+        yes(wrap),
+        yes(shrink),
     )
-
-
-def _yes(value: bool) -> str:
-    return "ya" if value else "tidak"
-
-
-_HEADER_FOOTER = (
-    ("oddHeader", "verify.header_footer.odd_header"),
-    ("oddFooter", "verify.header_footer.odd_footer"),
-    ("evenHeader", "verify.header_footer.even_header"),
-    ("evenFooter", "verify.header_footer.even_footer"),
-    ("firstHeader", "verify.header_footer.first_header"),
-    ("firstFooter", "verify.header_footer.first_footer"),
-)
-_PAGE_SETUP = {
-    "orientation": "verify.setup.orientation",
-    "paperSize": "verify.setup.paper_size",
-    "scale": "verify.setup.scale",
-    "fitToPage": "verify.setup.fit_to_page",
-    "fitToWidth": "verify.setup.fit_to_width",
-    "fitToHeight": "verify.setup.fit_to_height",
-    "firstPageNumber": "verify.setup.first_page_number",
-    "left": "verify.setup.left",
-    "right": "verify.setup.right",
-    "top": "verify.setup.top",
-    "bottom": "verify.setup.bottom",
-    "header": "verify.setup.header",
-    "footer": "verify.setup.footer",
-    "differentOddEven": "verify.setup.different_odd_even",
-    "differentFirst": "verify.setup.different_first",
-}
-
-
-def _page_setup(ws: Any) -> dict[str, str]:
-    """What decides how the sheet prints, defaults filled in, as comparable text."""
-    ps, margins, hf = ws.page_setup, ws.page_margins, ws.HeaderFooter
-    pr = ws.sheet_properties.pageSetUpPr
-
-    def number(value: Any, default: float) -> str:
-        return f"{float(value if value is not None else default):g}"
-
-    first = number(ps.firstPageNumber, 1) if ps.useFirstPageNumber else "auto"
-    return {
-        "orientation": str(ps.orientation or "default"),
-        "paperSize": number(ps.paperSize, 1),
-        "scale": number(ps.scale, 100),
-        "fitToPage": _yes(bool(pr is not None and pr.fitToPage)),
-        "fitToWidth": number(ps.fitToWidth, 1),
-        "fitToHeight": number(ps.fitToHeight, 1),
-        "firstPageNumber": first,
-        **{k: number(getattr(margins, k), 0) for k in ("left", "right", "top", "bottom")},
-        "header": number(margins.header, 0),
-        "footer": number(margins.footer, 0),
-        "differentOddEven": _yes(bool(hf.differentOddEven)),
-        "differentFirst": _yes(bool(hf.differentFirst)),
-    }
-
-
-def _check_xlsx_print(res: Reading, actual: Any, expected: Any) -> None:
-    """Every page header and footer, and the page setup (orientation, paper, scale, fitting,
-    margins, page numbering), as exported."""
-    for attr, what in _HEADER_FOOTER:
-        got, want = (str(getattr(ws, attr) or "") for ws in (actual, expected))
-        if got != want:
-            res.fail(
-                "verify.header_footer",
-                what=i18n.both(what),
-                actual=got[:240],
-                expected=want[:240],
-            )
-    got_setup, want_setup = _page_setup(actual), _page_setup(expected)
-    for key, what in _PAGE_SETUP.items():
-        if got_setup[key] != want_setup[key]:
-            res.fail(
-                "verify.page_setup",
-                what=i18n.both(what),
-                actual=got_setup[key],
-                expected=want_setup[key],
-            )
 
 
 def _colour(color: Any) -> str:

@@ -122,7 +122,7 @@ def test_pdf_text_changed_under_intact_data_names_the_row_column_or_detail(
     r = verify(path, "--public-key", signed / "kapolres.pub.pem")
     out = " ".join(r.output.split())
     assert r.exit_code == EXIT_VERIFY, out
-    assert "TIDAK UTUH" in out and expected.format(nrp=nrp) in out
+    assert "BERUBAH" in out and expected.format(nrp=nrp) in out
     assert "tanda tangan tidak sah" not in out  # the signature of the data is still good
 
 
@@ -262,10 +262,10 @@ def _page_copied(writer: Any) -> None:
     ("change", "expected"),
     [
         (_text_after_footer, "kaki halaman 1 tidak seperti yang dicetak rwassign: 'DIBATALKAN'"),
-        (_annotation("FreeText"), "memuat anotasi (FreeText) yang tidak dicetak rwassign"),
-        (_annotation("Square"), "memuat anotasi (Square) yang tidak dicetak rwassign"),
-        (_annotation("Link"), "memuat anotasi (Link) yang tidak dicetak rwassign"),
-        (_image_added, "halaman 1 memuat gambar/formulir /FormXob."),
+        (_annotation("FreeText"), "halaman 3 diberi tambahan yang tidak dicetak rwassign: kotak"),
+        (_annotation("Square"), "tidak dicetak rwassign: bentuk gambar (kotak, garis, lingkaran)"),
+        (_annotation("Link"), "halaman 3 diberi tambahan yang tidak dicetak rwassign: tautan"),
+        (_image_added, "halaman 1 memuat gambar tambahan di samping kode QR"),
         (_page_copied, "kaki halaman"),
     ],
     ids=["text-after-footer", "freetext", "square", "link", "image", "page-copied"],
