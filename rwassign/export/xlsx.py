@@ -57,8 +57,16 @@ LAST_COL = get_column_letter(len(HEADERS))
 FONT_NAME = "Arial"
 #: Font sizes (points): the table, the lines above and below it, the title, the small print.
 SIZE, TEXT_SIZE, TITLE_SIZE, SMALL = 9.0, 10.0, 12.0, 7.0
-#: Page margins (inches): 0.5 in is 12.7 mm, the header and footer stand 11.4 mm from the edge.
-MARGINS = {"left": 0.5, "right": 0.5, "top": 0.7, "bottom": 0.8, "header": 0.45, "footer": 0.45}
+#: Page margins (inches): 0.5 in is 12.7 mm; the header stands 13 mm from the edge (the value
+#: LibreOffice writes back whatever it was given, so a re-save keeps it), the footer 11.4 mm.
+MARGINS = {
+    "left": 0.5,
+    "right": 0.5,
+    "top": 0.7,
+    "bottom": 0.8,
+    "header": 13 / 25.4,
+    "footer": 0.45,
+}
 
 _METRICS = {False: "Helvetica", True: "Helvetica-Bold"}  # Arial's widths, as reportlab has them
 _SLACK = 1.04  # text is measured this much wider than Arial sets it: another program may

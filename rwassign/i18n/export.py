@@ -365,6 +365,12 @@ MESSAGES: dict[str, Entry] = {
         "huruf tanpa nama kini dinamai '{actual}' di semua sel",
         "fonts exported without a name are now named '{actual}' in every cell",
     ),
+    "verify.form.header_footer_font": (
+        "{what} sama teksnya, tetapi kode jenis hurufnya ditulis ulang: '{actual}' "
+        "(semula '{expected}')",
+        "{what} has the same text, but its font codes were re-written: '{actual}' "
+        "(exported: '{expected}')",
+    ),
     "verify.form.margin_rounded": (
         "{what} dibulatkan: {actual} (semula {expected})",
         "{what} rounded: {actual} (exported: {expected})",

@@ -90,6 +90,7 @@ FINDINGS: dict[str, Kind] = {
     "verify.form.font_renamed": _R,  # the same font renamed in every cell that used it
     "verify.form.font_named": _R,  # a font exported without a name, named by the program
     "verify.form.margin_rounded": _R,  # moved by less than 1 mm
+    "verify.form.header_footer_font": _R,  # the same text, a font code dropped or renamed
 }
 
 

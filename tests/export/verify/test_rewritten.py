@@ -16,7 +16,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from openpyxl.styles import Font
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
@@ -71,7 +70,7 @@ SIGNED_OK = "tanda tangan Ed25519 sah"
             [
                 "DITULIS ULANG oleh program lain",
                 "lembar data '_lampiran' kini tersembunyi biasa, bukan sangat tersembunyi",
-                "margin kepala dibulatkan: 13.0 mm (semula 12.7 mm)",
+                "kaki halaman sama teksnya, tetapi kode jenis hurufnya ditulis ulang",
                 SIGNED_OK,
             ],
         ),
@@ -129,7 +128,7 @@ def test_rewritten_in_english() -> None:
     out = " ".join(r.output.split())
     assert r.exit_code == EXIT_REWRITTEN
     assert "RE-WRITTEN by another program" in out and "no longer guaranteed" in out
-    assert "fonts exported without a name are now named" in out or "margin" in out
+    assert "page footer has the same text, but its font codes were re-written" in out
 
 
 def test_dropped_data_naming_another_key_is_changed() -> None:
@@ -269,7 +268,7 @@ def _header_margin(inches: float):
 def _one_font(wb: openpyxl.Workbook) -> None:
     ws = wb["Lampiran"]
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == 3)
-    ws.cell(row, 2).font = Font(name="Arial")
+    ws.cell(row, 2).font = ws.cell(row, 2).font.copy(name="Arial Black")
 
 
 @pytest.mark.parametrize(
@@ -279,8 +278,8 @@ def _one_font(wb: openpyxl.Workbook) -> None:
         (_data_sheet("visible"), 6, "lembar '_lampiran' tampil, padahal diekspor sangat"),
         (_fonts_everywhere("Liberation Sans"), 7, "dinamai 'Liberation Sans' di semua sel"),
         (_fonts_everywhere("Wingdings"), 6, "jenis huruf 'Wingdings' berbeda"),
-        (_one_font, 6, "jenis huruf 'Arial' berbeda dari dokumen yang diekspor"),
-        (_header_margin(0.51), 7, "margin kepala dibulatkan: 13.0 mm (semula 12.7 mm)"),
+        (_one_font, 6, "jenis huruf 'Arial Black' berbeda dari dokumen yang diekspor"),
+        (_header_margin(0.5), 7, "margin kepala dibulatkan: 12.7 mm (semula 13.0 mm)"),
         (_header_margin(0.6), 6, "pengaturan halaman margin kepala '0.6' berbeda"),
     ],
     ids=[
