@@ -86,7 +86,7 @@ def test_unit_held_twice(sound: SolveResult) -> None:
     tampered = dataclasses.replace(
         sound,
         assignments=(andi_rw1, move(bayu_rw2, BAYU, RW1.uid)),
-        uncovered=(*sound.uncovered, UncoveredUnit(RW2.uid, Reason("uncovered.capacity"))),
+        uncovered=(*sound.uncovered, UncoveredUnit(RW2.uid, Reason("uncovered.left_none"))),
         objective=None,
     )
     violations = check(tampered)
@@ -246,7 +246,7 @@ def test_unit_neither_covered_nor_listed(sound: SolveResult) -> None:
 
 def test_unit_covered_and_listed_uncovered(sound: SolveResult) -> None:
     tampered = dataclasses.replace(
-        sound, uncovered=(*sound.uncovered, UncoveredUnit(RW1.uid, Reason("uncovered.capacity")))
+        sound, uncovered=(*sound.uncovered, UncoveredUnit(RW1.uid, Reason("uncovered.left_none")))
     )
     assert rule_ids(check(tampered)) == {"satu_personel_per_unit"}
 

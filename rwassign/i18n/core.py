@@ -31,8 +31,16 @@ MESSAGES: dict[str, Entry] = {
         "home {home} is open, but this {unit} has {priority} priority ({km} km)",
     ),
     "reason.home_desa": (
-        "berdomisili di desa {desa} (RW/dusun tidak tercatat); {unit} ini {km} km, {why}",
-        "lives in desa {desa} (unit not recorded); this {unit} is {km} km away, {why}",
+        "berdomisili di desa {desa} ({home_kind} tidak tercatat); {unit} ini {km} km, {why}",
+        "lives in desa {desa} ({home_kind} not recorded); this {unit} is {km} km away, {why}",
+    ),
+    "reason.why_closer_lower": (
+        "{kinds} kosong yang lebih dekat berprioritas lebih rendah",
+        "closer open {kinds} units have lower priority",
+    ),
+    "reason.why_none_closer": (
+        "tidak ada {kinds} kosong yang lebih dekat",
+        "no open {kinds} unit is closer",
     ),
     "reason.nearest": (
         "{unit} ini {km} km dari titik rumah, {why}",
@@ -73,20 +81,76 @@ MESSAGES: dict[str, Entry] = {
         "RW/dusun ini tidak ada lagi di daftar wilayah; penugasan lamanya tidak berlaku",
         "this unit no longer exists; its old assignment lapses",
     ),
-    # reasons for uncovered units
+    # reasons for uncovered units (rwassign.explain.uncovered_reasons)
     "uncovered.no_eligible": (
         "tidak ada personel yang memenuhi syarat",
         "no eligible member at all",
     ),
-    "uncovered.beyond_limit": (
-        "semua personel yang memenuhi syarat berada di luar batas jarak {km} km",
-        "every eligible member lives beyond the {km} km travel limit",
+    "uncovered.no_plan": (
+        "tidak ada rencana dalam batas waktu",
+        "no plan was found within the time limit",
     ),
-    "uncovered.capacity": (
-        "personel yang memenuhi syarat dalam jangkauan sudah memegang jumlah RW maksimum ({cap}); "
-        "RW lain didahulukan karena prioritas lebih tinggi atau jarak lebih dekat",
-        "eligible members within reach already hold the maximum ({cap}) units; other units came "
-        "first by priority or distance",
+    "uncovered.beyond_limit": (
+        "tidak ada personel yang memenuhi syarat dalam batas jarak {km} km",
+        "no eligible member within the {km} km travel limit",
+    ),
+    "uncovered.out_of_reach": (
+        "tidak ada personel yang memenuhi syarat dalam batas jarak {limit} km dari {unit} ini; "
+        "yang terdekat, {member}, berjarak {km} km",
+        "no eligible member within the {limit} km travel limit of this {unit}; the nearest, "
+        "{member}, is {km} km away",
+    ),
+    "uncovered.not_proven": (
+        "{member} ({km} km) masih dapat memegang {unit} ini: pencarian berhenti pada batas waktu "
+        "sebelum rencana terbukti optimal",
+        "{member} ({km} km) could still take this {unit}: the search stopped at the time limit "
+        "before the plan was proven optimal",
+    ),
+    "uncovered.left_none": (
+        "personel habis (lihat Ringkasan)",
+        "no member left (see Ringkasan)",
+    ),
+    "uncovered.left_beyond": (
+        "personel bebas terdekat, {member}, berjarak {km} km, di luar batas {limit} km",
+        "the nearest free member, {member}, is {km} km away, beyond the {limit} km limit",
+    ),
+    "uncovered.higher_priority": (
+        "{left}; terdekat, {member} ({km} km), memegang {held} berprioritas {priority}, "
+        "lebih tinggi dari {unit} ini ({own})",
+        "{left}; the nearest, {member} ({km} km), holds {held} of {priority} priority, "
+        "above this {unit} ({own})",
+    ),
+    "uncovered.tie_residence": (
+        "{left}; terdekat, {member} ({km} km), memegang {held} (prioritas sama, {own}) tempat "
+        "ia berdomisili",
+        "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), where "
+        "they live",
+    ),
+    "uncovered.tie_travel": (
+        "{left}; terdekat, {member} ({km} km), memegang {held} (prioritas sama, {own}) yang "
+        "lebih dekat baginya ({held_km} km)",
+        "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), closer "
+        "to them ({held_km} km)",
+    ),
+    "uncovered.tie_even": (
+        "{left}; terdekat, {member} ({km} km), memegang {held} (prioritas sama, {own}) yang "
+        "sama jauhnya ({held_km} km)",
+        "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), just "
+        "as far ({held_km} km)",
+    ),
+    "uncovered.tie_kept": (
+        "{left}; terdekat, {member} ({km} km), tetap memegang {held} (prioritas sama, {own}) "
+        "seperti rencana sebelumnya",
+        "{left}; the nearest, {member} ({km} km), keeps {held} (same priority, {own}) from "
+        "the previous plan",
+    ),
+    "uncovered.nearest_pinned": (
+        "{left}; terdekat, {member} ({km} km), dikunci operator ke {held}",
+        "{left}; the nearest, {member} ({km} km), is pinned to {held} by the operator",
+    ),
+    "uncovered.nearest_busy": (
+        "{left}; terdekat, {member} ({km} km), memegang {held} ({priority}, {held_km} km)",
+        "{left}; the nearest, {member} ({km} km), holds {held} ({priority}, {held_km} km)",
     ),
     # officer outcomes
     "outcome.assigned": ("ditugaskan: {units}", "assigned: {units}"),
@@ -97,6 +161,10 @@ MESSAGES: dict[str, Entry] = {
     "outcome.reserve_reach": (
         "cadangan: tidak ada RW/dusun kosong dalam batas jarak",
         "reserve: no open unit within the travel limit",
+    ),
+    "outcome.reserve_unplanned": (
+        "cadangan: pencarian berhenti pada batas waktu sebelum ia ditugaskan",
+        "reserve: the search stopped at the time limit before assigning them",
     ),
     "outcome.ineligible": ("tidak memenuhi syarat: {why}", "ineligible: {why}"),
     # solver / run problems
