@@ -306,7 +306,11 @@ def _plan(
         )
     violations = checker.check(result)  # looked up at call time: tests stand in a failing one
     if violations:
-        detail = "; ".join(f"{v.rule}: {v.detail}" for v in violations[:5])
+        # each finding in both languages, picked when the problem is shown (i18n.render)
+        detail = {
+            lang_: "; ".join(f"{v.rule}: {v.text(lang_)}" for v in violations[:5])
+            for lang_ in ("id", "en")
+        }
         failed = Problem("run.check_failed", Severity.ERROR, where, {"detail": detail})
         raise CheckFailed([failed], lang, violations, result)
     table: list[dict[str, Any]] = []

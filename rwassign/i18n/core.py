@@ -300,4 +300,69 @@ MESSAGES: dict[str, Entry] = {
         "Ini adalah kesalahan program; laporkan bersama berkas masukan.",
         "This is a bug; report it with the input file.",
     ),
+    # findings of the independent checker (rwassign.checker), one code per finding
+    "check.at_row": ("baris {rows}: {found}", "row {rows}: {found}"),
+    "check.at_rows": ("baris {rows}: {found}", "rows {rows}: {found}"),
+    "check.unknown_unit": ("RW/dusun '{unit}' tidak dikenal", "unknown unit '{unit}'"),
+    "check.unknown_officer": (
+        "personel nomor urut {index} tidak ada di roster",
+        "member number {index} is not in the roster",
+    ),
+    "check.unknown_nrp": ("NRP '{nrp}' tidak ada di roster", "NRP '{nrp}' is not in the roster"),
+    "check.unit_held_twice": (
+        "{unit} dipegang {n} personel",
+        "{unit} is held by {n} members",
+    ),
+    "check.over_cap": (
+        "NRP {nrp} memegang {n} RW/dusun (maksimum {cap})",
+        "NRP {nrp} holds {n} units (maximum {cap})",
+    ),
+    "check.ineligible": (
+        "NRP {nrp} ({nama}) tidak memenuhi syarat",
+        "NRP {nrp} ({nama}) is not eligible",
+    ),
+    "check.ineligible_for": (
+        "NRP {nrp} ({nama}) tidak memenuhi syarat untuk {unit}",
+        "NRP {nrp} ({nama}) is not eligible for {unit}",
+    ),
+    "check.too_far": (
+        "NRP {nrp} ke {unit}: {km} km, melebihi batas jarak",
+        "NRP {nrp} to {unit}: {km} km, beyond the travel limit",
+    ),
+    "check.travel_differs": (
+        "NRP {nrp} ke {unit}: tercatat {km} km, dihitung ulang {recomputed} km",
+        "NRP {nrp} to {unit}: reported {km} km, recomputed {recomputed} km",
+    ),
+    "check.residence_flag": (
+        "NRP {nrp}: tanda domisili untuk {unit} keliru",
+        "NRP {nrp}: wrong residence flag for {unit}",
+    ),
+    "check.coverage_total": (
+        "cakupan yang dilaporkan tidak sesuai dengan rencana",
+        "the reported coverage does not match the plan",
+    ),
+    "check.residence_total": (
+        "jumlah domisili yang dilaporkan tidak sesuai dengan rencana",
+        "the reported residence count does not match the plan",
+    ),
+    "check.travel_total": (
+        "total jarak yang dilaporkan tidak sesuai dengan rencana",
+        "the reported travel does not match the plan",
+    ),
+    "check.outcomes_rows": (
+        "daftar hasil tidak memuat setiap baris roster tepat satu kali",
+        "the outcome list does not hold every roster row once",
+    ),
+    "check.unit_listed_twice": (
+        "satu RW/dusun tercantum dua kali",
+        "a unit is listed twice",
+    ),
+    "check.unit_unlisted": (
+        "satu RW/dusun tidak terisi dan tidak tercantum sebagai belum terisi",
+        "a unit is neither covered nor listed as uncovered",
+    ),
+    "check.outcome_wrong": (
+        "hasil baris roster nomor urut {index} keliru",
+        "the outcome of roster row number {index} is wrong",
+    ),
 }
