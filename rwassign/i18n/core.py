@@ -365,4 +365,28 @@ MESSAGES: dict[str, Entry] = {
         "hasil baris roster nomor urut {index} keliru",
         "the outcome of roster row number {index} is wrong",
     ),
+    # why a setting is unusable (rwassign.settings.validate and coerce)
+    "setting.too_large": (
+        "{key} harus berupa angka terhingga, paling besar {limit}",
+        "{key} must be a finite number up to {limit}",
+    ),
+    "setting.one_or_more": ("{key} harus 1 atau lebih", "{key} must be 1 or more"),
+    "setting.above_zero": ("{key} harus lebih dari 0", "{key} must be more than 0"),
+    "setting.zero_or_more": ("{key} harus 0 atau lebih", "{key} must be 0 or more"),
+    "setting.weights": (
+        "bobot prioritas harus 1 atau lebih",
+        "priority weights must be 1 or more",
+    ),
+    "setting.admin_km": (
+        "jarak administratif harus 0 atau lebih dan naik: desa <= kecamatan <= polsek <= "
+        "wilayah lain",
+        "administrative distances must be 0 or more and rise: desa <= kecamatan <= polsek <= "
+        "elsewhere",
+    ),
+    "setting.lang": ("lang harus id atau en", "lang must be id or en"),
+    "setting.unknown": ("pengaturan tidak dikenal", "unknown setting"),
+    "setting.empty": ("kosong", "empty"),
+    "setting.expect_yes_no": ("harus ya atau tidak", "expected ya or tidak"),
+    "setting.expect_number": ("harus berupa angka", "expected a number"),
+    "setting.expect_whole": ("harus bilangan bulat", "expected a whole number"),
 }
