@@ -143,6 +143,8 @@ def outcomes(
     covered = {a.unit_uid for a in plan}
     uncovered_units = [u for u in instance.units if u.uid not in covered]
 
+    open_pos = np.asarray([i for i, u in enumerate(instance.units) if u.uid not in covered])
+    reaches_open = set(arcs.officer[np.isin(arcs.unit, open_pos)].tolist())
     result: list[OfficerOutcome] = []
     for o in instance.officers:
         failed = elig.failed[o.index]
@@ -164,14 +166,12 @@ def outcomes(
         else:
             if not uncovered_units:
                 code = "outcome.reserve_full"
-            elif not planned:
+            elif not planned or o.index in reaches_open:
+                # a reserve who may take an open unit: the search stopped before the optimum
+                # (an optimal plan would give them the unit)
                 code = "outcome.reserve_unplanned"
-            elif settings.max_travel_km is not None:
-                code = "outcome.reserve_reach"
             else:
-                # without a travel limit a free member beside an open unit means the search
-                # stopped before the optimum (an optimal plan would give them the unit)
-                code = "outcome.reserve_unplanned"
+                code = "outcome.reserve_reach"
             result.append(OfficerOutcome(o.index, True, (), (), Reason(code, {})))
 
     uncovered = uncovered_reasons(instance, settings, elig, arcs, plan, planned=planned)

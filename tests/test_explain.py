@@ -230,3 +230,56 @@ def explain_name(u: object) -> str:
 
     assert isinstance(u, Unit)
     return unit_name(u)
+
+
+def test_uncovered_because_the_nearest_member_keeps_an_equal_unit_from_the_previous_plan() -> None:
+    """Re-plan, cap 1, equal priority: ANTO held RW 2 (2 km) before, RW 1 is 1 km from him.
+    Keeping a previous pair ranks above travel, so he keeps RW 2 and RW 1 stays open; its
+    reason says he keeps RW 2 from the previous plan (not that RW 2 is nearer: it is not)."""
+    from rwassign.solver.candidates import Guidance
+
+    rw1, rw2 = unit(number=1, point=north(1)), unit(number=2, point=north(2))
+    inst = instance([rw1, rw2], [officer(0, "87050123", nama="ANTO", home_point=BASE)])
+    r = solve(inst, FAST, guidance=Guidance(previous={rw2.uid: "87050123"}))
+    assert r.status is SolveStatus.OPTIMAL
+    assert r.assignment_rows() == [(rw2.uid, "87050123")]
+    assert _code(r, rw1.uid) == "uncovered.tie_kept"
+    assert _why(r, rw1.uid) == (
+        "personel habis (lihat Ringkasan); terdekat, BRIPKA ANTO (1.0 km), tetap memegang RW 02 "
+        "Tunggang (prioritas sama, Rendah) seperti rencana sebelumnya"
+    )
+
+
+def test_a_plan_cut_short_is_not_explained_as_optimal() -> None:
+    """Cap 2: the optimum covers both RW (objective (2, 2, 0, 3000)).  A plan the time limit
+    cut short after RW 1 leaves RW 2 open while ANTO still has room: the reason says so and
+    claims no priority or tie, and ANTO's outcome is an assignment, not "no member left"."""
+    rw1, rw2 = unit(number=1, point=north(1)), unit(number=2, point=north(2))
+    inst = instance([rw1, rw2], [officer(0, "87050123", nama="ANTO", home_point=BASE)])
+    settings = FAST.replace(max_units_per_officer=2)
+    found = solver.solve(inst, settings)
+    assert found.objective == Objective(2, 2, 0, 3000) and found.chosen is not None
+    only_rw1 = found.chosen & (found.arcs.unit == 0)
+    cut = dataclasses.replace(found, status=SolveStatus.FEASIBLE, chosen=only_rw1)
+    r = explain(inst, settings, cut)
+    assert [a.unit_uid for a in r.assignments] == [rw1.uid]
+    assert _code(r, rw2.uid) == "uncovered.not_proven"
+    assert _why(r, rw2.uid) == (
+        "BRIPKA ANTO (2.0 km) masih dapat memegang RW ini: pencarian berhenti pada batas waktu "
+        "sebelum rencana terbukti optimal"
+    )
+
+
+def test_uncovered_because_the_nearest_member_is_pinned_elsewhere() -> None:
+    """Cap 1: ANTO is pinned to RW 2 (Rendah, 2 km); RW 1 (Tinggi, 1 km) would weigh more, but
+    a pin is not the solver's choice: the reason names the pin, not a priority."""
+    from rwassign.solver.candidates import Guidance
+
+    rw1 = unit(number=1, priority=3, point=north(1))
+    rw2 = unit(number=2, priority=1, point=north(2))
+    inst = instance([rw1, rw2], [officer(0, "87050123", nama="ANTO", home_point=BASE)])
+    r = solve(inst, FAST, guidance=Guidance(pins=((rw2.uid, 0),)))
+    assert r.assignment_rows() == [(rw2.uid, "87050123")]
+    assert _code(r, rw1.uid) == "uncovered.nearest_pinned"
+    assert "dikunci operator ke RW 02 Tunggang" in _why(r, rw1.uid)
+    assert "is pinned to RW 02 Tunggang by the operator" in _why(r, rw1.uid, "en")
