@@ -207,12 +207,13 @@ def uncovered_reasons(
     (``max_travel_km``), naming the nearest; a member in reach still has room (only when the
     search stopped before the optimum); else every member in reach holds the cap, and the
     reason says who is left (nobody, or the nearest free member beyond the travel limit) and
-    why the nearest member in reach holds another unit instead: a higher priority, an
-    equal-priority unit they live in, keep from the previous plan or is no farther from them,
-    or a pin.  Each of these is checked on the plan, not assumed: an optimal plan cannot gain
-    by moving that member from that unit to this one, and the first level of the objective
-    that stops it is the one named.  Where none applies (a plan cut short by the time limit,
-    or a re-plan held by ``max_moves``) the reason only states where the member went.
+    why the nearest member in reach holds another unit instead: that unit has a higher
+    priority, or an equal one and the member keeps it from the previous plan, lives in it or
+    has it no farther away; or the member is pinned to it.  Each of these is checked on the
+    plan, not assumed: an optimal plan cannot gain by moving that member from that unit to
+    this one, and the first level of the objective that stops it is the one named.  Where
+    none applies (a plan cut short by the time limit, or a re-plan held by ``max_moves``) the
+    reason only states where the member went.
     """
     units = instance.units
     covered = {a.unit_uid for a in plan}

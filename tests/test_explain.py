@@ -124,9 +124,9 @@ def test_uncovered_with_a_reserve_beyond_the_limit_says_so_and_who_took_the_near
     assert [o.reason.code for o in r.outcomes] == ["outcome.assigned", "outcome.reserve_reach"]
     assert _code(r, rw2.uid) == "uncovered.tie_travel"
     assert _why(r, rw2.uid) == (
-        "personel bebas terdekat, BRIPKA BUDI, berjarak 9.0 km, di luar batas 3 km; terdekat, "
-        "BRIPKA ANTO (1.0 km), memegang RW 01 Tunggang (prioritas sama, Rendah) yang lebih "
-        "dekat baginya (0.0 km)"
+        "personel bebas terdekat, BRIPKA BUDI, berjarak 9.0 km, di luar batas 3 km; "
+        "personel terdekat, BRIPKA ANTO (1.0 km), memegang RW 01 Tunggang (prioritas sama, "
+        "Rendah) yang lebih dekat baginya (0.0 km)"
     )
     assert "beyond the 3 km limit" in _why(r, rw2.uid, "en")
 
@@ -142,8 +142,9 @@ def test_uncovered_because_the_nearest_member_serves_a_higher_priority_unit() ->
     assert objective(r) == (3, 1, 0, 5000)
     assert _code(r, low.uid) == "uncovered.higher_priority"
     assert _why(r, low.uid) == (
-        "personel habis (lihat Ringkasan); terdekat, BRIPKA ANTO (1.0 km), memegang RW 01 "
-        "Tunggang berprioritas Tinggi, lebih tinggi dari Dusun ini (Rendah)"
+        "tidak ada personel tersisa (lihat Ringkasan); personel terdekat, BRIPKA ANTO "
+        "(1.0 km), memegang RW 01 Tunggang berprioritas Tinggi, lebih tinggi dari Dusun ini "
+        "(Rendah)"
     )
     assert _why(r, low.uid, "en").startswith("no member left (see Ringkasan); the nearest")
 
@@ -158,8 +159,8 @@ def test_uncovered_because_an_equal_unit_won_on_residence() -> None:
     assert objective(r) == (1, 1, 1, 0)
     assert _code(r, other.uid) == "uncovered.tie_residence"
     assert _why(r, other.uid) == (
-        "personel habis (lihat Ringkasan); terdekat, BRIPKA ANTO (0.5 km), memegang Dusun 1 "
-        "Air Dingin (prioritas sama, Rendah) tempat ia berdomisili"
+        "tidak ada personel tersisa (lihat Ringkasan); personel terdekat, BRIPKA ANTO "
+        "(0.5 km), memegang Dusun 1 Air Dingin (prioritas sama, Rendah) tempat ia berdomisili"
     )
     assert "where they live" in _why(r, other.uid, "en")
 
@@ -245,8 +246,9 @@ def test_uncovered_because_the_nearest_member_keeps_an_equal_unit_from_the_previ
     assert r.assignment_rows() == [(rw2.uid, "87050123")]
     assert _code(r, rw1.uid) == "uncovered.tie_kept"
     assert _why(r, rw1.uid) == (
-        "personel habis (lihat Ringkasan); terdekat, BRIPKA ANTO (1.0 km), tetap memegang RW 02 "
-        "Tunggang (prioritas sama, Rendah) seperti rencana sebelumnya"
+        "tidak ada personel tersisa (lihat Ringkasan); personel terdekat, BRIPKA ANTO "
+        "(1.0 km), tetap memegang RW 02 Tunggang (prioritas sama, Rendah) seperti rencana "
+        "sebelumnya"
     )
 
 

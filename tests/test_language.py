@@ -225,7 +225,12 @@ def test_the_check_sees_english_sentences() -> None:
     assert english_words("Show this message and exit.") == ["this", "and"]
     assert english_words("their previous unit no longer exists") == ["their", "no longer"]
     assert english_words("NO | NAMA | PANGKAT/NRP | RW/DUSUN | KET") == []
-    assert english_words("personel habis (lihat Ringkasan); terdekat, BRIPKA ANTO") == []
+    assert (
+        english_words(
+            "tidak ada personel tersisa (lihat Ringkasan); personel terdekat, BRIPKA ANTO"
+        )
+        == []
+    )
     assert english_words("Tunjuk kolomnya: --column nrp=... atau --with-sprin") == []
 
 

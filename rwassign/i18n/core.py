@@ -107,7 +107,7 @@ MESSAGES: dict[str, Entry] = {
         "before the plan was proven optimal",
     ),
     "uncovered.left_none": (
-        "personel habis (lihat Ringkasan)",
+        "tidak ada personel tersisa (lihat Ringkasan)",
         "no member left (see Ringkasan)",
     ),
     "uncovered.left_beyond": (
@@ -115,41 +115,41 @@ MESSAGES: dict[str, Entry] = {
         "the nearest free member, {member}, is {km} km away, beyond the {limit} km limit",
     ),
     "uncovered.higher_priority": (
-        "{left}; terdekat, {member} ({km} km), memegang {held} berprioritas {priority}, "
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} berprioritas {priority}, "
         "lebih tinggi dari {unit} ini ({own})",
         "{left}; the nearest, {member} ({km} km), holds {held} of {priority} priority, "
         "above this {unit} ({own})",
     ),
     "uncovered.tie_residence": (
-        "{left}; terdekat, {member} ({km} km), memegang {held} (prioritas sama, {own}) tempat "
-        "ia berdomisili",
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} (prioritas sama, "
+        "{own}) tempat ia berdomisili",
         "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), where "
         "they live",
     ),
     "uncovered.tie_travel": (
-        "{left}; terdekat, {member} ({km} km), memegang {held} (prioritas sama, {own}) yang "
-        "lebih dekat baginya ({held_km} km)",
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} (prioritas sama, "
+        "{own}) yang lebih dekat baginya ({held_km} km)",
         "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), closer "
         "to them ({held_km} km)",
     ),
     "uncovered.tie_even": (
-        "{left}; terdekat, {member} ({km} km), memegang {held} (prioritas sama, {own}) yang "
-        "sama jauhnya ({held_km} km)",
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} (prioritas sama, "
+        "{own}) yang sama jauhnya ({held_km} km)",
         "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), just "
         "as far ({held_km} km)",
     ),
     "uncovered.tie_kept": (
-        "{left}; terdekat, {member} ({km} km), tetap memegang {held} (prioritas sama, {own}) "
-        "seperti rencana sebelumnya",
+        "{left}; personel terdekat, {member} ({km} km), tetap memegang {held} (prioritas "
+        "sama, {own}) seperti rencana sebelumnya",
         "{left}; the nearest, {member} ({km} km), keeps {held} (same priority, {own}) from "
         "the previous plan",
     ),
     "uncovered.nearest_pinned": (
-        "{left}; terdekat, {member} ({km} km), dikunci operator ke {held}",
+        "{left}; personel terdekat, {member} ({km} km), dikunci operator ke {held}",
         "{left}; the nearest, {member} ({km} km), is pinned to {held} by the operator",
     ),
     "uncovered.nearest_busy": (
-        "{left}; terdekat, {member} ({km} km), memegang {held} ({priority}, {held_km} km)",
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} ({priority}, {held_km} km)",
         "{left}; the nearest, {member} ({km} km), holds {held} ({priority}, {held_km} km)",
     ),
     # officer outcomes
