@@ -58,7 +58,7 @@ MESSAGES: dict[str, Entry] = {
     "change.ineligible": ("tidak lagi memenuhi syarat: {why}", "no longer eligible: {why}"),
     "change.kept": ("tidak berubah", "unchanged"),
     "change.added": (
-        "tetap memegang {kept}; ditambah {added} (anggota kurang, batas RW per anggota > 1)",
+        "tetap memegang {kept}; ditambah {added} (personel kurang, batas wilayah per personel > 1)",
         "keeps {kept}; also takes {added} (members short, cap per member > 1)",
     ),
     "change.unit_removed": (
@@ -71,8 +71,8 @@ MESSAGES: dict[str, Entry] = {
         "{unit} is now held by {holder}: this gives higher weighted coverage (or honours a pin)",
     ),
     "change.no_longer_legal": (
-        "{unit} tidak lagi dapat dipegangnya (batas jarak/jumlah RW baru) atau kini kosong demi "
-        "RW berprioritas lebih tinggi",
+        "{unit} tidak lagi dapat dipegangnya (batas jarak/jumlah wilayah yang baru) atau kini "
+        "kosong demi wilayah berprioritas lebih tinggi",
         "{unit} can no longer be held (new travel/cap limit) or was left for a higher-priority "
         "unit",
     ),
