@@ -242,12 +242,15 @@ def uncovered_reasons(
     dist, _ = distance.travel_matrix(geo, off_arr, settings)
     dist = np.where(geo.off_home_unit[off_arr][:, None] == np.arange(len(units))[None, :], 0, dist)
     row_of = {o: r for r, o in enumerate(offs)}
-    pair = {
-        (int(o), int(u)): k for k, (o, u) in enumerate(zip(arcs.officer, arcs.unit, strict=True))
-    }
+    # the plan's pairs and the pairs into open units, found with arrays: a large Polres has
+    # millions of pairs and only these few are ever looked at
+    key = arcs.officer * len(units) + arcs.unit
+    plan_keys = np.asarray([o * len(units) + w for o, ws in held.items() for w in ws])
+    in_plan = np.nonzero(np.isin(key, plan_keys))[0].tolist()
+    pair = {(int(arcs.officer[k]), int(arcs.unit[k])): k for k in in_plan}
     by_unit: dict[int, list[int]] = {}
-    for k, u in enumerate(arcs.unit.tolist()):
-        by_unit.setdefault(int(u), []).append(k)
+    for k in np.nonzero(np.isin(arcs.unit, np.asarray(open_pos)))[0].tolist():
+        by_unit.setdefault(int(arcs.unit[k]), []).append(k)
 
     def nearest(rows: list[int], u: int) -> tuple[int, int]:
         """(officer, metres) of the nearest of ``rows`` to unit ``u``, ties by NRP."""
