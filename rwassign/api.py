@@ -31,7 +31,7 @@ from rwassign.io.toml_config import load_toml
 from rwassign.io.write import write_workbook
 from rwassign.model import Instance, Location, Problem, Severity, SolveResult, SolveStatus
 from rwassign.report import sha256_file, summarize
-from rwassign.settings import Settings, from_mapping
+from rwassign.settings import Settings, from_mapping, reason
 from rwassign.solver import Guidance
 
 __all__ = [
@@ -154,7 +154,7 @@ def read(
         except ValueError as exc:
             where = Location(file=config.name if config else source.name)
             problems.append(
-                Problem("settings.invalid", Severity.ERROR, where, {"detail": str(exc)})
+                Problem("settings.invalid", Severity.ERROR, where, {"detail": reason(exc)})
             )
     if any(p.is_error for p in problems):
         raise InputErrors(problems, settings.lang if settings is not None else lang)
@@ -308,7 +308,11 @@ def _plan(
         )
     violations = checker.check(result)  # looked up at call time: tests stand in a failing one
     if violations:
-        detail = "; ".join(f"{v.rule}: {v.detail}" for v in violations[:5])
+        # each finding in both languages, picked when the problem is shown (i18n.render)
+        detail = {
+            lang_: "; ".join(f"{v.rule}: {v.text(lang_)}" for v in violations[:5])
+            for lang_ in ("id", "en")
+        }
         failed = Problem("run.check_failed", Severity.ERROR, where, {"detail": detail})
         raise CheckFailed([failed], lang, violations, result)
     table: list[dict[str, Any]] = []

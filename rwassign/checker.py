@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
+from rwassign import i18n
 from rwassign.model import Instance, Officer, RankGroup, SolveResult
 from rwassign.normalize.words import ACTIVE_STATUS_WORDS
 from rwassign.settings import Settings
@@ -20,13 +22,35 @@ from rwassign.settings import Settings
 
 @dataclass(frozen=True)
 class Violation:
-    """A broken rule: the rule id, a plain description naming the unit/officer, and the rows of
-    the plan sheet the breach concerns (empty for a plan checked as a ``SolveResult``, which
-    has no sheet), so a printed document can mark them without reading the description."""
+    """A broken rule: the rule id, what was found as a message code (``check.*`` in the
+    catalogue) with its parameters, so it reads in the user's language, and the rows of the
+    plan sheet the breach concerns (empty for a plan checked as a ``SolveResult``, which has no
+    sheet), so a printed document can mark them without reading the description.
+
+    The checker only names its findings; the catalogue words them (``text``).  The codes are
+    the checker's own, one per finding, apart from the solver's and the explanation's.
+    """
 
     rule: str
-    detail: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
     rows: tuple[int, ...] = ()
+
+    def finding(self, lang: str = "id") -> str:
+        """What was found, in ``lang``, without its rows (for a message that names them)."""
+        return i18n.text(self.code, self.params, lang)
+
+    def both(self) -> dict[str, str]:
+        """The finding in both languages, as a parameter of another message."""
+        return {"id": self.finding("id"), "en": self.finding("en")}
+
+    def text(self, lang: str = "id") -> str:
+        """The finding in ``lang``, led by its rows (``baris 4: ...``) when it has any."""
+        if not self.rows:
+            return self.finding(lang)
+        code = "check.at_row" if len(self.rows) == 1 else "check.at_rows"
+        listed = ", ".join(map(str, self.rows))
+        return i18n.text(code, {"rows": listed, "found": self.finding(lang)}, lang)
 
 
 def _gc_m(lat1: float, lng1: float, lat2: float, lng2: float) -> float:
@@ -109,68 +133,76 @@ def check(result: SolveResult) -> list[Violation]:
     n = len(inst.officers)
     for a in result.assignments:
         if a.unit_uid not in units:
-            out.append(Violation("satu_personel_per_unit", f"unknown unit {a.unit_uid}"))
+            out.append(
+                Violation("satu_personel_per_unit", "check.unknown_unit", {"unit": a.unit_uid})
+            )
         if not 0 <= a.officer_index < n:
-            out.append(Violation("batas_unit_per_personel", f"unknown officer #{a.officer_index}"))
+            out.append(
+                Violation(
+                    "batas_unit_per_personel",
+                    "check.unknown_officer",
+                    {"index": a.officer_index},
+                )
+            )
     if out:
         return out
     for uid, c in Counter(a.unit_uid for a in result.assignments).items():
         if c > 1:
-            out.append(Violation("satu_personel_per_unit", f"unit {uid} has {c} officers"))
+            params: dict[str, Any] = {"unit": uid, "n": c}
+            out.append(Violation("satu_personel_per_unit", "check.unit_held_twice", params))
     for idx, c in Counter(a.officer_index for a in result.assignments).items():
         if c > s.max_units_per_officer:
-            nrp = inst.officers[idx].nrp
-            out.append(
-                Violation(
-                    "batas_unit_per_personel",
-                    f"NRP {nrp} holds {c} units (max {s.max_units_per_officer})",
-                )
-            )
+            params = {"nrp": inst.officers[idx].nrp, "n": c, "cap": s.max_units_per_officer}
+            out.append(Violation("batas_unit_per_personel", "check.over_cap", params))
     weighted = residence = 0
     travel = 0.0
     for a in result.assignments:
         o = inst.officers[a.officer_index]
         for rule in _eligibility_failures(o, s):
-            out.append(Violation(rule, f"NRP {o.nrp} ({o.nama}) is not eligible for {a.unit_uid}"))
+            params = {"nrp": o.nrp, "nama": o.nama, "unit": a.unit_uid}
+            out.append(Violation(rule, "check.ineligible_for", params))
         d, _ = distance_m(inst, o, a.unit_uid, s)
         if s.max_travel_km is not None and d > s.max_travel_km * 1000 + 0.5:
-            out.append(Violation("batas_jarak", f"NRP {o.nrp} to {a.unit_uid}: {d / 1000:.1f} km"))
+            params = {"nrp": o.nrp, "unit": a.unit_uid, "km": f"{d / 1000:.1f}"}
+            out.append(Violation("batas_jarak", "check.too_far", params))
         if abs(d - a.travel_km * 1000) > 1.0:
-            out.append(
-                Violation(
-                    "jarak",
-                    f"NRP {o.nrp} to {a.unit_uid}: reported {a.travel_km} km, "
-                    f"recomputed {d / 1000:.3f} km",
-                )
-            )
+            params = {
+                "nrp": o.nrp,
+                "unit": a.unit_uid,
+                "km": a.travel_km,
+                "recomputed": f"{d / 1000:.3f}",
+            }
+            out.append(Violation("jarak", "check.travel_differs", params))
         if (o.home_unit == a.unit_uid) != a.resident:
-            out.append(Violation("domisili", f"NRP {o.nrp}: residence flag wrong for {a.unit_uid}"))
+            params = {"nrp": o.nrp, "unit": a.unit_uid}
+            out.append(Violation("domisili", "check.residence_flag", params))
         weighted += s.priority_weight(units[a.unit_uid].priority)
         residence += o.home_unit == a.unit_uid
         travel += a.travel_km * 1000
     obj = result.objective
     if obj is not None:
         if obj.weighted_coverage != weighted or obj.covered != len(result.assignments):
-            out.append(Violation("cakupan", "reported coverage does not match the plan"))
+            out.append(Violation("cakupan", "check.coverage_total"))
         if obj.residence != residence:
-            out.append(Violation("domisili", "reported residence count does not match the plan"))
+            out.append(Violation("domisili", "check.residence_total"))
         if abs(obj.travel_m - travel) > len(result.assignments):
-            out.append(Violation("jarak", "reported travel does not match the plan"))
+            out.append(Violation("jarak", "check.travel_total"))
     # bookkeeping: every roster row once, in order; every unit covered or listed uncovered
     if [x.officer_index for x in result.outcomes] != list(range(n)):
-        out.append(Violation("personel", "the outcome list does not cover every roster row once"))
+        out.append(Violation("personel", "check.outcomes_rows"))
     covered = {a.unit_uid for a in result.assignments}
     listed = [x.unit_uid for x in result.uncovered]
     if len(set(listed)) != len(listed) or covered & set(listed):
-        out.append(Violation("satu_personel_per_unit", "a unit is listed twice"))
+        out.append(Violation("satu_personel_per_unit", "check.unit_listed_twice"))
     if covered | set(listed) != set(units):
-        out.append(Violation("satu_personel_per_unit", "a unit is neither covered nor listed"))
+        out.append(Violation("satu_personel_per_unit", "check.unit_unlisted"))
     for oc in result.outcomes:
         held = tuple(
             sorted(a.unit_uid for a in result.assignments if a.officer_index == oc.officer_index)
         )
         if held != tuple(sorted(oc.units)):
-            out.append(Violation("personel", f"outcome of roster row #{oc.officer_index} is wrong"))
+            params = {"index": oc.officer_index}
+            out.append(Violation("personel", "check.outcome_wrong", params))
     return out
 
 
@@ -185,8 +217,8 @@ def check_pairs(
     Used before a plan is printed for signature, when there is no ``SolveResult`` to check:
     only the pairs the operator left in the ``Penugasan`` sheet.  ``rows`` gives the sheet row
     of each pair (default: the pair's position + 2, under one header row); every violation
-    carries the rows it concerns in ``Violation.rows`` (and its detail starts with ``row N`` or
-    ``rows N, M`` for the reader), so the printed document can mark the rows concerned.
+    carries the rows it concerns in ``Violation.rows`` (its text starts with ``baris N`` /
+    ``row N``), so the printed document can mark the rows concerned.
     Checked: unknown unit or NRP, eligibility of each officer, the travel limit, one officer
     per unit and the cap on units per officer.
     """
@@ -197,24 +229,23 @@ def check_pairs(
     known: list[tuple[int, str, Officer]] = []
     for row, (uid, nrp) in zip(where, pairs, strict=True):
         if uid not in units:
-            out.append(
-                Violation("satu_personel_per_unit", f"row {row}: unknown unit {uid!r}", (row,))
-            )
+            params: dict[str, Any] = {"unit": uid}
+            out.append(Violation("satu_personel_per_unit", "check.unknown_unit", params, (row,)))
         o = officers.get(nrp)
         if o is None:
-            out.append(Violation("personel", f"row {row}: unknown NRP {nrp!r}", (row,)))
+            out.append(Violation("personel", "check.unknown_nrp", {"nrp": nrp}, (row,)))
             continue
         for rule in _eligibility_failures(o, settings):
-            detail = f"row {row}: NRP {o.nrp} ({o.nama}) is not eligible"
-            out.append(Violation(rule, detail, (row,)))
+            params = {"nrp": o.nrp, "nama": o.nama}
+            out.append(Violation(rule, "check.ineligible", params, (row,)))
         if uid in units:
             known.append((row, uid, o))
     if settings.max_travel_km is not None:
         for row, uid, o in known:
             d, _ = distance_m(instance, o, uid, settings)
             if d > settings.max_travel_km * 1000 + 0.5:
-                detail = f"row {row}: NRP {o.nrp} to {uid}: {d / 1000:.1f} km"
-                out.append(Violation("batas_jarak", detail, (row,)))
+                params = {"nrp": o.nrp, "unit": uid, "km": f"{d / 1000:.1f}"}
+                out.append(Violation("batas_jarak", "check.too_far", params, (row,)))
     by_unit: dict[str, list[int]] = {}
     by_nrp: dict[str, list[int]] = {}
     for row, (uid, nrp) in zip(where, pairs, strict=True):
@@ -223,18 +254,12 @@ def check_pairs(
             by_nrp.setdefault(nrp, []).append(row)
     for uid, held in by_unit.items():
         if len(held) > 1 and uid in units:
-            listed = ", ".join(map(str, held))
-            detail = f"rows {listed}: unit {uid} held {len(held)}x"
-            out.append(Violation("satu_personel_per_unit", detail, tuple(held)))
+            params = {"unit": uid, "n": len(held)}
+            out.append(
+                Violation("satu_personel_per_unit", "check.unit_held_twice", params, tuple(held))
+            )
     for nrp, held in by_nrp.items():
         if len(held) > settings.max_units_per_officer:
-            listed = ", ".join(map(str, held))
-            out.append(
-                Violation(
-                    "batas_unit_per_personel",
-                    f"rows {listed}: NRP {nrp} holds {len(held)} units "
-                    f"(max {settings.max_units_per_officer})",
-                    tuple(held),
-                )
-            )
+            params = {"nrp": nrp, "n": len(held), "cap": settings.max_units_per_officer}
+            out.append(Violation("batas_unit_per_personel", "check.over_cap", params, tuple(held)))
     return out

@@ -5,6 +5,10 @@ on how the plan was found: a plan from the flow, from CP-SAT or typed back in by
 explained the same way.  The solver returns a plain ``rwassign.solver.Solution`` and never
 imports this module; ``explain`` turns a solution into the ``SolveResult`` users see, and
 ``solve`` does both for callers that want a finished result.
+
+Long because the reasons for assignments, roster outcomes and uncovered units are one account
+of the same plan and share its bookkeeping (who holds what, at what distance); apart, each
+would rebuild it.
 """
 
 from __future__ import annotations
@@ -15,11 +19,12 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from rwassign import rules
+from rwassign import distance, i18n, rules
 from rwassign.model import (
     PRIORITY_LABELS,
     Assignment,
     Instance,
+    Officer,
     OfficerOutcome,
     Reason,
     SolveResult,
@@ -61,19 +66,17 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
     open_arc = ~np.isin(arcs.unit, np.asarray(list(holder), dtype=np.int64))
     nearest_open = np.full(len(instance.officers), np.iinfo(np.int64).max, dtype=np.int64)
     np.minimum.at(nearest_open, arcs.officer[open_arc], arcs.travel_m[open_arc])
+    kinds = kinds_word(instance)
+    closer_lower = i18n.both("reason.why_closer_lower", {"kinds": kinds})
+    none_closer = i18n.both("reason.why_none_closer", {"kinds": kinds})
     out = []
     for i in idx:
         o = instance.officers[int(arcs.officer[i])]
         u = units[int(arcs.unit[i])]
         kind = u.kind
         km = _km(int(arcs.travel_m[i]))
-        if int(nearest_open[o.index]) < int(arcs.travel_m[i]):
-            why = localised(
-                "RW/dusun kosong yang lebih dekat berprioritas lebih rendah",
-                "closer open units have lower priority",
-            )
-        else:
-            why = localised("tidak ada RW/dusun kosong yang lebih dekat", "no open unit is closer")
+        closer_open = int(nearest_open[o.index]) < int(arcs.travel_m[i])
+        why = closer_lower if closer_open else none_closer
         home = uid_pos.get(o.home_unit) if o.home_unit else None
         if bool(arcs.pinned[i]):
             reason = Reason("reason.pinned", {"unit": kind})
@@ -98,8 +101,11 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
                     {**params, "priority": PRIORITY_LABELS[u.priority]},
                 )
         elif o.home_desa is not None:
-            desa = next((x.desa for x in units if x.desa_key == o.home_desa), o.home_desa)
-            reason = Reason("reason.home_desa", {"desa": desa, "unit": kind, "km": km, "why": why})
+            in_desa = [x for x in units if x.desa_key == o.home_desa]
+            desa = in_desa[0].desa if in_desa else o.home_desa
+            home_kind = in_desa[0].kind if in_desa else kinds
+            params = {"desa": desa, "home_kind": home_kind, "unit": kind, "km": km, "why": why}
+            reason = Reason("reason.home_desa", params)
         elif o.home_point is not None:
             reason = Reason("reason.nearest", {"unit": kind, "km": km, "why": why})
         else:
@@ -123,8 +129,13 @@ def outcomes(
     elig: Eligibility,
     arcs: Arcs,
     plan: tuple[Assignment, ...],
+    *,
+    planned: bool = True,
 ) -> tuple[tuple[OfficerOutcome, ...], tuple[UncoveredUnit, ...]]:
-    """The outcome of every roster row (in roster order) and every uncovered unit's reason."""
+    """The outcome of every roster row (in roster order) and every uncovered unit's reason.
+
+    ``planned`` is false when the solver found no plan at all (``plan`` is then empty).
+    """
     by_uid = instance.unit_by_uid()
     held: dict[int, list[str]] = {}
     for a in plan:
@@ -132,6 +143,8 @@ def outcomes(
     covered = {a.unit_uid for a in plan}
     uncovered_units = [u for u in instance.units if u.uid not in covered]
 
+    open_pos = np.asarray([i for i, u in enumerate(instance.units) if u.uid not in covered])
+    reaches_open = set(arcs.officer[np.isin(arcs.unit, open_pos)].tolist())
     result: list[OfficerOutcome] = []
     for o in instance.officers:
         failed = elig.failed[o.index]
@@ -151,22 +164,184 @@ def outcomes(
                 )
             )
         else:
-            code = "outcome.reserve_reach" if uncovered_units else "outcome.reserve_full"
+            if not uncovered_units:
+                code = "outcome.reserve_full"
+            elif not planned or o.index in reaches_open:
+                # a reserve who may take an open unit: the search stopped before the optimum
+                # (an optimal plan would give them the unit)
+                code = "outcome.reserve_unplanned"
+            else:
+                code = "outcome.reserve_reach"
             result.append(OfficerOutcome(o.index, True, (), (), Reason(code, {})))
 
-    reachable = set(np.unique(arcs.unit).tolist())
-    any_eligible = any(elig.eligible)
-    pos = {u.uid: i for i, u in enumerate(instance.units)}
-    uncovered = []
-    for u in uncovered_units:
-        if not any_eligible:
-            reason = Reason("uncovered.no_eligible", {})
-        elif pos[u.uid] not in reachable:
-            reason = Reason("uncovered.beyond_limit", {"km": settings.max_travel_km})
+    uncovered = uncovered_reasons(instance, settings, elig, arcs, plan, planned=planned)
+    return tuple(result), uncovered
+
+
+def kinds_word(instance: Instance) -> str:
+    """The Polres's own words for its units, e.g. ``RW/dusun`` (``dusun`` where all are dusun):
+    for texts about no unit in particular."""
+    kinds = {u.kind for u in instance.units} or {"RW"}
+    words = sorted(
+        ({k if k.upper() == "RW" else k.lower() for k in kinds}), key=lambda k: (k != "RW", k)
+    )
+    return "/".join(words)
+
+
+def _member(o: Officer) -> str:
+    return f"{o.pangkat} {o.nama}".strip()
+
+
+def uncovered_reasons(
+    instance: Instance,
+    settings: Settings,
+    elig: Eligibility,
+    arcs: Arcs,
+    plan: tuple[Assignment, ...],
+    *,
+    planned: bool = True,
+) -> tuple[UncoveredUnit, ...]:
+    """The specific cause of each unit the plan leaves open, each one a fact of this plan.
+
+    In order: nobody is eligible; no plan was found; no eligible member may travel this far
+    (``max_travel_km``), naming the nearest; a member in reach still has room (only when the
+    search stopped before the optimum); else every member in reach holds the cap, and the
+    reason says who is left (nobody, or the nearest free member beyond the travel limit) and
+    why the nearest member in reach holds another unit instead: that unit has a higher
+    priority, or an equal one and the member keeps it from the previous plan, lives in it or
+    has it no farther away; or the member is pinned to it.  Each of these is checked on the
+    plan, not assumed: an optimal plan cannot gain by moving that member from that unit to
+    this one, and the first level of the objective that stops it is the one named.  Where
+    none applies (a plan cut short by the time limit, or a re-plan held by ``max_moves``) the
+    reason only states where the member went.
+    """
+    units = instance.units
+    covered = {a.unit_uid for a in plan}
+    open_pos = [i for i, u in enumerate(units) if u.uid not in covered]
+    if not open_pos:
+        return ()
+    if not any(elig.eligible) or not planned:
+        code = "uncovered.no_plan" if any(elig.eligible) else "uncovered.no_eligible"
+        return tuple(UncoveredUnit(units[i].uid, Reason(code, {})) for i in open_pos)
+    pos = {u.uid: i for i, u in enumerate(units)}
+    cap = settings.max_units_per_officer
+    limit = settings.max_travel_km
+    held: dict[int, list[int]] = {}
+    for a in plan:
+        held.setdefault(a.officer_index, []).append(pos[a.unit_uid])
+    # eligible members in the solver's canonical order (by NRP), so ties go the same way
+    offs = sorted(
+        (o.index for o in instance.officers if elig.eligible[o.index]),
+        key=lambda i: (instance.officers[i].nrp, i),
+    )
+    free = [i for i in offs if len(held.get(i, ())) < cap]
+    # home-to-unit travel of every eligible member to every unit, limits ignored: to name the
+    # nearest member beyond the travel limit (rows in canonical order, so ties go by NRP)
+    geo = distance.geometry(instance)
+    off_arr = np.asarray(offs, dtype=np.int64)
+    dist, _ = distance.travel_matrix(geo, off_arr, settings)
+    dist = np.where(geo.off_home_unit[off_arr][:, None] == np.arange(len(units))[None, :], 0, dist)
+    row_of = {o: r for r, o in enumerate(offs)}
+    # the plan's pairs and the pairs into open units, found with arrays: a large Polres has
+    # millions of pairs and only these few are ever looked at
+    key = arcs.officer * len(units) + arcs.unit
+    plan_keys = np.asarray([o * len(units) + w for o, ws in held.items() for w in ws])
+    in_plan = np.nonzero(np.isin(key, plan_keys))[0].tolist()
+    pair = {(int(arcs.officer[k]), int(arcs.unit[k])): k for k in in_plan}
+    by_unit: dict[int, list[int]] = {}
+    for k in np.nonzero(np.isin(arcs.unit, np.asarray(open_pos)))[0].tolist():
+        by_unit.setdefault(int(arcs.unit[k]), []).append(k)
+
+    def nearest(rows: list[int], u: int) -> tuple[int, int]:
+        """(officer, metres) of the nearest of ``rows`` to unit ``u``, ties by NRP."""
+        r = min((row_of[o] for o in rows), key=lambda r: (int(dist[r, u]), r))
+        return offs[r], int(dist[r, u])
+
+    left_none = i18n.both("uncovered.left_none")
+    out = []
+    for u in open_pos:
+        unit = units[u]
+        kind = unit.kind
+        reach = by_unit.get(u, [])
+        if not reach:
+            o, m = nearest(offs, u)
+            reason = Reason(
+                "uncovered.out_of_reach",
+                {
+                    "unit": kind,
+                    "limit": _limit(limit),
+                    "member": _member(instance.officers[o]),
+                    "km": _km(m),
+                },
+            )
+            out.append(UncoveredUnit(unit.uid, reason))
+            continue
+        room = [
+            int(arcs.officer[k]) for k in reach if len(held.get(int(arcs.officer[k]), ())) < cap
+        ]
+        if room:
+            o, m = nearest(room, u)
+            room_params = {"unit": kind, "member": _member(instance.officers[o]), "km": _km(m)}
+            out.append(UncoveredUnit(unit.uid, Reason("uncovered.not_proven", room_params)))
+            continue
+        if free:
+            o, m = nearest(free, u)
+            left = i18n.both(
+                "uncovered.left_beyond",
+                {"member": _member(instance.officers[o]), "km": _km(m), "limit": _limit(limit)},
+            )
         else:
-            reason = Reason("uncovered.capacity", {"cap": settings.max_units_per_officer})
-        uncovered.append(UncoveredUnit(u.uid, reason))
-    return tuple(result), tuple(uncovered)
+            left = left_none
+        k_u = min(reach, key=lambda k: (int(arcs.travel_m[k]), int(arcs.officer_rank[k])))
+        o = int(arcs.officer[k_u])
+        mine = [pair[(o, w)] for w in held[o]]
+        # the unit this member would give up first for this one: the weakest by the objective
+        k_w = min(
+            mine,
+            key=lambda k: (
+                bool(arcs.pinned[k]), int(arcs.weight[k]), bool(arcs.kept[k]),
+                bool(arcs.resident[k]), -int(arcs.travel_m[k]), units[int(arcs.unit[k])].uid,
+            ),
+        )  # fmt: skip
+        w = units[int(arcs.unit[k_w])]
+        code = _competition(arcs, k_w, k_u, w, unit)
+        params: dict[str, object] = {
+            "left": left,
+            "unit": kind,
+            "member": _member(instance.officers[o]),
+            "km": _km(int(arcs.travel_m[k_u])),
+            "held": unit_name(w),
+            "held_km": _km(int(arcs.travel_m[k_w])),
+            "priority": PRIORITY_LABELS[w.priority],
+            "own": PRIORITY_LABELS[unit.priority],
+        }
+        out.append(UncoveredUnit(unit.uid, Reason(code, params)))
+    return tuple(out)
+
+
+def _competition(arcs: Arcs, k_w: int, k_u: int, w: Unit, u: Unit) -> str:
+    """Why the member of pair ``k_u`` (to open unit ``u``) holds ``w`` (pair ``k_w``) instead:
+    the first objective level at which moving them from ``w`` to ``u`` would not gain, or
+    ``uncovered.nearest_busy`` when none says so (a plan not proven optimal, ``max_moves``)."""
+    if bool(arcs.pinned[k_w]):
+        return "uncovered.nearest_pinned"
+    if int(arcs.weight[k_w]) != int(arcs.weight[k_u]) or w.priority != u.priority:
+        higher = int(arcs.weight[k_w]) > int(arcs.weight[k_u]) and w.priority > u.priority
+        return "uncovered.higher_priority" if higher else "uncovered.nearest_busy"
+    if bool(arcs.kept[k_w]) != bool(arcs.kept[k_u]):
+        return "uncovered.tie_kept" if bool(arcs.kept[k_w]) else "uncovered.nearest_busy"
+    if bool(arcs.resident[k_u]):
+        return "uncovered.nearest_busy"
+    if bool(arcs.resident[k_w]):
+        return "uncovered.tie_residence"
+    travel_w, travel_u = int(arcs.travel_m[k_w]), int(arcs.travel_m[k_u])
+    if travel_w < travel_u:
+        return "uncovered.tie_travel"
+    return "uncovered.tie_even" if travel_w == travel_u else "uncovered.nearest_busy"
+
+
+def _limit(km: float | None) -> str:
+    return "-" if km is None else f"{km:g}"
 
 
 def explain(
@@ -185,7 +360,9 @@ def explain(
     elig = eligibility if eligibility is not None else rules.evaluate(instance, settings)
     arcs = solution.arcs
     plan = () if solution.chosen is None else assignments(instance, arcs, solution.chosen)
-    officer_outcomes, uncovered = outcomes(instance, settings, elig, arcs, plan)
+    officer_outcomes, uncovered = outcomes(
+        instance, settings, elig, arcs, plan, planned=solution.chosen is not None
+    )
     return SolveResult(
         status=solution.status,
         instance=instance,

@@ -10,10 +10,50 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from rwassign import i18n
 from rwassign.normalize.words import NO_WORDS, YES_WORDS
+
+
+@dataclass(frozen=True)
+class SettingProblem:
+    """Why a setting (or a value for one) is unusable: a catalogue code (``setting.*``) and
+    its parameters, so the reason reads in the user's language wherever it is shown."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class InvalidSettings(ValueError):
+    """Settings or a setting's value that cannot be used; ``problems`` says why, as codes.
+
+    A ``ValueError`` so that callers catching bad values keep working; its ``str`` is the
+    English text, for developers (users see :meth:`both` through the catalogue).
+    """
+
+    def __init__(self, problems: list[SettingProblem]) -> None:
+        self.problems = problems
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "id") -> str:
+        """Every reason, in ``lang``, joined with ``;``."""
+        return "; ".join(i18n.text(p.code, p.params, lang) for p in self.problems)
+
+    def both(self) -> dict[str, str]:
+        """The reasons in both languages, as a parameter of another message."""
+        return {"id": self.text("id"), "en": self.text("en")}
+
+
+def reason(exc: Exception) -> dict[str, str]:
+    """Why ``exc`` (from ``coerce``, ``Settings`` or ``replace``) refused a value, in both
+    languages; an unforeseen error keeps its own text in both."""
+    if isinstance(exc, InvalidSettings):
+        return exc.both()
+    if isinstance(exc, KeyError):
+        return i18n.both("setting.unknown")
+    return {"id": str(exc), "en": str(exc)}
 
 
 @dataclass(frozen=True)
@@ -45,7 +85,7 @@ class Settings:
         object.__setattr__(self, "excluded_units", normalised)
         problems = validate(self)
         if problems:
-            raise ValueError("; ".join(problems))
+            raise InvalidSettings(problems)
 
     def priority_weight(self, priority: int) -> int:
         """Weight of covering a unit of priority 3/2/1 (Tinggi/Sedang/Rendah)."""
@@ -156,32 +196,33 @@ LIMITS: dict[str, float] = {
 }
 
 
-def validate(s: Settings) -> list[str]:
-    """Plain-English reasons why ``s`` is unusable (empty when it is fine)."""
-    out: list[str] = []
+def validate(s: Settings) -> list[SettingProblem]:
+    """Why ``s`` is unusable, as catalogue codes (empty when it is fine)."""
+    out: list[SettingProblem] = []
     numbers = {
         f.name: getattr(s, f.name)
         for f in dataclasses.fields(s)
         if isinstance(getattr(s, f.name), int | float) and not isinstance(getattr(s, f.name), bool)
     }
     for name, value in numbers.items():
-        if not math.isfinite(value) or abs(value) > LIMITS.get(name, 1e6):
-            out.append(f"{name} must be a finite number up to {LIMITS.get(name, 1e6):g}")
+        limit = LIMITS.get(name, 1e6)
+        if not math.isfinite(value) or abs(value) > limit:
+            out.append(SettingProblem("setting.too_large", {"key": name, "limit": f"{limit:g}"}))
     if out:
         return out
     if s.max_units_per_officer < 1:
-        out.append("max_units_per_officer must be 1 or more")
+        out.append(SettingProblem("setting.one_or_more", {"key": "max_units_per_officer"}))
     if s.max_travel_km is not None and s.max_travel_km <= 0:
-        out.append("max_travel_km must be more than 0")
+        out.append(SettingProblem("setting.above_zero", {"key": "max_travel_km"}))
     if s.time_limit_s <= 0:
-        out.append("time_limit_s must be more than 0")
+        out.append(SettingProblem("setting.above_zero", {"key": "time_limit_s"}))
     if s.workers < 1:
-        out.append("workers must be 1 or more")
+        out.append(SettingProblem("setting.one_or_more", {"key": "workers"}))
     if s.min_service_years < 0:
-        out.append("min_service_years must be 0 or more")
+        out.append(SettingProblem("setting.zero_or_more", {"key": "min_service_years"}))
     weights = (s.priority_weight_high, s.priority_weight_medium, s.priority_weight_low)
     if any(w < 1 for w in weights):
-        out.append("priority weights must be 1 or more")
+        out.append(SettingProblem("setting.weights"))
     km = (
         s.admin_km_same_desa,
         s.admin_km_same_kecamatan,
@@ -189,19 +230,17 @@ def validate(s: Settings) -> list[str]:
         s.admin_km_elsewhere,
     )
     if any(k < 0 for k in km) or list(km) != sorted(km):
-        out.append(
-            "admin distances must be 0 or more and rise: desa <= kecamatan <= polsek <= elsewhere"
-        )
+        out.append(SettingProblem("setting.admin_km"))
     if s.lang not in ("id", "en"):
-        out.append("lang must be id or en")
+        out.append(SettingProblem("setting.lang"))
     return out
 
 
 def coerce(key: str, raw: Any) -> Any:
     """Convert a raw value (TOML, a spreadsheet cell or a flag) to the type of setting ``key``.
 
-    Raises ``KeyError`` for an unknown key and ``ValueError`` with a short reason for a value of
-    the wrong type, so the reader can point at the cell.
+    Raises ``KeyError`` for an unknown key and :class:`InvalidSettings` (a ``ValueError``) with
+    the reason as a code for a value of the wrong type, so the reader can point at the cell.
     """
     fields = {f.name: f for f in dataclasses.fields(Settings)}
     if key not in fields:
@@ -210,7 +249,7 @@ def coerce(key: str, raw: Any) -> Any:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if key == "max_travel_km":
             return None
-        raise ValueError("empty")
+        raise _bad("setting.empty")
     if key == "excluded_units":
         items = [str(x) for x in raw] if isinstance(raw, (list, tuple)) else str(raw).split(",")
         return tuple(sorted({x.strip().upper() for x in items if x.strip()}))
@@ -222,20 +261,24 @@ def coerce(key: str, raw: Any) -> Any:
             return True
         if text in NO_WORDS:
             return False
-        raise ValueError("expected ya/tidak")
+        raise _bad("setting.expect_yes_no")
     if key == "lang":
         return str(raw).strip().lower()
-    if isinstance(default, int) and not isinstance(default, bool):
+    try:
         value = float(str(raw).replace(",", "."))
-        if not math.isfinite(value):
-            raise ValueError("expected a finite number")
-        if value != int(value):
-            raise ValueError("expected a whole number")
-        return int(value)
-    value = float(str(raw).replace(",", "."))
+    except ValueError:
+        raise _bad("setting.expect_number") from None
     if not math.isfinite(value):
-        raise ValueError("expected a finite number")
+        raise _bad("setting.expect_number")
+    if isinstance(default, int) and not isinstance(default, bool):
+        if value != int(value):
+            raise _bad("setting.expect_whole")
+        return int(value)
     return value
+
+
+def _bad(code: str) -> InvalidSettings:
+    return InvalidSettings([SettingProblem(code)])
 
 
 def from_mapping(values: dict[str, Any], base: Settings | None = None) -> Settings:

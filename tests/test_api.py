@@ -128,7 +128,7 @@ def test_solve_with_other_settings(polres: rwassign.Polres) -> None:
 def test_a_plan_the_checker_rejects_raises_check_failed(
     polres: rwassign.Polres, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    broken = checker.Violation("pangkat", "forced for the test")
+    broken = checker.Violation("pangkat", "check.ineligible", {"nrp": "80010001", "nama": "UJI"})
     monkeypatch.setattr(checker, "check", lambda result: [broken])
     with pytest.raises(rwassign.CheckFailed) as caught:
         rwassign.solve(polres)
@@ -237,7 +237,9 @@ def test_keygen_writes_a_pair_and_never_overwrites(tmp_path: Path) -> None:
         rwassign.InputErrors(
             [Problem("input.none", Severity.ERROR, Location(file="-"), {})], lang="en"
         ),
-        rwassign.CheckFailed([], "id", violations=[checker.Violation("pangkat", "x")]),
+        rwassign.CheckFailed(
+            [], "id", violations=[checker.Violation("cakupan", "check.coverage_total")]
+        ),
         rwassign.ExportError("keygen.exists", "output", path="k.pem"),
     ],
     ids=lambda e: type(e).__name__,

@@ -86,12 +86,13 @@ def test_unit_held_twice(sound: SolveResult) -> None:
     tampered = dataclasses.replace(
         sound,
         assignments=(andi_rw1, move(bayu_rw2, BAYU, RW1.uid)),
-        uncovered=(*sound.uncovered, UncoveredUnit(RW2.uid, Reason("uncovered.capacity"))),
+        uncovered=(*sound.uncovered, UncoveredUnit(RW2.uid, Reason("uncovered.left_none"))),
         objective=None,
     )
     violations = check(tampered)
     assert "satu_personel_per_unit" in rule_ids(violations)
-    assert any(RW1.uid in v.detail and "2 officers" in v.detail for v in violations)
+    assert f"{RW1.uid} is held by 2 members" in [v.text("en") for v in violations]
+    assert f"{RW1.uid} dipegang 2 personel" in [v.text("id") for v in violations]
 
 
 def test_officer_over_cap(sound: SolveResult) -> None:
@@ -102,7 +103,8 @@ def test_officer_over_cap(sound: SolveResult) -> None:
     )
     violations = check(tampered)
     assert rule_ids(violations) == {"batas_unit_per_personel", "personel"}
-    assert any("87050123" in v.detail and "2 units" in v.detail for v in violations)
+    assert "NRP 87050123 holds 2 units (maximum 1)" in [v.text("en") for v in violations]
+    assert "NRP 87050123 memegang 2 RW/dusun (maksimum 1)" in [v.text() for v in violations]
 
 
 @pytest.mark.parametrize(
@@ -114,7 +116,9 @@ def test_ineligible_officer(sound: SolveResult, who: int, rule: str) -> None:
     tampered = dataclasses.replace(sound, assignments=(andi_rw1, move(bayu_rw2, who)))
     violations = check(tampered)
     assert rule in rule_ids(violations)
-    assert any(INSTANCE.officers[who].nrp in v.detail for v in violations if v.rule == rule)
+    o = INSTANCE.officers[who]
+    shown = [v.text() for v in violations if v.rule == rule]
+    assert f"NRP {o.nrp} ({o.nama}) tidak memenuhi syarat untuk {RW2.uid}" in shown
 
 
 def test_other_eligibility_rules_are_rechecked(sound: SolveResult) -> None:
@@ -164,7 +168,9 @@ def test_wrong_reported_travel(sound: SolveResult) -> None:
     )
     violations = check(tampered)
     assert rule_ids(violations) == {"jarak"}  # per assignment and the objective's total
-    assert any("88070678" in v.detail for v in violations)
+    assert "NRP 88070678 ke " + RW2.uid + ": tercatat 1.5 km, dihitung ulang 0.500 km" in [
+        v.text() for v in violations
+    ]
 
 
 def test_travel_rounding_is_tolerated(sound: SolveResult) -> None:
@@ -241,12 +247,13 @@ def test_unit_neither_covered_nor_listed(sound: SolveResult) -> None:
     tampered = dataclasses.replace(sound, uncovered=())
     violations = check(tampered)
     assert rule_ids(violations) == {"satu_personel_per_unit"}
-    assert "neither covered nor listed" in violations[0].detail
+    assert "neither covered nor listed" in violations[0].text("en")
+    assert "tidak tercantum sebagai belum terisi" in violations[0].text("id")
 
 
 def test_unit_covered_and_listed_uncovered(sound: SolveResult) -> None:
     tampered = dataclasses.replace(
-        sound, uncovered=(*sound.uncovered, UncoveredUnit(RW1.uid, Reason("uncovered.capacity")))
+        sound, uncovered=(*sound.uncovered, UncoveredUnit(RW1.uid, Reason("uncovered.left_none")))
     )
     assert rule_ids(check(tampered)) == {"satu_personel_per_unit"}
 
@@ -306,6 +313,11 @@ def test_violation_rows_name_the_plan_rows() -> None:
         ("satu_personel_per_unit", (4, 7)),
         ("satu_personel_per_unit", (15,)),
     ]
+    shown = {v.text("id") for v in found}
+    assert "baris 4, 7: lebong utara|tunggang|1 dipegang 2 personel" in shown
+    assert "baris 9: NRP 85110567 (Eka Wulandari) tidak memenuhi syarat" in shown
+    assert "rows 4, 12: NRP 87050123 holds 2 units (maximum 1)" in {v.text("en") for v in found}
+    assert "baris 15: NRP '12345678' tidak ada di roster" in shown
 
 
 def test_a_solve_result_has_no_sheet_rows(sound: SolveResult) -> None:

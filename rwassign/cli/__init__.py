@@ -28,6 +28,7 @@ import typer
 
 from rwassign import i18n
 from rwassign.cli import export, plan
+from rwassign.cli.options import Command, Group
 from rwassign.cli.output import (
     EXIT_INPUT,
     EXIT_INTERNAL,
@@ -55,10 +56,11 @@ __all__ = [
 app = typer.Typer(
     name="rwassign",
     help="Penugasan Polisi RW: satu personel terlatih untuk setiap RW/dusun, optimal dan "
-    "beralasan. (Polisi RW planning: one trained member per RW/dusun, optimal and explained.)",
+    "beralasan.",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     add_completion=False,
+    cls=Group,
 )
 
 
@@ -87,7 +89,7 @@ for _command in (
     export.verify,
     export.keygen,
 ):
-    app.command()(_command)
+    app.command(cls=Command)(_command)
 
 
 def run() -> None:  # pragma: no cover - console entry point wrapper

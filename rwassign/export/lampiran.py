@@ -110,7 +110,7 @@ def export_lampiran(
     for v in violations:
         rows = ", ".join(map(str, v.rows)) or "-"
         rule = {"id": rule_text(v.rule, "id"), "en": rule_text(v.rule, "en")}
-        note("export.breach", "breach", rows=rows, rule=rule, detail=v.detail)
+        note("export.breach", "breach", rows=rows, rule=rule, detail=v.both())
     if violations and not force:
         raise ExportError("export.breaches_stop", n=len(violations))
     if violations:

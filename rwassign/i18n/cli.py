@@ -25,6 +25,7 @@ MESSAGES: dict[str, Entry] = {
         "{n} warnings (see sheet Peringatan)",
     ),
     "cli.solving": ("menyusun rencana...", "solving..."),
+    "cli.help_option": ("Tampilkan bantuan ini lalu keluar.", "Show this help and exit."),
     "cli.stage": ("menyusun rencana: {stage}", "solving: {stage}"),
     "cli.valid": (
         "masukan sah: {units} RW/dusun, {officers} personel, {eligible} memenuhi syarat",

@@ -31,8 +31,16 @@ MESSAGES: dict[str, Entry] = {
         "home {home} is open, but this {unit} has {priority} priority ({km} km)",
     ),
     "reason.home_desa": (
-        "berdomisili di desa {desa} (RW/dusun tidak tercatat); {unit} ini {km} km, {why}",
-        "lives in desa {desa} (unit not recorded); this {unit} is {km} km away, {why}",
+        "berdomisili di desa {desa} ({home_kind} tidak tercatat); {unit} ini {km} km, {why}",
+        "lives in desa {desa} ({home_kind} not recorded); this {unit} is {km} km away, {why}",
+    ),
+    "reason.why_closer_lower": (
+        "{kinds} kosong yang lebih dekat berprioritas lebih rendah",
+        "closer open {kinds} units have lower priority",
+    ),
+    "reason.why_none_closer": (
+        "tidak ada {kinds} kosong yang lebih dekat",
+        "no open {kinds} unit is closer",
     ),
     "reason.nearest": (
         "{unit} ini {km} km dari titik rumah, {why}",
@@ -50,7 +58,7 @@ MESSAGES: dict[str, Entry] = {
     "change.ineligible": ("tidak lagi memenuhi syarat: {why}", "no longer eligible: {why}"),
     "change.kept": ("tidak berubah", "unchanged"),
     "change.added": (
-        "tetap memegang {kept}; ditambah {added} (anggota kurang, batas RW per anggota > 1)",
+        "tetap memegang {kept}; ditambah {added} (personel kurang, batas wilayah per personel > 1)",
         "keeps {kept}; also takes {added} (members short, cap per member > 1)",
     ),
     "change.unit_removed": (
@@ -63,8 +71,8 @@ MESSAGES: dict[str, Entry] = {
         "{unit} is now held by {holder}: this gives higher weighted coverage (or honours a pin)",
     ),
     "change.no_longer_legal": (
-        "{unit} tidak lagi dapat dipegangnya (batas jarak/jumlah RW baru) atau kini kosong demi "
-        "RW berprioritas lebih tinggi",
+        "{unit} tidak lagi dapat dipegangnya (batas jarak/jumlah wilayah yang baru) atau kini "
+        "kosong demi wilayah berprioritas lebih tinggi",
         "{unit} can no longer be held (new travel/cap limit) or was left for a higher-priority "
         "unit",
     ),
@@ -73,20 +81,76 @@ MESSAGES: dict[str, Entry] = {
         "RW/dusun ini tidak ada lagi di daftar wilayah; penugasan lamanya tidak berlaku",
         "this unit no longer exists; its old assignment lapses",
     ),
-    # reasons for uncovered units
+    # reasons for uncovered units (rwassign.explain.uncovered_reasons)
     "uncovered.no_eligible": (
         "tidak ada personel yang memenuhi syarat",
         "no eligible member at all",
     ),
-    "uncovered.beyond_limit": (
-        "semua personel yang memenuhi syarat berada di luar batas jarak {km} km",
-        "every eligible member lives beyond the {km} km travel limit",
+    "uncovered.no_plan": (
+        "tidak ada rencana dalam batas waktu",
+        "no plan was found within the time limit",
     ),
-    "uncovered.capacity": (
-        "personel yang memenuhi syarat dalam jangkauan sudah memegang jumlah RW maksimum ({cap}); "
-        "RW lain didahulukan karena prioritas lebih tinggi atau jarak lebih dekat",
-        "eligible members within reach already hold the maximum ({cap}) units; other units came "
-        "first by priority or distance",
+    "uncovered.beyond_limit": (
+        "tidak ada personel yang memenuhi syarat dalam batas jarak {km} km",
+        "no eligible member within the {km} km travel limit",
+    ),
+    "uncovered.out_of_reach": (
+        "tidak ada personel yang memenuhi syarat dalam batas jarak {limit} km dari {unit} ini; "
+        "yang terdekat, {member}, berjarak {km} km",
+        "no eligible member within the {limit} km travel limit of this {unit}; the nearest, "
+        "{member}, is {km} km away",
+    ),
+    "uncovered.not_proven": (
+        "{member} ({km} km) masih dapat memegang {unit} ini: pencarian berhenti pada batas waktu "
+        "sebelum rencana terbukti optimal",
+        "{member} ({km} km) could still take this {unit}: the search stopped at the time limit "
+        "before the plan was proven optimal",
+    ),
+    "uncovered.left_none": (
+        "tidak ada personel tersisa (lihat Ringkasan)",
+        "no member left (see Ringkasan)",
+    ),
+    "uncovered.left_beyond": (
+        "personel bebas terdekat, {member}, berjarak {km} km, di luar batas {limit} km",
+        "the nearest free member, {member}, is {km} km away, beyond the {limit} km limit",
+    ),
+    "uncovered.higher_priority": (
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} berprioritas {priority}, "
+        "lebih tinggi dari {unit} ini ({own})",
+        "{left}; the nearest, {member} ({km} km), holds {held} of {priority} priority, "
+        "above this {unit} ({own})",
+    ),
+    "uncovered.tie_residence": (
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} (prioritas sama, "
+        "{own}) tempat ia berdomisili",
+        "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), where "
+        "they live",
+    ),
+    "uncovered.tie_travel": (
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} (prioritas sama, "
+        "{own}) yang lebih dekat baginya ({held_km} km)",
+        "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), closer "
+        "to them ({held_km} km)",
+    ),
+    "uncovered.tie_even": (
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} (prioritas sama, "
+        "{own}) yang sama jauhnya ({held_km} km)",
+        "{left}; the nearest, {member} ({km} km), holds {held} (same priority, {own}), just "
+        "as far ({held_km} km)",
+    ),
+    "uncovered.tie_kept": (
+        "{left}; personel terdekat, {member} ({km} km), tetap memegang {held} (prioritas "
+        "sama, {own}) seperti rencana sebelumnya",
+        "{left}; the nearest, {member} ({km} km), keeps {held} (same priority, {own}) from "
+        "the previous plan",
+    ),
+    "uncovered.nearest_pinned": (
+        "{left}; personel terdekat, {member} ({km} km), dikunci operator ke {held}",
+        "{left}; the nearest, {member} ({km} km), is pinned to {held} by the operator",
+    ),
+    "uncovered.nearest_busy": (
+        "{left}; personel terdekat, {member} ({km} km), memegang {held} ({priority}, {held_km} km)",
+        "{left}; the nearest, {member} ({km} km), holds {held} ({priority}, {held_km} km)",
     ),
     # officer outcomes
     "outcome.assigned": ("ditugaskan: {units}", "assigned: {units}"),
@@ -97,6 +161,10 @@ MESSAGES: dict[str, Entry] = {
     "outcome.reserve_reach": (
         "cadangan: tidak ada RW/dusun kosong dalam batas jarak",
         "reserve: no open unit within the travel limit",
+    ),
+    "outcome.reserve_unplanned": (
+        "cadangan: pencarian berhenti pada batas waktu sebelum ia ditugaskan",
+        "reserve: the search stopped at the time limit before assigning them",
     ),
     "outcome.ineligible": ("tidak memenuhi syarat: {why}", "ineligible: {why}"),
     # solver / run problems
@@ -232,4 +300,93 @@ MESSAGES: dict[str, Entry] = {
         "Ini adalah kesalahan program; laporkan bersama berkas masukan.",
         "This is a bug; report it with the input file.",
     ),
+    # findings of the independent checker (rwassign.checker), one code per finding
+    "check.at_row": ("baris {rows}: {found}", "row {rows}: {found}"),
+    "check.at_rows": ("baris {rows}: {found}", "rows {rows}: {found}"),
+    "check.unknown_unit": ("RW/dusun '{unit}' tidak dikenal", "unknown unit '{unit}'"),
+    "check.unknown_officer": (
+        "personel nomor urut {index} tidak ada di roster",
+        "member number {index} is not in the roster",
+    ),
+    "check.unknown_nrp": ("NRP '{nrp}' tidak ada di roster", "NRP '{nrp}' is not in the roster"),
+    "check.unit_held_twice": (
+        "{unit} dipegang {n} personel",
+        "{unit} is held by {n} members",
+    ),
+    "check.over_cap": (
+        "NRP {nrp} memegang {n} RW/dusun (maksimum {cap})",
+        "NRP {nrp} holds {n} units (maximum {cap})",
+    ),
+    "check.ineligible": (
+        "NRP {nrp} ({nama}) tidak memenuhi syarat",
+        "NRP {nrp} ({nama}) is not eligible",
+    ),
+    "check.ineligible_for": (
+        "NRP {nrp} ({nama}) tidak memenuhi syarat untuk {unit}",
+        "NRP {nrp} ({nama}) is not eligible for {unit}",
+    ),
+    "check.too_far": (
+        "NRP {nrp} ke {unit}: {km} km, melebihi batas jarak",
+        "NRP {nrp} to {unit}: {km} km, beyond the travel limit",
+    ),
+    "check.travel_differs": (
+        "NRP {nrp} ke {unit}: tercatat {km} km, dihitung ulang {recomputed} km",
+        "NRP {nrp} to {unit}: reported {km} km, recomputed {recomputed} km",
+    ),
+    "check.residence_flag": (
+        "NRP {nrp}: tanda domisili untuk {unit} keliru",
+        "NRP {nrp}: wrong residence flag for {unit}",
+    ),
+    "check.coverage_total": (
+        "cakupan yang dilaporkan tidak sesuai dengan rencana",
+        "the reported coverage does not match the plan",
+    ),
+    "check.residence_total": (
+        "jumlah domisili yang dilaporkan tidak sesuai dengan rencana",
+        "the reported residence count does not match the plan",
+    ),
+    "check.travel_total": (
+        "total jarak yang dilaporkan tidak sesuai dengan rencana",
+        "the reported travel does not match the plan",
+    ),
+    "check.outcomes_rows": (
+        "daftar hasil tidak memuat setiap baris roster tepat satu kali",
+        "the outcome list does not hold every roster row once",
+    ),
+    "check.unit_listed_twice": (
+        "satu RW/dusun tercantum dua kali",
+        "a unit is listed twice",
+    ),
+    "check.unit_unlisted": (
+        "satu RW/dusun tidak terisi dan tidak tercantum sebagai belum terisi",
+        "a unit is neither covered nor listed as uncovered",
+    ),
+    "check.outcome_wrong": (
+        "hasil baris roster nomor urut {index} keliru",
+        "the outcome of roster row number {index} is wrong",
+    ),
+    # why a setting is unusable (rwassign.settings.validate and coerce)
+    "setting.too_large": (
+        "{key} harus berupa angka terhingga, paling besar {limit}",
+        "{key} must be a finite number up to {limit}",
+    ),
+    "setting.one_or_more": ("{key} harus 1 atau lebih", "{key} must be 1 or more"),
+    "setting.above_zero": ("{key} harus lebih dari 0", "{key} must be more than 0"),
+    "setting.zero_or_more": ("{key} harus 0 atau lebih", "{key} must be 0 or more"),
+    "setting.weights": (
+        "bobot prioritas harus 1 atau lebih",
+        "priority weights must be 1 or more",
+    ),
+    "setting.admin_km": (
+        "jarak administratif harus 0 atau lebih dan naik: desa <= kecamatan <= polsek <= "
+        "wilayah lain",
+        "administrative distances must be 0 or more and rise: desa <= kecamatan <= polsek <= "
+        "elsewhere",
+    ),
+    "setting.lang": ("lang harus id atau en", "lang must be id or en"),
+    "setting.unknown": ("pengaturan tidak dikenal", "unknown setting"),
+    "setting.empty": ("kosong", "empty"),
+    "setting.expect_yes_no": ("harus ya atau tidak", "expected ya or tidak"),
+    "setting.expect_number": ("harus berupa angka", "expected a number"),
+    "setting.expect_whole": ("harus bilangan bulat", "expected a whole number"),
 }

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rwassign.model import Location, Problem, Severity
-from rwassign.settings import coerce
+from rwassign.settings import coerce, reason
 
 
 def load_toml(path: Path) -> tuple[dict[str, Any], dict[str, str], list[Problem]]:
@@ -53,7 +53,7 @@ def load_toml(path: Path) -> tuple[dict[str, Any], dict[str, str], list[Problem]
                     "config.bad_value",
                     Severity.ERROR,
                     where,
-                    {"key": key, "value": raw, "detail": str(exc)},
+                    {"key": key, "value": raw, "detail": reason(exc)},
                 )
             )
     return values, columns, problems

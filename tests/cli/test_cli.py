@@ -194,11 +194,17 @@ def test_checker_rejection_exit_5(monkeypatch: pytest.MonkeyPatch, tmp_path: Pat
     import rwassign.checker as checker
 
     monkeypatch.setattr(
-        checker, "check", lambda result: [checker.Violation("pangkat", "forced for the test")]
+        checker,
+        "check",
+        lambda result: [
+            checker.Violation("pangkat", "check.ineligible", {"nrp": "80010001", "nama": "UJI"})
+        ],
     )
     out = tmp_path / "x.xlsx"
     r = _run("solve", GOOD, "-o", out)
     assert r.exit_code == cli.EXIT_INTERNAL
+    # the checker's finding reaches the user in the default language, Indonesian
+    assert "pangkat: NRP 80010001 (UJI) tidak memenuhi syarat" in r.stderr
     assert not out.exists()
 
 

@@ -128,7 +128,7 @@ def test_check_pairs_names_rows_and_rules() -> None:
         FAST,
         [(a, _nrp(0)), (a, _nrp(1)), (b, "85010001"), (c, "99999999"), ("x|y|1", _nrp(0))],
     )
-    details = {(v.rule, v.detail.split(":")[0]) for v in found}
+    details = {(v.rule, v.text("en").split(":")[0]) for v in found}
     assert ("satu_personel_per_unit", "rows 2, 3") in details  # unit a held twice
     assert ("bhabinkamtibmas", "row 4") in details
     assert ("personel", "row 5") in details  # unknown NRP

@@ -28,8 +28,14 @@ def test_unit_beyond_travel_limit_stays_uncovered() -> None:
     r = solved(inst, FAST.replace(max_travel_km=3.0, max_units_per_officer=2))
     assert objective(r) == (1, 1, 0, 2000)
     assert r.assignment_rows() == [(near.uid, "87050123")]
-    assert uncovered_codes(r) == {far.uid: "uncovered.beyond_limit"}
-    assert r.uncovered[0].reason.params == {"km": 3.0}
+    # the only member is 5.0 km from it, beyond the limit: the reason names him and both figures
+    assert uncovered_codes(r) == {far.uid: "uncovered.out_of_reach"}
+    assert r.uncovered[0].reason.params == {
+        "unit": "RW",
+        "limit": "3",
+        "member": "BRIPKA Personel 87050123",
+        "km": "5.0",
+    }
     assert r.outcomes[0].units == (near.uid,)
 
 

@@ -49,8 +49,13 @@ def test_cap_one_leaves_a_unit_uncovered() -> None:
     assert objective(r) == (1, 1, 0, 1000)
     assert holder(r, rw1.uid) == "87050123"
     assert r.uncovered[0].unit_uid == rw2.uid
-    assert r.uncovered[0].reason.code == "uncovered.capacity"
-    assert r.uncovered[0].reason.params == {"cap": 1}
+    # nobody is left, and the only member holds the same-priority RW 1, nearer to him
+    assert r.uncovered[0].reason.code == "uncovered.tie_travel"
+    assert r.uncovered[0].reason.params["held"] == "RW 01 Tunggang"
+    assert (r.uncovered[0].reason.params["km"], r.uncovered[0].reason.params["held_km"]) == (
+        "2.0",
+        "1.0",
+    )
 
 
 def test_cap_two_covers_both() -> None:

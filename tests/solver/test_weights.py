@@ -30,7 +30,7 @@ def test_priority_beats_distance() -> None:
     r = solved(instance([low, high], [officer(0, "87050123", home_point=BASE)]))
     assert objective(r) == (3, 1, 0, 8000)
     assert r.assignment_rows() == [(high.uid, "87050123")]
-    assert uncovered_codes(r) == {low.uid: "uncovered.capacity"}
+    assert uncovered_codes(r) == {low.uid: "uncovered.higher_priority"}
 
 
 def test_coverage_beats_residence() -> None:
@@ -74,7 +74,11 @@ def test_two_residents_of_one_rw() -> None:
     resident = {0: andi, 1: bayu}[by_unit[rw1.uid].officer_index]
     assert moved.reason.params["holder"] == f"{resident.pangkat} {resident.nama}"
     assert moved.reason.params["home"] == "RW 01 Tunggang"
-    assert uncovered_codes(r) == {rw3.uid: "uncovered.capacity"}
+    # both are 4 km from RW 3; the nearer by NRP order is Andi: if he kept his home RW 1, the
+    # reason is residence, else RW 2, nearer to him than RW 3
+    andi_at_home = by_unit[rw1.uid].officer_index == 0
+    expected = "uncovered.tie_residence" if andi_at_home else "uncovered.tie_travel"
+    assert uncovered_codes(r) == {rw3.uid: expected}
 
 
 def test_residence_beats_travel() -> None:

@@ -106,13 +106,13 @@ def read_settings_sheet(sheet: RawSheet, out: Collector) -> tuple[dict[str, Any]
                 sheet.loc(i + 1, key),
                 key=key,
                 value=_val_text,
-                reason=str(exc).strip("'\""),
+                reason=settings_mod.reason(exc),
             )
     if values:
         try:
             settings_mod.from_mapping(values)
         except ValueError as exc:
-            out.error("settings.sheet_invalid", sheet.loc(), reason=str(exc))
+            out.error("settings.sheet_invalid", sheet.loc(), reason=settings_mod.reason(exc))
     return values, columns
 
 
