@@ -77,45 +77,45 @@ MESSAGES: dict[str, Entry] = {
         "recognised.",
     ),
     # The settings as Ringkasan shows them, by key of rwassign.settings.Settings.
-    "setting.max_units_per_officer": (
+    "setting_label.max_units_per_officer": (
         "RW/dusun paling banyak per personel",
         "Most RW/dusun per officer",
     ),
-    "setting.max_travel_km": (
+    "setting_label.max_travel_km": (
         "Batas jarak rumah ke RW/dusun (km)",
         "Home-to-unit distance limit (km)",
     ),
-    "setting.time_limit_s": ("Batas waktu solver (detik)", "Solver time limit (seconds)"),
-    "setting.workers": ("Jumlah thread solver", "Solver threads"),
-    "setting.allow_pamen": (
+    "setting_label.time_limit_s": ("Batas waktu solver (detik)", "Solver time limit (seconds)"),
+    "setting_label.workers": ("Jumlah thread solver", "Solver threads"),
+    "setting_label.allow_pamen": (
         "Perwira Menengah boleh menjadi Polisi RW",
         "Perwira Menengah may serve as Polisi RW",
     ),
-    "setting.min_service_years": (
+    "setting_label.min_service_years": (
         "Masa dinas minimum Bintara (tahun)",
         "Minimum service of a Bintara (years)",
     ),
-    "setting.require_training": ("Wajib sudah pelatihan Polmas", "Polmas training required"),
-    "setting.require_active": ("Wajib berstatus aktif", "Active status required"),
-    "setting.excluded_units": ("Satuan/fungsi yang dikecualikan", "Excluded units/functions"),
-    "setting.priority_weight_high": ("Bobot prioritas Tinggi", "Weight of priority Tinggi"),
-    "setting.priority_weight_medium": ("Bobot prioritas Sedang", "Weight of priority Sedang"),
-    "setting.priority_weight_low": ("Bobot prioritas Rendah", "Weight of priority Rendah"),
-    "setting.admin_km_same_desa": (
+    "setting_label.require_training": ("Wajib sudah pelatihan Polmas", "Polmas training required"),
+    "setting_label.require_active": ("Wajib berstatus aktif", "Active status required"),
+    "setting_label.excluded_units": ("Satuan/fungsi yang dikecualikan", "Excluded units/functions"),
+    "setting_label.priority_weight_high": ("Bobot prioritas Tinggi", "Weight of priority Tinggi"),
+    "setting_label.priority_weight_medium": ("Bobot prioritas Sedang", "Weight of priority Sedang"),
+    "setting_label.priority_weight_low": ("Bobot prioritas Rendah", "Weight of priority Rendah"),
+    "setting_label.admin_km_same_desa": (
         "Jarak pengganti, desa sama (km)",
         "Stand-in distance, same desa (km)",
     ),
-    "setting.admin_km_same_kecamatan": (
+    "setting_label.admin_km_same_kecamatan": (
         "Jarak pengganti, kecamatan sama (km)",
         "Stand-in distance, same kecamatan (km)",
     ),
-    "setting.admin_km_same_polsek": (
+    "setting_label.admin_km_same_polsek": (
         "Jarak pengganti, Polsek sama (km)",
         "Stand-in distance, same Polsek (km)",
     ),
-    "setting.admin_km_elsewhere": (
+    "setting_label.admin_km_elsewhere": (
         "Jarak pengganti, di luar Polsek (km)",
         "Stand-in distance, another Polsek (km)",
     ),
-    "setting.lang": ("Bahasa keterangan", "Language of the reasons"),
+    "setting_label.lang": ("Bahasa keterangan", "Language of the reasons"),
 }

@@ -144,7 +144,7 @@ def test_ringkasan_speaks_to_the_office(book: Workbook) -> None:
     labels = [shown(c.value) for c in ws["A"] if c.value is not None]
     assert not [x for x in labels if x.startswith("Waktu")]  # stage timings stay in --json
     limit = next(c for c in ws["A"] if str(c.value).endswith("max_travel_km"))
-    assert str(limit.value) == f"{i18n.text('setting.max_travel_km')}\nmax_travel_km"
+    assert str(limit.value) == f"{i18n.text('setting_label.max_travel_km')}\nmax_travel_km"
     assert ws.cell(limit.row, 2).value == "-"
     sentence = i18n.text(
         "summary.shortage",

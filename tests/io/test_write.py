@@ -428,7 +428,7 @@ def test_ringkasan_labels_and_hashes(tmp_path: Path, written: Path) -> None:
     assert not [label for label in values if str(label).startswith("Waktu")]  # in --json only
     assert values["Versi rwassign"] == rwassign.__version__
     # Settings by their Indonesian label, the TOML key on the line below in small print.
-    assert values[f"{i18n.text('setting.max_travel_km')}\nmax_travel_km"] == "10.0"
+    assert values[f"{i18n.text('setting_label.max_travel_km')}\nmax_travel_km"] == "10.0"
     # 4 eligible x cap 1 = 4 >= 4 units: the shortage sentence says there are enough.
     assert (
         i18n.text(

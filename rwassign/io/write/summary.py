@@ -192,7 +192,7 @@ def _quality(facts: dict[str, Any]) -> list[Row]:
 def _setting_label(key: str, lang: str) -> str:
     """A setting's label from the catalogue; its key for a setting the catalogue lacks."""
     try:
-        return i18n.text(f"setting.{key}", lang=lang)
+        return i18n.text(f"setting_label.{key}", lang=lang)
     except KeyError:
         return key
 
