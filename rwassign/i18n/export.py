@@ -366,10 +366,8 @@ MESSAGES: dict[str, Entry] = {
         "fonts exported without a name are now named '{actual}' in every cell",
     ),
     "verify.form.header_footer_font": (
-        "{what} sama teksnya, tetapi kode jenis hurufnya ditulis ulang: '{actual}' "
-        "(semula '{expected}')",
-        "{what} has the same text, but its font codes were re-written: '{actual}' "
-        "(exported: '{expected}')",
+        "{what}: teksnya sama, hanya penanda jenis hurufnya ditulis ulang",
+        "{what}: the same text, only its font markers were re-written",
     ),
     "verify.form.margin_rounded": (
         "{what} dibulatkan: {actual} (semula {expected})",

@@ -70,7 +70,7 @@ SIGNED_OK = "tanda tangan Ed25519 sah"
             [
                 "DITULIS ULANG oleh program lain",
                 "lembar data '_lampiran' kini tersembunyi biasa, bukan sangat tersembunyi",
-                "kaki halaman sama teksnya, tetapi kode jenis hurufnya ditulis ulang",
+                "kaki halaman: teksnya sama, hanya penanda jenis hurufnya ditulis ulang",
                 SIGNED_OK,
             ],
         ),
@@ -128,7 +128,7 @@ def test_rewritten_in_english() -> None:
     out = " ".join(r.output.split())
     assert r.exit_code == EXIT_REWRITTEN
     assert "RE-WRITTEN by another program" in out and "no longer guaranteed" in out
-    assert "page footer has the same text, but its font codes were re-written" in out
+    assert "page footer: the same text, only its font markers were re-written" in out
 
 
 def test_dropped_data_naming_another_key_is_changed() -> None:
