@@ -178,10 +178,10 @@ MESSAGES: dict[str, Entry] = {
         "Fill in the desa/kelurahan.",
     ),
     "unit.bad_label": (
-        "'{value}' bukan nomor RW/dusun",
-        "'{value}' is not a unit number",
-        "Tulis seperti RW 2, RW.02, Dusun II atau angka saja.",
-        "Write it like RW 2, RW.02, Dusun II or a plain number.",
+        "'{value}' bukan nomor RW/dusun (1-999)",
+        "'{value}' is not a unit number (1-999)",
+        "Tulis seperti RW 2, RW.02, Dusun II atau angka 1-999 saja.",
+        "Write it like RW 2, RW.02, Dusun II or a plain number 1-999.",
     ),
     "unit.no_unit": (
         "baris tanpa nomor RW/dusun maupun jumlah",
@@ -370,5 +370,28 @@ MESSAGES: dict[str, Entry] = {
         "digits 9-14 of NIP {nrp} are not a start month YYYYMM",
         "Periksa NIP.",
         "Check the NIP.",
+    ),
+    # --- cell content (issue 12): what no cell may hold, what no name can be ---------------
+    "cell.cleaned": (
+        "sel berisi karakter kendali (mis. NUL) yang tidak bisa disimpan di workbook; "
+        "karakter itu dibuang, dibaca '{value}'",
+        "the cell held control characters (such as NUL) that no workbook can store; they were "
+        "removed, read as '{value}'",
+        "Periksa teks sel ini; ketik ulang bila disalin dari program lain.",
+        "Check the text of this cell; type it again if it was pasted from another program.",
+    ),
+    "cell.too_long": (
+        "teks sel terlalu panjang: {length} karakter, paling banyak {limit} ('{start}...')",
+        "the cell text is too long: {length} characters, at most {limit} ('{start}...')",
+        "Periksa sel ini: kemungkinan isi beberapa sel tertempel jadi satu. Pendekkan teksnya.",
+        "Check this cell: the content of several cells was probably pasted into one. "
+        "Shorten the text.",
+    ),
+    "officer.nama_not_name": (
+        "'{value}' di kolom nama adalah tanggal, angka atau nilai ya/tidak, bukan nama",
+        "'{value}' in the name column is a date, a number or a yes/no value, not a name",
+        "Tulis nama personel; periksa apakah kolom bergeser atau sel berisi rumus.",
+        "Write the member's name; check whether the columns are shifted or the cell holds a "
+        "formula.",
     ),
 }

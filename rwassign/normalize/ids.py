@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from rwassign.normalize.text import SPACES_RE, is_empty, plain
+from rwassign.normalize.text import SPACES_RE, is_empty, match_text, plain
 
 ID_CODES: dict[str, str] = {
     "nrp.missing": "the NRP/NIP cell is empty",
@@ -116,7 +116,9 @@ def parse_id(raw: object) -> IdResult:
         if raw >= 1e15:
             return IdResult(None, None, (), "nip.precision")
         return _classify(str(int(raw)), True)
-    s = str(raw).strip().lstrip("'")
+    # Invisible characters dropped and digits of any script made ASCII, so that an NRP typed
+    # with full-width or Arabic-Indic digits is the same member as the ASCII one.
+    s = match_text(str(raw)).strip().lstrip("'")
     s = _ID_PREFIX_RE.sub("", s).strip()
     if _SCIENTIFIC_RE.match(s):
         return IdResult(None, None, (), "nip.precision")
@@ -124,6 +126,6 @@ def parse_id(raw: object) -> IdResult:
     if m is not None:  # "87050123.0": a number cell converted to text by a tool
         return _classify(m.group(1), True)
     digits = SPACES_RE.sub("", s)
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):
         return IdResult(None, None, (), "nrp.malformed")
     return _classify(digits, False)

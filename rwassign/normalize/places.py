@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rwassign.normalize.text import SPACES_RE, is_empty, plain, stripped
+from rwassign.normalize.text import SPACES_RE, is_empty, match_text, plain, stripped
 
 _PUNCT_RE = re.compile(r"[.,;:/\\()\[\]\"`_\-]+")
 
@@ -104,6 +104,10 @@ def from_roman(text: str) -> int | None:
 
 UNIT_KINDS: tuple[str, ...] = ("RW", "Dusun", "Banjar", "Lingkungan", "Jorong")
 
+MAX_UNIT_NUMBER = 999
+"""The highest RW/dusun number read as one: a real desa has a few dozen units at most, and a
+longer number (``RW 99999999999999999999999``) is a typing or pasting slip, not a unit."""
+
 # Spellings of each kind, longest first inside the regex so "lingkungan" beats "ling".
 _KIND_SPELLINGS: dict[str, str] = {
     "rw": "RW",
@@ -155,19 +159,20 @@ def parse_unit_label(text: object, default_kind: str | None = None) -> tuple[str
 
     Labels compare by number, so ``"RW 2"``, ``"RW.02"``, ``"rw2"``, ``"002"``, ``2`` and
     ``"2.0"`` are the same unit.  A bare number takes ``default_kind`` (``"RW"`` when None).
-    Returns ``None`` when no number (>= 1) can be read, e.g. for a dusun known only by name.
+    Returns ``None`` when no number from 1 to :data:`MAX_UNIT_NUMBER` can be read, e.g. for a
+    dusun known only by name.
     """
     text = plain(text)
     kind_default = default_kind or "RW"
     if is_empty(text) or isinstance(text, bool):
         return None
     if isinstance(text, int):
-        return (kind_default, text) if text >= 1 else None
+        return (kind_default, text) if 1 <= text <= MAX_UNIT_NUMBER else None
     if isinstance(text, float):
-        if not text.is_integer() or text < 1:
+        if not text.is_integer() or not 1 <= text <= MAX_UNIT_NUMBER:
             return None
         return kind_default, int(text)
-    s = SPACES_RE.sub(" ", str(text).strip().casefold())
+    s = SPACES_RE.sub(" ", match_text(str(text)).strip().casefold())
     for word, value in _WORD_NUMBERS.items():
         s = re.sub(rf"\b{word}$", str(value), s)
     m = _LABEL_RE.match(s)
@@ -176,7 +181,13 @@ def parse_unit_label(text: object, default_kind: str | None = None) -> tuple[str
     spelled = m.group("kind") or m.group("kind2")
     kind = _KIND_SPELLINGS[SPACES_RE.sub(" ", spelled)] if spelled else kind_default
     raw_num = m.group("num")
-    number = int(float(raw_num)) if raw_num[0].isdigit() else from_roman(raw_num)
-    if number is None or number < 1:
+    if raw_num[0].isdigit():
+        digits = raw_num.split(".")[0]
+        # Whole digits, never through float: "RW 99999999999999999999999" must not come out
+        # as 99999999999999991611392; anything above the bound is no unit at all.
+        number: int | None = int(digits) if len(digits.lstrip("0")) <= 6 else MAX_UNIT_NUMBER + 1
+    else:
+        number = from_roman(raw_num)
+    if number is None or not 1 <= number <= MAX_UNIT_NUMBER:
         return None
     return kind, number

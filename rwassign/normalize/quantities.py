@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from rwassign.normalize.text import SPACES_RE, is_empty, plain
+from rwassign.normalize.text import SPACES_RE, is_empty, match_text, plain
 
 _MONTHS: dict[str, int] = {
     "januari": 1,
@@ -84,7 +84,7 @@ def parse_date(raw: object) -> dt.date | None:
         return raw
     if not isinstance(raw, str):
         raise ValueError(f"not a date: {raw!r}")
-    s = SPACES_RE.sub(" ", raw.strip().casefold())
+    s = SPACES_RE.sub(" ", match_text(raw).strip().casefold())
     s = re.sub(r"^tmt\s*[.:]?\s*", "", s)
     s = _TIME_SUFFIX_RE.sub("", s).strip()
     try:
@@ -137,7 +137,7 @@ def service_years(raw: object, today: dt.date) -> float | None:
         return days / _DAYS_PER_YEAR
     if isinstance(raw, int | float):
         return _years_from_number(float(raw), today)
-    s = SPACES_RE.sub(" ", str(raw).strip().casefold())
+    s = SPACES_RE.sub(" ", match_text(str(raw)).strip().casefold())
     m = _YEARS_TEXT_RE.match(s)
     if m is not None:
         years = _years_from_number(float(m.group(1).replace(",", ".")), today)
@@ -160,7 +160,7 @@ def parse_float(raw: object) -> float | None:
         raise ValueError(f"not a number: {raw!r}")
     if isinstance(raw, int | float):
         return float(raw)
-    s = str(raw).strip().replace(" ", "").replace("\u00a0", "").rstrip("°")
+    s = match_text(str(raw)).strip().replace(" ", "").replace("\u00a0", "").rstrip("°")
     s = s.replace("\u2212", "-")  # a typographic minus pasted from a document
     if "," in s and "." in s:
         # the later separator is the decimal one

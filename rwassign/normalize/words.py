@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from rwassign.normalize.quantities import parse_date
-from rwassign.normalize.text import SPACES_RE, is_empty, plain
+from rwassign.normalize.text import SPACES_RE, is_empty, match_text, plain
 
 # --- yes/no -----------------------------------------------------------------------------------
 
@@ -50,7 +50,7 @@ def parse_bool(raw: object) -> bool | None:
         if raw in (0, 1):
             return bool(raw)
         raise ValueError(f"not a yes/no value: {raw!r}")
-    s = SPACES_RE.sub(" ", str(raw).strip().casefold()).rstrip(".")
+    s = SPACES_RE.sub(" ", match_text(str(raw)).strip().casefold()).rstrip(".")
     if s in TRUE_WORDS:
         return True
     if s in FALSE_WORDS:
@@ -102,7 +102,7 @@ def parse_priority(raw: object) -> int | None:
         if raw in (1, 2, 3):
             return int(raw)
         raise ValueError(f"not a priority (1-3): {raw!r}")
-    s = SPACES_RE.sub(" ", str(raw).strip().casefold().replace(".", " ")).strip()
+    s = SPACES_RE.sub(" ", match_text(str(raw)).strip().casefold().replace(".", " ")).strip()
     if s in ("1", "2", "3"):
         return int(s)
     if s in _PRIORITY_WORDS:
@@ -148,7 +148,7 @@ def parse_status(raw: object) -> tuple[str, bool] | None:
     """
     if is_empty(raw):
         return None
-    s = SPACES_RE.sub(" ", re.sub(r"[.\-_/]", " ", str(raw).casefold())).strip()
+    s = SPACES_RE.sub(" ", re.sub(r"[.\-_/]", " ", match_text(str(raw)).casefold())).strip()
     words = s.split(" ")
     for n in range(len(words), 0, -1):
         label = _STATUS_LOOKUP.get(" ".join(words[:n]))

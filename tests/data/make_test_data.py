@@ -26,6 +26,7 @@ import csv
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -381,6 +382,27 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
     "polsek_conflict.xlsx": lambda p: write_book(
         p, polsek_rows=[*POLSEK_ROWS, ["LEBONG UTARA", "POLSEK AMEN"]]
     ),
+    # cell content (issue 12): a date as a name, a pasted wall of text, an NRP in full-width
+    # digits (the same member as the ASCII one), a unit number no desa has
+    "nama_is_date.xlsx": lambda p: write_book(
+        p, officers=_officers_with("DEDI KURNIAWAN", _OFF["nama"], datetime(2024, 1, 5))
+    ),
+    "nama_too_long.xlsx": lambda p: write_book(
+        p, officers=_officers_with("SITI RAHAYU", _OFF["nama"], "SITI RAHAYU " * 100)
+    ),
+    "duplicate_nrp_digits.xlsx": lambda p: write_book(
+        p,
+        officers=_officers_with(
+            "AGUS SETIAWAN", _OFF["nrp"], "\uff18\uff17\uff10\uff15\uff10\uff11\uff12\uff13"
+        ),
+    ),
+    "unit_number_too_big.xlsx": lambda p: write_per_unit_book(
+        p,
+        [
+            *PER_UNIT_ROWS[:2],
+            [3, "Lebong Utara", "Kampung Jawa", "RW 99999999999999999999999", None, None, None],
+        ],
+    ),
 }
 
 _ROSTER_HEADER_ROW = 5  # lower row of the two-row header
@@ -416,6 +438,10 @@ BROKEN_CASES: tuple[BrokenCase, ...] = (
         "unknown_setting.xlsx", "settings.unknown_key", "Pengaturan", 3, "maks_rw_per_orang"
     ),
     BrokenCase("polsek_conflict.xlsx", "polsek.conflict", "Polsek", 4, "POLSEK"),
+    BrokenCase("nama_is_date.xlsx", "officer.nama_not_name", "Personel", 10, "NAMA"),
+    BrokenCase("nama_too_long.xlsx", "cell.too_long", "Personel", 12, "NAMA"),
+    BrokenCase("duplicate_nrp_digits.xlsx", "officer.duplicate_nrp", "Personel", 14, "NRP"),
+    BrokenCase("unit_number_too_big.xlsx", "unit.bad_label", "Wilayah", 7, "RW/DUSUN"),
 )
 """Every broken input and the error it must produce (file names are under ``broken/``)."""
 

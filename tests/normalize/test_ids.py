@@ -46,3 +46,40 @@ def test_every_id_code_is_documented() -> None:
         result = parse_id(raw)
         for code in (*result.warnings, *([result.error] if result.error else [])):
             assert code in ID_CODES
+
+
+FULL_WIDTH = "\uff18\uff17\uff10\uff15\uff10\uff11\uff12\uff13"  # 87050123
+ARABIC_INDIC = "\u0668\u0667\u0660\u0665\u0660\u0661\u0662\u0663"  # 87050123
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        FULL_WIDTH,
+        ARABIC_INDIC,
+        "NRP " + ARABIC_INDIC,
+        "8705\u200b0123",  # a zero-width space pasted inside
+        "\ufeff87050123",  # a byte order mark in front
+        "8705\u00a00123",  # a no-break space
+    ],
+)
+def test_the_same_nrp_in_any_digits_is_the_same_member(raw: str) -> None:
+    """Three spellings of one NRP were three different members: each is now ``87050123``."""
+    assert parse_id(raw) == IdResult("87050123", "NRP", (), None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "value"),
+    [
+        ("87\u00b9\u00b20123", "87120123"),
+        ("\u2460\u2461\u2462\u2463\u2464\u2465\u2466\u2467", "12345678"),
+    ],
+)
+def test_digit_like_symbols_read_through_nfkc_and_never_crash(raw: str, value: str) -> None:
+    """Superscripts pass ``str.isdigit`` but ``int()`` refuses them: ``87\u00b9\u00b20123``
+    crashed the month check (exit 5).  NFKC reads them, and circled numbers, as digits."""
+    assert parse_id(raw).value == value
+
+
+def test_a_lone_zero_width_space_is_an_empty_nrp() -> None:
+    assert parse_id("\u200b").error == "nrp.missing"

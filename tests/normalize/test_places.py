@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rwassign.normalize.places import (
+    MAX_UNIT_NUMBER,
     desa_key,
     from_roman,
     kecamatan_key,
@@ -122,3 +123,42 @@ def test_roman_round_trip(n: int, roman: str) -> None:
 def test_to_roman_rejects_zero() -> None:
     with pytest.raises(ValueError):
         to_roman(0)
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "RW 99999999999999999999999",  # came out as RW 99999999999999991611392 through float
+        "RW 1000",
+        "RW 0000001000",
+        1000,
+        1000.0,
+        1e300,
+        "MM",
+    ],
+)
+def test_unit_numbers_above_the_bound_are_no_unit(label: object) -> None:
+    assert MAX_UNIT_NUMBER == 999
+    assert parse_unit_label(label) is None
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("RW 999", ("RW", 999)),
+        (999, ("RW", 999)),
+        ("RW 000002", ("RW", 2)),
+        ("RW \u0662", ("RW", 2)),  # Arabic-Indic two
+        ("RW \uff10\uff12", ("RW", 2)),  # full-width 02
+        ("R\u200bW 2", ("RW", 2)),  # a zero-width space inside
+        ("Dusun\u00a0II", ("Dusun", 2)),
+    ],
+)
+def test_unit_labels_read_whatever_the_digits_and_invisible_characters(
+    label: object, expected: tuple[str, int]
+) -> None:
+    assert parse_unit_label(label) == expected
+
+
+def test_desa_key_ignores_invisible_characters_and_other_spaces() -> None:
+    assert desa_key("Kampung\u200b Jawa") == desa_key("KAMPUNG\u00a0JAWA") == "kampung jawa"

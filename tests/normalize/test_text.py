@@ -5,7 +5,19 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from rwassign.normalize.text import is_empty, norm_header, norm_name, plain, stripped
+from rwassign.normalize.text import (
+    INVISIBLE_CHARS,
+    OTHER_SPACES,
+    ascii_digits,
+    clean_cell,
+    is_empty,
+    match_text,
+    norm_header,
+    norm_name,
+    plain,
+    stripped,
+    without_invisible,
+)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +59,78 @@ def test_plain_makes_numpy_numbers_pass_one_isinstance_test() -> None:
     assert isinstance(plain(np.float32(7.5)), float)
     assert plain(np.float32(7.5)) == 7.5
     assert plain("7") == "7"
+
+
+# --- characters nobody sees, digits of other scripts, forbidden characters --------------------
+
+ZWSP = "\u200b"
+
+
+@pytest.mark.parametrize("ch", sorted(INVISIBLE_CHARS))
+def test_every_invisible_character_is_dropped_for_matching(ch: str) -> None:
+    assert without_invisible(f"BRIG{ch}POL") == "BRIGPOL"
+    assert match_text(f"BRIG{ch}POL") == "BRIGPOL"
+    assert is_empty(ch)
+    assert stripped(f" {ch} ") == ""
+
+
+def test_nfkc_alone_keeps_the_zero_width_space_so_it_must_be_listed() -> None:
+    import unicodedata
+
+    assert unicodedata.normalize("NFKC", f"BRIG{ZWSP}POL") != "BRIGPOL"
+    assert ZWSP in INVISIBLE_CHARS
+
+
+@pytest.mark.parametrize("ch", sorted(OTHER_SPACES))
+def test_other_spaces_read_as_one_plain_space(ch: str) -> None:
+    assert without_invisible(f"KAMPUNG{ch}JAWA") == "KAMPUNG JAWA"
+    assert norm_name(f"Kampung{ch}Jawa") == "kampung jawa"
+
+
+@pytest.mark.parametrize(
+    ("text", "ascii"),
+    [
+        ("\uff18\uff17\uff10\uff15\uff10\uff11\uff12\uff13", "87050123"),  # full-width
+        ("\u0668\u0667\u0660\u0665\u0660\u0661\u0662\u0663", "87050123"),  # Arabic-Indic
+        ("\u06f8\u06f7\u06f0\u06f5", "8705"),  # Eastern Arabic-Indic (Persian)
+        ("\u096e\u096d", "87"),  # Devanagari
+        ("RW \u0662", "RW 2"),
+        ("87050123", "87050123"),
+    ],
+)
+def test_digits_of_any_script_become_ascii(text: str, ascii: str) -> None:
+    assert ascii_digits(text) == ascii
+    assert match_text(text) == ascii
+
+
+def test_nfkc_alone_keeps_arabic_indic_digits() -> None:
+    import unicodedata
+
+    assert unicodedata.normalize("NFKC", "\u0668\u0667") == "\u0668\u0667"
+    assert match_text("\u0668\u0667") == "87"
+
+
+def test_match_text_reads_full_width_letters_as_ascii() -> None:
+    assert match_text("\uff22\uff32\uff29\uff30\uff2b\uff21") == "BRIPKA"
+
+
+@pytest.mark.parametrize(
+    ("text", "cleaned", "removed"),
+    [
+        ("RUDI\x01HAR\x00TONO", "RUDIHARTONO", True),
+        ("AHMAD\x7fSURYADI\x9b", "AHMADSURYADI", True),
+        ("SITI \ud800RAHAYU", "SITI RAHAYU", True),  # a lone surrogate
+        ("SITI\uffffRAHAYU", "SITIRAHAYU", True),
+        (f"SITI{ZWSP} RAHAYU", "SITI RAHAYU", False),  # invisible: dropped without a word
+        ("SITI\tRAHAYU\n", "SITI\tRAHAYU\n", False),  # tab and line feed are spaces
+        ("SITI RAHAYU", "SITI RAHAYU", False),
+    ],
+)
+def test_clean_cell_removes_what_no_workbook_can_hold(
+    text: str, cleaned: str, removed: bool
+) -> None:
+    assert clean_cell(text) == (cleaned, removed)
+
+
+def test_norm_header_ignores_invisible_characters() -> None:
+    assert norm_header(f"NA{ZWSP}MA\ufeff") == "nama"

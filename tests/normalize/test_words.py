@@ -146,3 +146,15 @@ def test_rules_and_checker_read_an_inactive_label_as_inactive(status: str) -> No
     o = officer(0, "87050123", active=None, status=status)
     assert rules.active(o, Settings()) is False
     assert "status_aktif" in checker._eligibility_failures(o, Settings())
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("Y\u200bA", True), ("\ufeffTidak", False), ("SUDAH\u00a0", True)]
+)
+def test_yes_no_words_read_through_invisible_characters(raw: str, expected: bool) -> None:
+    assert parse_bool(raw) is expected
+
+
+def test_status_and_priority_read_through_invisible_characters() -> None:
+    assert parse_status("Ak\u200btif") == ("Aktif", True)
+    assert parse_priority("TING\u2060GI") == 3

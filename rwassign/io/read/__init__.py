@@ -24,6 +24,7 @@ from rwassign.io.read.fields import (
     UNIT_FIELDS,
     Header,
     accepted_headers,
+    clean_sheet,
     find_header,
     looks_like_roster,
     looks_like_units,
@@ -161,6 +162,7 @@ def read_input(
     if units_sheet is not None:
         header = _header_or_report(units_sheet, UNIT_FIELDS, cmap, "units", out)
         if header is not None:
+            clean_sheet(units_sheet, header, out)
             unit_list = read_units(units_sheet, header, polsek_map, out)
             if not unit_list and not _sheet_errors(out, units_sheet):
                 out.error("units.none", units_sheet.loc(header.row))

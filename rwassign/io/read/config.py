@@ -11,7 +11,7 @@ from typing import Any
 
 from rwassign import settings as settings_mod
 from rwassign.io.read.common import Collector
-from rwassign.io.read.fields import FIELDS, POLSEK_FIELDS, find_header
+from rwassign.io.read.fields import FIELDS, POLSEK_FIELDS, clean_sheet, find_header
 from rwassign.io.read.tables import RawSheet, cell_text
 from rwassign.normalize.places import kecamatan_key, polsek_key
 from rwassign.normalize.text import norm_header
@@ -70,6 +70,7 @@ def read_settings_sheet(sheet: RawSheet, out: Collector) -> tuple[dict[str, Any]
     header line (``Kunci | Nilai``) and title lines are skipped.  An unknown key or a value of
     the wrong type is an error at the cell, never a silent default.
     """
+    clean_sheet(sheet, None, out)
     values: dict[str, Any] = {}
     columns: dict[str, str] = {}
     for i, row in enumerate(sheet.rows):
@@ -137,6 +138,7 @@ def read_polsek_sheet(
     if header is None:
         out.error("sheet.no_header", sheet.loc(), kind="Polsek", needed="KECAMATAN, POLSEK")
         return None
+    clean_sheet(sheet, header, out)
     mapping: dict[str, tuple[str, int]] = {}
     for i in range(header.data_start, len(sheet.rows)):
         row = sheet.rows[i]

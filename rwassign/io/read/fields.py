@@ -8,6 +8,9 @@ below list each spelling once.  Logical field names are unique across both sheet
 lets ``--column nrp="NO REGISTER"`` or a ``kolom.nrp`` row in ``Pengaturan`` name a column
 without saying which sheet it is in.
 
+:func:`clean_sheet` makes the cells of a sheet safe once its header is known, so that every
+problem it finds can name the column by its header.
+
 Long because almost half of it is the alias tables, one field per line with every spelling seen
 in Polres workbooks, and the header search below is their only user: split in two, a reader
 would need both files open to see why a header matched.
@@ -19,8 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rwassign.io.read.common import Collector
 from rwassign.io.read.tables import RawSheet, cell_text
-from rwassign.normalize.text import norm_header
+from rwassign.normalize.text import clean_cell, norm_header
 
 HEADER_SCAN_ROWS = 25
 """Header rows are looked for in the first rows only: title lines rarely take more than a few."""
@@ -410,3 +414,58 @@ def is_total_row(row: list[Any]) -> bool:
         if t:
             return norm_header(t) in _TOTAL_WORDS
     return False
+
+
+# --- cell content -------------------------------------------------------------------------
+
+MAX_TEXT_CHARS = 1_000
+"""The longest text a cell of a known column may hold (a name, a jabatan, a desa).  The
+longest real ones are well under 100 characters; a longer cell is a paste gone wrong, and
+printing it would run a lampiran row over its page."""
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter of a 0-based column index: 0 -> ``A``, 27 -> ``AB``."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return letters
+
+
+def clean_sheet(sheet: RawSheet, header: Header | None, out: Collector) -> None:
+    """Make every text cell of ``sheet`` safe to compare and to write, in place.
+
+    Control characters, NUL and lone surrogates cannot be stored in any workbook (a writer
+    would stop on them), so they are removed with a warning naming the cell; invisible
+    characters (:data:`rwassign.normalize.text.INVISIBLE_CHARS`) are dropped silently, and a
+    cell that held nothing else becomes empty.  A text longer than :data:`MAX_TEXT_CHARS` in a
+    column the reader uses (every column when ``header`` is ``None``) is an error naming the
+    cell; it is cut to the bound so that later steps never work on megabytes of one cell.
+    """
+    names: dict[int, str] = {}
+    first_data = 0
+    if header is not None:
+        names = {c: header.texts[f] for f, c in header.columns.items()}
+        first_data = header.data_start
+    for i, row in enumerate(sheet.rows):
+        for c, value in enumerate(row):
+            if not isinstance(value, str):
+                continue
+            cleaned, removed = clean_cell(value)
+            column = names.get(c) or column_letter(c)
+            if removed:
+                out.warn("cell.cleaned", sheet.loc(i + 1, column), value=cell_text(cleaned)[:80])
+            used = header is None or (c in names and i >= first_data)
+            if used and len(cleaned) > MAX_TEXT_CHARS:
+                out.error(
+                    "cell.too_long",
+                    sheet.loc(i + 1, column),
+                    length=len(cleaned),
+                    limit=MAX_TEXT_CHARS,
+                    start=cell_text(cleaned[:40]),
+                )
+                cleaned = cleaned[:MAX_TEXT_CHARS]
+            if cleaned != value:
+                row[c] = cleaned if cleaned.strip() else None

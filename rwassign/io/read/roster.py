@@ -15,12 +15,12 @@ from datetime import date
 from typing import Any
 
 from rwassign.io.read.common import Collector, read_point
-from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
+from rwassign.io.read.fields import Header, clean_sheet, is_numbering_row, is_total_row
 from rwassign.io.read.tables import RawSheet, cell_text
 from rwassign.model import Location, Officer, Point, RankGroup, Unit
 from rwassign.normalize.ids import parse_id
 from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
-from rwassign.normalize.quantities import service_years
+from rwassign.normalize.quantities import parse_date, service_years
 from rwassign.normalize.words import parse_bool, parse_status
 from rwassign.ranks import by_code, parse_rank, split_pangkat_nrp
 
@@ -59,6 +59,31 @@ def is_bhabin_jabatan(jabatan: str) -> bool:
     return "BHABINKAMTIBMAS" in j.replace(" ", "") or j.startswith("BHABIN")
 
 
+_EXCEL_ERRORS = frozenset({"#n/a", "#ref!", "#value!", "#div/0!", "#name?", "#null!", "#num!"})
+_BOOLEAN_WORDS = frozenset({"true", "false", "benar", "salah"})  # Excel's TRUE/FALSE in en, id
+
+
+def looks_like_name(raw: Any) -> bool:
+    """Whether a NAMA cell can be a person's name at all.
+
+    A number, a date, a yes/no value, an Excel error value or text without a single letter is
+    what a shifted column or a broken formula leaves behind; planned, it would print a member
+    called ``2024-01-05`` or ``TRUE`` on the Sprin, so it is an input error, not a name.
+    """
+    if isinstance(raw, bool | int | float | date):
+        return False
+    text = cell_text(raw)
+    low = text.casefold()
+    if low in _BOOLEAN_WORDS or low in _EXCEL_ERRORS:
+        return False
+    if not any(ch.isalpha() for ch in text):
+        return False
+    try:
+        return parse_date(text) is None
+    except ValueError:
+        return True
+
+
 def _is_subtitle(row: list[Any], header: Header) -> bool:
     """One text cell alone: a group heading inside the table, not a person.
 
@@ -82,6 +107,7 @@ def read_roster(
     out: Collector,
 ) -> list[Officer]:
     """Every person of the roster in input order (``index`` 0..n-1); problems go to ``out``."""
+    clean_sheet(sheet, header, out)
     texts = header.texts
     index = UnitIndex.of(units)
     has_home = any(header.has(f) for f in HOME_FIELDS)
@@ -102,6 +128,8 @@ def read_roster(
         nama = header.text(row, "nama")
         if not nama:
             out.error("officer.nama_missing", loc("nama"))
+        elif not looks_like_name(header.value(row, "nama")):
+            out.error("officer.nama_not_name", loc("nama"), value=nama)
 
         rank_text = header.text(row, "pangkat")
         id_raw: Any = header.value(row, "nrp")

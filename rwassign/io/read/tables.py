@@ -210,6 +210,9 @@ def sniff_delimiter(text: str) -> str:
 def _load_csv(data: bytes, shown: str, file_order: int) -> RawSheet:
     """Every CSV cell stays text (an NRP like ``01020345`` keeps its leading zero)."""
     text = decode_text(data)
+    # The csv module stops at 131,072 characters a field; no field can be longer than the
+    # file, so this limit only lets the reader report an over-long cell at its row and column.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     rows: list[list[Any]] = [[c if c.strip() else None for c in row] for row in reader]
     return RawSheet(shown, None, rows, 0, file_order)

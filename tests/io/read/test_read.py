@@ -376,3 +376,124 @@ def test_contract_staff_without_number_is_a_warning(tmp_path: Path) -> None:
     assert rr.instance is not None
     rina = [o for o in rr.instance.officers if o.nama == "RINA MARLINA"]
     assert rina and rina[0].nrp == "" and rina[0].rank is not None
+
+
+# --- cell content: what no cell may hold, what no name can be (issue 12) ---------------------
+
+ROSTER_HEAD = "NAMA;PANGKAT;NRP;JABATAN\n"
+FULL_WIDTH_NRP = "\uff18\uff17\uff10\uff15\uff10\uff11\uff12\uff13"  # 87050123
+ARABIC_NRP = "\u0668\u0667\u0660\u0665\u0660\u0661\u0662\u0663"  # 87050123
+
+
+def _roster(tmp_path: Path, body: str) -> ReadResult:
+    units = _write(tmp_path / "rw.csv", UNITS_TEXT)
+    return _read(units=units, roster=_write(tmp_path / "dsp.csv", ROSTER_HEAD + body))
+
+
+def test_control_characters_are_removed_with_a_warning_at_the_cell(tmp_path: Path) -> None:
+    result = _roster(tmp_path, "BUDI\x01 SAN\x00TOSO;BRIPKA;87050123;BA\x07 POLSEK\n")
+    inst = _ok(result)
+    assert inst.officers[0].nama == "BUDI SANTOSO"
+    assert inst.officers[0].jabatan == "BA POLSEK"
+    where = {
+        (p.location.row, p.location.column) for p in result.warnings if p.code == "cell.cleaned"
+    }
+    assert where == {(2, "NAMA"), (2, "JABATAN")}
+    hit = next(p for p in result.warnings if p.code == "cell.cleaned")
+    assert "BUDI SANTOSO" in render(hit, "en")
+
+
+def test_a_text_over_the_bound_is_an_error_naming_the_cell_and_the_bound(tmp_path: Path) -> None:
+    from rwassign.io.read.fields import MAX_TEXT_CHARS
+
+    long_name = "A" * 200_000  # over the csv module's own field limit of 131,072 characters
+    result = _roster(tmp_path, f"{long_name};BRIPKA;87050123;BA POLSEK\n")
+    assert result.instance is None
+    hit = next(p for p in result.errors if p.code == "cell.too_long")
+    assert (hit.location.row, hit.location.column) == (2, "NAMA")
+    assert hit.params["length"] == 200_000 and hit.params["limit"] == MAX_TEXT_CHARS == 1000
+    assert "1000" in render(hit, "en") and "200000" in render(hit, "id")
+    ok = _roster(tmp_path, f"{'A' * MAX_TEXT_CHARS};BRIPKA;87050123;BA POLSEK\n")
+    assert _ok(ok).officers[0].nama == "A" * MAX_TEXT_CHARS
+
+
+def test_the_same_nrp_in_three_scripts_is_one_member_twice_over(tmp_path: Path) -> None:
+    result = _roster(
+        tmp_path,
+        "BUDI SANTOSO;BRIPKA;87050123;BA POLSEK\n"
+        f"BUDI SANTOSA;BRIPKA;{FULL_WIDTH_NRP};BA POLSEK\n"
+        f"BUDI SENTOSA;BRIPKA;{ARABIC_NRP};BA POLSEK\n",
+    )
+    assert result.instance is None
+    dups = [p for p in result.errors if p.code == "officer.duplicate_nrp"]
+    assert [(p.location.row, p.params["first_row"], p.params["nrp"]) for p in dups] == [
+        (3, 2, "87050123"),
+        (4, 2, "87050123"),
+    ]
+
+
+def test_zero_width_spaces_inside_a_rank_an_nrp_and_a_header_are_read_through(
+    tmp_path: Path,
+) -> None:
+    result = _roster(tmp_path, "BUDI SANTOSO;BRIG\u200bPOL;8705\u200b0123;BA POLSEK\n")
+    inst = _ok(result)
+    assert inst.officers[0].rank is not None and inst.officers[0].rank.code == "BRIGPOL"
+    assert inst.officers[0].nrp == "87050123"
+    units = _write(
+        tmp_path / "rw2.csv", "KECA\u200bMATAN;DESA\ufeff;RW\nAmen;Suka\u200braja;\u0662\n"
+    )
+    roster = _write(tmp_path / "dsp2.csv", "NA\u2060MA;PANGKAT;NRP\nBUDI SANTOSO;BRIPKA;87050123\n")
+    inst2 = _ok(_read(units=units, roster=roster))
+    assert [u.uid for u in inst2.units] == ["amen|sukaraja|2"]
+
+
+@pytest.mark.parametrize(
+    "nama",
+    ["2024-01-05", "05/01/2024", "1 Maret 2015", "TRUE", "false", "12345", "3.5", "#N/A", "-"],
+)
+def test_a_nama_that_is_a_date_a_boolean_or_a_number_is_an_error(tmp_path: Path, nama: str) -> None:
+    result = _roster(tmp_path, f"{nama};BRIPKA;87050123;BA POLSEK\n")
+    assert result.instance is None
+    hit = next(p for p in result.errors if p.code == "officer.nama_not_name")
+    assert (hit.location.row, hit.location.column) == (2, "NAMA")
+    assert nama in render(hit, "en")
+
+
+@pytest.mark.parametrize("value", [True, 12345, 3.5, date(2024, 1, 5)])
+def test_a_nama_cell_typed_as_date_boolean_or_number_is_an_error(
+    tmp_path: Path, value: object
+) -> None:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "RW"
+    for line in UNITS_TEXT.splitlines():
+        ws.append(line.split(";"))
+    roster = wb.create_sheet("DSP")
+    roster.append(["NAMA", "PANGKAT", "NRP"])
+    roster.append(["BUDI SANTOSO", "BRIPKA", "87050123"])
+    roster.append([value, "BRIPKA", "88120789"])
+    path = tmp_path / "book.xlsx"
+    wb.save(path)
+    result = _read(path)
+    assert result.instance is None
+    assert [(p.code, p.location.row) for p in result.errors] == [("officer.nama_not_name", 3)]
+
+
+def test_a_nama_of_only_invisible_characters_is_empty(tmp_path: Path) -> None:
+    result = _roster(tmp_path, "\u200b;BRIPKA;87050123;BA POLSEK\n")
+    assert result.instance is None
+    assert [(p.code, p.location.row) for p in result.errors] == [("officer.nama_missing", 2)]
+
+
+@pytest.mark.parametrize("label", ["99999999999999999999999", "RW 1000", "1e300"])
+def test_unit_numbers_beyond_the_bound_are_errors_at_the_cell(tmp_path: Path, label: str) -> None:
+    units = _write(
+        tmp_path / "rw.csv", f"KECAMATAN;DESA;RW\nAmen;Sukaraja;1\nAmen;Sukaraja;{label}\n"
+    )
+    roster = _write(tmp_path / "dsp.csv", ROSTER_HEAD + "BUDI SANTOSO;BRIPKA;87050123;BA\n")
+    result = _read(units=units, roster=roster)
+    assert result.instance is None
+    hit = next(p for p in result.errors if p.code == "unit.bad_label")
+    assert (hit.location.row, hit.location.column) == (3, "RW")
+    assert "1-999" in render(hit, "en")
