@@ -124,19 +124,36 @@ def _argv_lang() -> str:
     return "id"
 
 
+def _done() -> None:
+    """The work is over: a stop signal from here on changes nothing, so it is ignored instead
+    of killing the interpreter while it shuts down (which puts the default handlers back),
+    ending a finished run as if it had been stopped."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+
+
+def _quiet_unraisable(unraisable: object) -> None:
+    """Say nothing of an error Python meets while cleaning up an object (``Exception ignored
+    in ...``): a full disk makes openpyxl's half-written parts fail again as they are closed,
+    after the error that matters was raised and shown in its one line."""
+
+
 def run() -> None:  # pragma: no cover - console entry point wrapper (tests run it in a process)
     """Entry point: a stop signal becomes one line and exit 128 + its number (130 for Ctrl-C,
     143 for SIGTERM), an unexpected crash one line and exit code 5; never a traceback."""
     for sig in STOP_SIGNALS:
         signal.signal(sig, _stop)
+    sys.unraisablehook = _quiet_unraisable
     try:
         app()
+        _done()
     except Interrupted as exc:
         with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
             text = i18n.text("cli.interrupted", {"signal": exc.signal_name}, _argv_lang())
             err.print(text, style="bold red")
         sys.exit(exc.code)
     except SystemExit:
+        _done()
         raise
     except Exception as exc:  # last line of defence: no traceback for users
         err.print(i18n.text("cli.internal", {"detail": repr(exc)}, _argv_lang()), style="bold red")
