@@ -5,6 +5,10 @@ plans, ``checker`` re-verifies, ``export`` prints and signs), and reports troubl
 one of the named exceptions of :mod:`rwassign.errors`, never by an exit code or a print: the
 command line (``rwassign.cli``) and batch runs (``rwassign.batch``) decide how to show it.
 
+Long because it is the whole public API in one file, each function with its docstring and
+example, plus the one check every path a user names must pass before a reader opens it (a FIFO
+or a device is an input error, never a hang); the work itself is in the layers below.
+
 >>> import rwassign
 >>> plan = rwassign.solve(rwassign.read("roster.xlsx"))  # doctest: +SKIP
 >>> rwassign.write_plan(plan, "roster-penugasan.xlsx")  # doctest: +SKIP
@@ -13,7 +17,9 @@ command line (``rwassign.cli``) and batch runs (``rwassign.batch``) decide how t
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+import functools
+import stat
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +27,8 @@ from typing import Any
 from rwassign import checker, explain, rules
 from rwassign.changes import compute_changes
 from rwassign.errors import CheckFailed, InputErrors, NoPlan
-from rwassign.export.lampiran import Lampiran, Note, export_lampiran
+from rwassign.export.lampiran import Lampiran, Note
+from rwassign.export.lampiran import export_lampiran as _export_lampiran
 from rwassign.export.signing import load_public, write_keypair
 from rwassign.export.verify import Verdict, verify_file
 from rwassign.io.plan import read_plan as _read_plan
@@ -130,6 +137,7 @@ def read(
     """
     path, units, roster = _path(path), _path(units), _path(roster)
     config = _path(config)
+    _check_files([path, units, roster, config], lang)
     cmap: dict[str, str] = {}
     toml_values: dict[str, Any] = {}
     problems: list[Problem] = []
@@ -196,6 +204,7 @@ def replan(
     >>> plan = replan(new, "roster-penugasan.xlsx", max_moves=10)  # doctest: +SKIP
     >>> [c.kind for c in plan.result.changes][:3]  # doctest: +SKIP
     """
+    _check_files([Path(previous)], polres.lang)
     return _plan(polres, settings, Path(previous), max_moves, tradeoff, progress)
 
 
@@ -237,6 +246,7 @@ def verify(path: Path | str, public_key: Path | str | None = None) -> Verdict:
 
     >>> verify("roster-penugasan-lampiran.pdf", "kapolres.pub.pem").status  # doctest: +SKIP
     """
+    _check_files([Path(path), _path(public_key)], None)
     trusted = load_public(Path(public_key)) if public_key is not None else None
     return verify_file(Path(path), trusted)
 
@@ -259,6 +269,38 @@ def keygen(path: Path | str) -> KeyPair:
     """
     private, public, key_id = write_keypair(Path(path))
     return KeyPair(private, public, key_id)
+
+
+@functools.wraps(_export_lampiran)
+def export_lampiran(plan_path: Path | str, **options: Any) -> Lampiran:
+    """:func:`rwassign.export.lampiran.export_lampiran`, after the files it reads are checked
+    to be files (see :func:`_check_files`)."""
+    _check_files([Path(plan_path)] + [_path(options.get(k)) for k in _EXPORT_READS], None)
+    return _export_lampiran(plan_path, **options)
+
+
+#: The options of ``export_lampiran`` that name files it reads.
+_EXPORT_READS = ("dokumen", "roster", "sign_key")
+
+
+def _check_files(paths: Iterable[Path | None], lang: str | None) -> None:
+    """Raise ``InputErrors`` for a path that exists but is not a regular file.
+
+    A FIFO, a device (``/dev/zero``) or a socket named as input would make the reader wait
+    forever or read without end; no reader is ever handed one.  A missing file is left to the
+    readers, which name it in their own words."""
+    problems = []
+    for p in paths:
+        if p is None:
+            continue
+        try:
+            mode = p.stat().st_mode
+        except OSError:
+            continue
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            problems.append(Problem("input.not_a_file", Severity.ERROR, Location(file=p.name)))
+    if problems:
+        raise InputErrors(problems, lang)
 
 
 # --- the plan, step by step -----------------------------------------------------------------

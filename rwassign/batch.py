@@ -4,10 +4,19 @@ Provincial staff (Dit Binmas Polda) plan every Polres of a province together.  E
 an independent ``pipeline.run`` (the library's read, solve and write) in its own process
 (``--jobs N``); a broken workbook reports its own errors and never stops the others.  The
 ``rekap`` workbook has one row per Polres, and the exit code is the worst single outcome.
+
+Two inputs whose outputs would be one file (the same name in two folders with
+``--output-dir``, or ``x.xlsx`` beside ``x.csv``) are found by :func:`output_clashes` before any
+work, and an output that is another input of the batch stops it too: no plan overwrites
+another or an input.  A stop signal (Ctrl-C, SIGTERM) goes to the parent only: workers ignore
+Ctrl-C, and the parent cancels what has not started and sends each worker SIGTERM, which
+abandons its file (removing the temporary one) before the parent exits.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -16,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from rwassign import i18n
-from rwassign.errors import EXIT_OK, EXIT_OUTPUT, exit_status
+from rwassign.errors import EXIT_OK, EXIT_OUTPUT, Interrupted, exit_status
 from rwassign.pipeline import Request, run
 
 REKAP_HEADERS = (
@@ -42,11 +51,12 @@ class BatchSummary:
     seconds: float
     rekap: Path
     rekap_error: str | None = None  # why the rekap could not be written (the plans still were)
+    error: str | None = None  # why the batch did not start (an output would replace an input)
 
     @property
     def exit_code(self) -> int:
         worst = max((i.exit_code for i in self.items), default=EXIT_OK)
-        return max(worst, EXIT_OUTPUT) if self.rekap_error else worst
+        return max(worst, EXIT_OUTPUT) if self.rekap_error or self.error else worst
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -54,6 +64,7 @@ class BatchSummary:
             "seconds": round(self.seconds, 3),
             "rekap": None if self.rekap_error else str(self.rekap),
             "rekap_error": self.rekap_error,
+            "error": self.error,
             "files": [
                 {"input": str(i.input), "exit_code": i.exit_code, "status": i.status,
                  "summary": i.facts, "messages": i.messages}
@@ -80,6 +91,46 @@ def run_one(req: Request) -> BatchItem:
     return BatchItem(req.first, out.exit_code, out.status, out.facts, shown)
 
 
+def output_clashes(reqs: Sequence[Request]) -> list[tuple[Request, Request]]:
+    """Pairs of requests (first, later) that would write the same output file.
+
+    Names are compared without case: on the file systems of Windows and macOS (and a USB
+    stick anywhere) ``A-penugasan.xlsx`` and ``a-penugasan.xlsx`` are one file."""
+    seen: dict[tuple[str, str], Request] = {}
+    clashes: list[tuple[Request, Request]] = []
+    for r in reqs:
+        out = r.default_output()
+        key = (str(out.parent.resolve()), out.name.casefold())
+        if key in seen:
+            clashes.append((seen[key], r))
+        else:
+            seen[key] = r
+    return clashes
+
+
+def _ignore_interrupts() -> None:
+    """A worker's signals: Ctrl-C reaches the whole process group, but only the parent acts
+    on it; the parent's SIGTERM abandons the worker's file cleanly (see :class:`Interrupted`)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _worker_stop)
+
+
+def _worker_stop(signum: int, frame: object) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def _stop_workers() -> None:
+    """Stop every worker process and wait for it: each removes its temporary file first."""
+    workers = multiprocessing.active_children()
+    for p in workers:
+        p.terminate()
+    for p in workers:
+        p.join(timeout=30)
+
+
 def run_batch(
     reqs: Sequence[Request],
     *,
@@ -91,14 +142,27 @@ def run_batch(
     """Run every request (``jobs`` at a time), report each as it finishes, write the rekap.
 
     A rekap path that could never be written (an input, a plan of this batch, not ``.xlsx``,
-    a missing folder) stops the batch before any work, so nothing is overwritten."""
+    a missing folder) stops the batch before any work, so nothing is overwritten; so does an
+    output that is an input of the batch (``error``).  Requests whose outputs clash
+    (:func:`output_clashes`) are a caller's mistake: ``ValueError``.  A stop signal or
+    ``KeyboardInterrupt`` stops every worker (each abandons its file) and propagates."""
     from rwassign.errors import OutputError
     from rwassign.io.write import check_target
 
+    clashes = output_clashes(reqs)
+    if clashes:
+        a, b = clashes[0]
+        raise ValueError(f"{a.first} and {b.first} would both write {a.default_output()}")
     t0 = time.perf_counter()
-    sources = [p for r in reqs for p in (r.input_file, r.units, r.roster, r.previous, r.output)]
+    given = (p for r in reqs for p in (r.input_file, r.units, r.roster, r.previous))
+    inputs: list[Path] = [p for p in given if p is not None]
+    for r in reqs:
+        try:
+            check_target(r.default_output(), inputs)
+        except OutputError as exc:
+            return BatchSummary([], 0.0, rekap, error=exc.line(lang))
     try:
-        check_target(rekap, [p for p in sources if p is not None])
+        check_target(rekap, inputs + [r.default_output() for r in reqs])
     except OutputError as exc:
         return BatchSummary([], 0.0, rekap, rekap_error=exc.line(lang))
     done: dict[int, BatchItem] = {}
@@ -108,12 +172,18 @@ def run_batch(
             if on_done:
                 on_done(done[i])
     else:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
+        try:
             futures = {pool.submit(run_one, r): i for i, r in enumerate(reqs)}
             for fut in as_completed(futures):
                 done[futures[fut]] = fut.result()
                 if on_done:
                     on_done(done[futures[fut]])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            _stop_workers()
+            raise
+        pool.shutdown(wait=True)
     items = [done[i] for i in range(len(reqs))]
     seconds = time.perf_counter() - t0
     try:

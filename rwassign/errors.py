@@ -9,6 +9,10 @@ A script calls :func:`rwassign.read`, :func:`rwassign.solve`, ... and catches wh
 - :class:`OutputError`: a file could not be written (or would replace an input);
 - :class:`~rwassign.export.errors.ExportError`: a lampiran could not be made.
 
+:class:`Interrupted` is not an error but a stop: a signal (Ctrl-C, a service stop) that the
+command line and batch workers turn into an exception, so every file being written is
+abandoned cleanly; it exits 128 + the signal number (130, 143), as shells do.
+
 Every one carries a message ``code`` and ``params`` (never text), so the command line prints it
 in either language, and :data:`EXIT_CODES` gives the documented exit code and the status name
 shown in ``--json`` and in the batch ``rekap``.  The table lives here, beside the exceptions,
@@ -20,6 +24,7 @@ each of its three statuses (utuh 0, berubah 6, ditulis ulang 7) in the same plac
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,6 +44,7 @@ __all__ = [
     "VERDICT_CODES",
     "CheckFailed",
     "InputErrors",
+    "Interrupted",
     "NoPlan",
     "OutputError",
     "RwassignError",
@@ -148,6 +154,34 @@ class CheckFailed(RwassignError):
         super().__init__(problems, lang)
         self.violations = list(violations)
         self.result = result
+
+
+class Interrupted(SystemExit):
+    """The run was stopped by a signal: SIGINT (Ctrl-C), SIGTERM (a service stop, ``kill``)
+    or SIGHUP (the terminal closed).
+
+    A ``SystemExit`` (so a ``BaseException``): no ``except Exception`` on the way out, a batch
+    worker's guard included, can mistake it for one file's failure, and every ``with`` and
+    ``finally`` it unwinds runs, so the atomic writer removes its temporary file.  Its
+    ``code`` is 128 + the signal number, the exit status shells give a run they stopped; a
+    batch worker that gets it while idle simply ends with that status.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(128 + signum)
+        self.signum = signum
+
+    @property
+    def signal_name(self) -> str:
+        """``SIGINT``, ``SIGTERM``, ...: what the message names."""
+        try:
+            return signal.Signals(self.signum).name
+        except ValueError:
+            return str(self.signum)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled by its signal number: a batch worker hands it to its parent."""
+        return (type(self), (self.signum,))
 
 
 #: The documented exit code and status name of each exception, in one place.  The command

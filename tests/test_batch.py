@@ -235,3 +235,24 @@ def test_rekap_prints_like_the_plan_tables(tmp_path: Path) -> None:
     assert galat.alignment.wrap_text and galat.value == long_error
     # Six copies of the message at most 40 units wide need several lines: the row is taller.
     assert (ws.row_dimensions[3].height or 0) > 3 * (ws.row_dimensions[2].height or 99)
+
+
+def test_requests_writing_one_output_are_refused_by_the_library(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    one, two = (
+        shutil.copy(GOOD, tmp_path / "a" / "P.xlsx"),
+        shutil.copy(GOOD, tmp_path / "b" / "p.xlsx"),
+    )
+    out = tmp_path / "hasil"
+    out.mkdir()
+    reqs = [
+        Request(input_file=Path(one), output=out / "P-penugasan.xlsx"),
+        Request(input_file=Path(two), output=out / "p-penugasan.xlsx"),  # one file on Windows
+    ]
+    from rwassign.batch import output_clashes
+
+    assert [(a.first, b.first) for a, b in output_clashes(reqs)] == [(Path(one), Path(two))]
+    with pytest.raises(ValueError, match="would both write"):
+        run_batch(reqs, jobs=1, rekap=out / "rekap.xlsx")
+    assert not list(out.iterdir())

@@ -13,6 +13,8 @@ each into one message with its hint and the exit code of the one table in
     4  an output file could not be written (nothing written)
     5  internal error: the independent checker rejected the plan (a bug; nothing written)
     6  verify: the file is not intact, or its signature is not valid
+    7  verify: the same content, saved again by another program
+  130  stopped by Ctrl-C (SIGINT); 143 by SIGTERM, 129 by SIGHUP: nothing half-written is left
 
 Modules: ``options`` (the shared options, defined once), ``plan`` (solve, replan, validate),
 ``dispatch`` (one workbook or a batch), ``tables`` (the printed tables), ``export`` (export,
@@ -21,7 +23,10 @@ verify, keygen) and ``output`` (printing and exiting).
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import sys
+from types import FrameType
 from typing import Annotated
 
 import typer
@@ -39,6 +44,7 @@ from rwassign.cli.output import (
     EXIT_VERIFY,
     err,
 )
+from rwassign.errors import Interrupted
 from rwassign.version import __version__
 
 __all__ = [
@@ -92,12 +98,63 @@ for _command in (
     app.command(cls=Command)(_command)
 
 
-def run() -> None:  # pragma: no cover - console entry point wrapper
-    """Entry point that turns an unexpected crash into one line and exit code 5."""
+#: The signals that stop a run cleanly: Ctrl-C, a service stop or ``kill``, a closed terminal.
+STOP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """Turn a stop signal into :class:`~rwassign.errors.Interrupted`, once: a second Ctrl-C
+    while the run unwinds (removing its temporary file, stopping batch workers) would leave
+    that work half done, so further stop signals are ignored from here on."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+    raise Interrupted(signum)
+
+
+def _argv_lang() -> str:
+    """The ``--lang`` of the command line, for the few lines printed outside a command."""
+    args = sys.argv[1:]
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "id"
+        if arg.startswith("--lang="):
+            return "en" if arg.removeprefix("--lang=") == "en" else "id"
+    return "id"
+
+
+def _done() -> None:
+    """The work is over: a stop signal from here on changes nothing, so it is ignored instead
+    of killing the interpreter while it shuts down (which puts the default handlers back),
+    ending a finished run as if it had been stopped."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, signal.SIG_IGN)
+
+
+def _quiet_unraisable(unraisable: object) -> None:
+    """Say nothing of an error Python meets while cleaning up an object (``Exception ignored
+    in ...``): a full disk makes openpyxl's half-written parts fail again as they are closed,
+    after the error that matters was raised and shown in its one line."""
+
+
+def run() -> None:  # pragma: no cover - console entry point wrapper (tests run it in a process)
+    """Entry point: a stop signal becomes one line and exit 128 + its number (130 for Ctrl-C,
+    143 for SIGTERM), an unexpected crash one line and exit code 5; never a traceback."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, _stop)
+    sys.unraisablehook = _quiet_unraisable
     try:
         app()
+        _done()
+    except Interrupted as exc:
+        with contextlib.suppress(OSError):  # the terminal may be gone (SIGHUP)
+            text = i18n.text("cli.interrupted", {"signal": exc.signal_name}, _argv_lang())
+            err.print(text, style="bold red")
+        sys.exit(exc.code)
     except SystemExit:
+        _done()
         raise
     except Exception as exc:  # last line of defence: no traceback for users
-        err.print(i18n.text("cli.internal", {"detail": repr(exc)}, "id"), style="bold red")
+        err.print(i18n.text("cli.internal", {"detail": repr(exc)}, _argv_lang()), style="bold red")
         sys.exit(EXIT_INTERNAL)

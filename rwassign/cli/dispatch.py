@@ -16,10 +16,11 @@ from pathlib import Path
 import typer
 
 from rwassign import i18n
-from rwassign.batch import BatchItem, run_batch
+from rwassign.batch import BatchItem, output_clashes, run_batch
 from rwassign.cli.output import (
     EXIT_INPUT,
     EXIT_OK,
+    EXIT_USAGE,
     err,
     exit_with,
     say,
@@ -27,6 +28,7 @@ from rwassign.cli.output import (
     usage_error,
 )
 from rwassign.cli.tables import summary_table, tradeoff_table
+from rwassign.io.atomic import is_temp_name
 from rwassign.pipeline import Request, default_output
 from rwassign.pipeline import run as run_pipeline
 
@@ -67,7 +69,12 @@ def single(req: Request, json_out: bool) -> None:
 
 
 def expand_inputs(paths: list[Path]) -> list[Path]:
-    """Files as given, and the workbooks/CSV files inside any folder given (sorted, no outputs)."""
+    """Files as given, and the workbooks/CSV files inside any folder given (sorted, no outputs).
+
+    A folder's hidden files are skipped (``.`` first: a temporary file of a write in progress
+    or one a killed run left, macOS's ``._`` copies), as are Excel's ``~$`` lock files and
+    rwassign's own outputs.  Anything else named like a workbook is read, a FIFO or device
+    too: reading reports it as an input error instead of waiting on it."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir():
@@ -77,7 +84,8 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                     for x in p.iterdir()
                     if x.suffix.lower() in (".xlsx", ".xlsm", ".csv")
                     and not _OUTPUT_NAME.search(x.stem)
-                    and not x.name.startswith(("~$", "rekap"))
+                    and not x.name.startswith(("~$", "rekap", "."))
+                    and not is_temp_name(x.name)
                 )
             )
         else:
@@ -123,6 +131,12 @@ def dispatch(
         prev = _previous_for(f, base.previous)
         out_path = default_output(f, prev, output_dir)
         reqs.append(dataclasses.replace(base, input_file=f, output=out_path, previous=prev))
+    clashes = output_clashes(reqs)
+    for a, b in clashes:
+        params = {"first": str(a.first), "second": str(b.first), "output": str(a.output)}
+        say(i18n.line("cli.batch_same_output", params, lang), "red")
+    if clashes:
+        raise typer.Exit(EXIT_USAGE)
     rekap_path = rekap or (output_dir or files[0].parent) / "rekap-penugasan.xlsx"
 
     def on_done(item: BatchItem) -> None:
@@ -155,6 +169,8 @@ def dispatch(
         say(", ".join(failed), "red")
     if summary.rekap_error:
         say(summary.rekap_error, "red")
+    if summary.error:
+        say(summary.error, "red")
     if json_out:
         typer.echo(json.dumps(summary.as_json(), ensure_ascii=False, indent=2))
     raise typer.Exit(summary.exit_code)

@@ -60,6 +60,7 @@ def export(
         typer.Option(
             "-o",
             "--output",
+            readable=False,  # an existing output we may not read is the writer's to refuse
             help="Nama berkas PDF (XLSX di sebelahnya); bawaan <rencana>-lampiran.pdf.",
         ),
     ] = None,
@@ -183,7 +184,12 @@ def verify(
 def keygen(
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="Berkas kunci privat; kunci publik <nama>.pub.pem."),
+        typer.Option(
+            "-o",
+            "--output",
+            readable=False,
+            help="Berkas kunci privat; kunci publik <nama>.pub.pem.",
+        ),
     ] = Path("rwassign-kunci.pem"),
     lang: LangOpt = Lang.ID,
 ) -> None:

@@ -151,19 +151,20 @@ OutputOpt = Annotated[
         "-o",
         "--output",
         metavar="BERKAS",
+        readable=False,  # an existing output we may not read is the writer's to refuse (exit 4)
         help="Berkas keluaran (bawaan: <masukan>-penugasan.xlsx; replan tidak pernah menimpa "
         "rencana yang ada: <masukan>-penugasan-baru.xlsx, -baru-2, ...).",
     ),
 ]
 OutputDirOpt = Annotated[
     Path | None,
-    typer.Option("--output-dir", metavar="FOLDER",
+    typer.Option("--output-dir", metavar="FOLDER", readable=False,
                  help="Folder keluaran untuk banyak berkas (bawaan: di samping tiap masukan)."),
 ]  # fmt: skip
 RekapOpt = Annotated[
     Path | None,
-    typer.Option("--rekap", metavar="BERKAS", help="Workbook rekap untuk banyak berkas "
-                 "(bawaan: rekap-penugasan.xlsx)."),
+    typer.Option("--rekap", metavar="BERKAS", readable=False,
+                 help="Workbook rekap untuk banyak berkas (bawaan: rekap-penugasan.xlsx)."),
 ]  # fmt: skip
 JobsOpt = Annotated[
     int,

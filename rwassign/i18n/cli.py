@@ -48,6 +48,28 @@ MESSAGES: dict[str, Entry] = {
         "{n} berkas selesai dalam {speed} detik, {failed} gagal; rekap: {rekap}",
         "{n} files done in {speed} s, {failed} failed; summary: {rekap}",
     ),
+    "cli.interrupted": (
+        "dihentikan ({signal}): berkas yang belum selesai ditulis dibatalkan (berkas lama tetap "
+        "seperti semula); tidak ada berkas setengah jadi atau sementara yang tertinggal",
+        "stopped ({signal}): a file not yet finished was abandoned (the old one stays as it "
+        "was); nothing half-written and no temporary file is left behind",
+    ),
+    "cli.batch_same_output": (
+        "{first} dan {second} akan menulis berkas keluaran yang sama {output}; tidak ada yang "
+        "dikerjakan",
+        "{first} and {second} would write the same output file {output}; nothing was done",
+        "Ganti nama salah satu masukan, atau kerjakan keduanya dalam dua kali jalan dengan "
+        "--output-dir yang berbeda.",
+        "Rename one of the inputs, or run them separately with different --output-dir folders.",
+    ),
+    # the library's check of the paths it is given to read (rwassign.api)
+    "input.not_a_file": (
+        "bukan berkas biasa (FIFO, perangkat atau soket); rwassign hanya membaca berkas yang "
+        "tersimpan",
+        "not a regular file (a FIFO, device or socket); rwassign reads only stored files",
+        "Simpan datanya sebagai berkas (.xlsx, .csv atau .toml) lalu berikan berkas itu.",
+        "Save the data as a file (.xlsx, .csv or .toml) and give that file.",
+    ),
     "cli.internal": (
         "galat internal: {detail}. Laporkan bersama berkas masukan.",
         "internal error: {detail}. Please report it with the input file.",

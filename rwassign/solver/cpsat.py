@@ -176,6 +176,10 @@ def solve_cpsat(
     # officers living at one point are symmetric) and then fail to reach the proven bound
     # within 60 s; without it CP-SAT confirms the hinted optimum at once.
     solver.parameters.symmetry_level = 0
+    # Ctrl-C is the caller's: CP-SAT's own SIGINT catching ends the search early (a worse plan
+    # would then be written as if asked for) and leaves SIGINT at its default afterwards, so a
+    # later Ctrl-C killed the run without removing its temporary file.
+    solver.parameters.catch_sigint_signal = False
     t1 = time.perf_counter()
     stopper = _StopAtBound(rm.x, w.arc_values(arcs)[idx], flow.value)
     status = solver.solve(rm.model, stopper)

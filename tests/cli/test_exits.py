@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -67,11 +68,15 @@ def test_an_unnamed_crash_is_an_internal_error() -> None:
 
 @pytest.mark.parametrize(
     "code",
-    sorted({c for _, c in EXIT_CODES.values()} | {c for _, c in VERDICT_CODES.values()} | {2}),
+    sorted(
+        {c for _, c in EXIT_CODES.values()}
+        | {c for _, c in VERDICT_CODES.values()}
+        | {2, 128 + signal.SIGINT, 128 + signal.SIGTERM}
+    ),
 )
 def test_every_exit_code_is_in_the_readme_table(code: int) -> None:
     table = README.read_text(encoding="utf-8").split("### Exit codes", 1)[1].split("\n## ", 1)[0]
-    assert re.search(rf"^\| {code} \|", table, re.MULTILINE), code
+    assert re.search(rf"^\| (\d+, )*{code}(, \d+)* \|", table, re.MULTILINE), code
 
 
 def test_every_registered_command_is_documented_in_the_readme() -> None:
@@ -82,3 +87,13 @@ def test_every_registered_command_is_documented_in_the_readme() -> None:
         assert f"`rwassign {name}" in readme, name
         help_text = CliRunner().invoke(cli.app, [name, "--help"]).stdout
         assert "Contoh: rwassign " + name in help_text, f"{name} --help shows no example"
+
+
+def test_a_stop_signal_exits_128_plus_its_number_and_survives_a_worker() -> None:
+    import pickle
+
+    stop = errors.Interrupted(signal.SIGTERM)
+    assert isinstance(stop, SystemExit) and not isinstance(stop, Exception)
+    assert (stop.code, stop.signal_name) == (143, "SIGTERM")
+    back = pickle.loads(pickle.dumps(stop))  # a batch worker hands it to its parent
+    assert (type(back), back.code, back.signum) == (errors.Interrupted, 143, signal.SIGTERM)
