@@ -1,5 +1,6 @@
 """``verify`` of an XLSX: the workbook's sheets, every cell of ``Lampiran`` and its look, and
-how the sheet prints.
+how the sheet prints.  What openpyxl does not read (rich-text runs, hyperlinks, data
+validations, parts it does not know) is read from the package in ``package``.
 
 The expected sheet is built again by ``rwassign.export.xlsx.build_sheet`` from the embedded
 content, so a value or a look is compared with exactly what the export wrote; the drawn
@@ -24,6 +25,7 @@ from rwassign.export.layout import HEADERS
 from rwassign.export.verify.claims import check_sheet_claims
 from rwassign.export.verify.content import Reading, listing, load_content, parse_signature
 from rwassign.export.verify.drawings import check_drawings
+from rwassign.export.verify.package import check_package
 from rwassign.export.verify.printsetup import check_print, yes
 from rwassign.export.xlsx import DATA_SHEET, PROPERTY, SHEET, build_sheet
 
@@ -96,6 +98,7 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     _check_xlsx_look(res, actual, expected, lay)
     check_print(res, actual, expected)
     check_drawings(res, path, expected)
+    check_package(res, path)
 
 
 _STATES = {
