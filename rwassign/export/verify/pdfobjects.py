@@ -71,8 +71,9 @@ def active_content(reader: PdfReader) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     opening: Any = root.get("/OpenAction")
     opening = opening.get_object() if opening is not None else None
-    if hasattr(opening, "get") and opening.get("/S") not in (None, "/GoTo"):  # an action
-        found.append(i18n.both("verify.active.open_action", {"kind": str(opening.get("/S"))}))
+    if _runs(opening):  # an action other than going to a page
+        kind = opening.get("/S") if opening.get("/S") != "/GoTo" else opening.get("/Next")
+        found.append(i18n.both("verify.active.open_action", {"kind": str(kind)[:40]}))
     if "/AA" in root or any("/AA" in page for page in reader.pages):
         found.append(i18n.both("verify.active.auto_action"))
     names: Any = root.get("/Names")
@@ -93,6 +94,13 @@ def active_content(reader: PdfReader) -> list[dict[str, str]]:
     return found
 
 
+def _runs(action: Any) -> bool:
+    """Whether an action does more than go to a page: another kind, or a chained ``/Next``."""
+    if not hasattr(action, "get"):
+        return False
+    return action.get("/S") not in (None, "/GoTo") or action.get("/Next") is not None
+
+
 def _outline_actions(item: Any, depth: int = 0) -> bool:
     """Whether a bookmark runs an action other than going to a page."""
     node = item.get_object() if item is not None else None
@@ -100,7 +108,7 @@ def _outline_actions(item: Any, depth: int = 0) -> bool:
     while node is not None and depth < 8 and seen < 10_000:
         action = node.get("/A")
         action = action.get_object() if action is not None else None
-        if action is not None and action.get("/S") not in (None, "/GoTo"):
+        if _runs(action):
             return True
         if _outline_actions(node.get("/First"), depth + 1):
             return True

@@ -29,14 +29,18 @@ from rwassign.export.verify.package import check_package
 from rwassign.export.verify.printsetup import check_print, yes
 from rwassign.export.xlsx import DATA_SHEET, PROPERTY, SHEET, build_sheet
 
+#: What openpyxl raises on a package that is not what it says: a cell pointing at a shared
+#: string the workbook lacks (IndexError), a part that is not the XML it claims.
+_MISREAD = (LookupError, SyntaxError, TypeError, AttributeError)
+
 
 def verify_xlsx(path: Path, res: Reading) -> None:
     """Read the embedded content of an XLSX, rebuild the ``Lampiran`` sheet from it, compare
     every cell, its look, the print setup and the drawn objects."""
     try:
         wb = load_workbook(path, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        res.fail("verify.unreadable", path=str(path), detail=str(exc))
+    except (OSError, zipfile.BadZipFile, InvalidFileException, ValueError, *_MISREAD) as exc:
+        res.fail("verify.unreadable", path=str(path), detail=str(exc) or type(exc).__name__)
         return
     if SHEET in wb.sheetnames and DATA_SHEET not in wb.sheetnames:
         ws = wb[SHEET]
