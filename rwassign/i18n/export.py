@@ -329,6 +329,12 @@ MESSAGES: dict[str, Entry] = {
         "tautan pada sel {cells} yang tidak dibuat rwassign: {targets}",
         "links in cell {cells} that rwassign never made: {targets}",
     ),
+    "verify.external_links": (
+        "berkas memuat tautan ke luar yang tidak dibuat rwassign (pada gambar, bentuk atau "
+        "bagian lain): {targets}",
+        "the file carries links out of it that rwassign never made (on a picture, a shape or "
+        "another part): {targets}",
+    ),
     "verify.data_validation": (
         "validasi data (pesan yang muncul atau daftar pilihan) pada sel {cells} yang tidak "
         "dibuat rwassign: {prompts}",

@@ -11,6 +11,7 @@ whole table through the CLI.  Everyone in the files is invented (the tiny plan o
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -205,6 +206,31 @@ def note(ws: Any) -> None:
     ws.cell(table_row(ws, 3), 2).comment = Comment("Dibatalkan", "Orang Lain")
 
 
+def qr_link(src: Path, dst: Path) -> None:
+    """The QR code of the XLSX made a link: clicking the code opens another page."""
+    rel = (
+        '<Relationship Id="rIdLink" TargetMode="External" Target="https://example.org/cek" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+    )
+    link = '<a:hlinkClick xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    link += 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    link += 'r:id="rIdLink"/>'
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "xl/drawings/_rels/drawing1.xml.rels":
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif item.filename == "xl/drawings/drawing1.xml":
+                data = re.sub(
+                    rb"<((?:\w+:)?cNvPr)\b([^>]*?)/?>",
+                    lambda m: b"<" + m[1] + m[2] + b">" + link.encode() + b"</" + m[1] + b">",
+                    data,
+                    count=1,
+                )
+                assert b"hlinkClick" in data
+            zout.writestr(item, data)
+
+
 def add_part(src: Path, dst: Path, name: str, data: bytes) -> None:
     """``src`` copied part by part to ``dst``, one part ``name`` added."""
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -226,9 +252,10 @@ class Case:
 
     name: str
     suffix: str
-    tamper: PdfChange | SheetChange | str
+    tamper: PdfChange | SheetChange | str | Callable[[Path, Path], None]
     exit_code: int
     says: str
+    package: bool = False  # ``tamper(source, path)`` rewrites the package part by part
 
 
 CASES = (
@@ -257,6 +284,7 @@ CASES = (
     Case("hyperlink", "xlsx", hyperlink, CHANGED, "https://example.org/desa"),
     Case("prompt", "xlsx", prompt, CHANGED, "'Perhatian Penugasan ini dibatalkan'"),
     Case("note", "xlsx", note, CHANGED, "comments or controls"),
+    Case("qr-link", "xlsx", qr_link, CHANGED, "links out of it that rwassign never made", True),
     Case("macro-part", "xlsx", "xl/vbaProject.bin", CHANGED, "part xl/vbaProject.bin"),
     Case("custom-xml-part", "xlsx", "customXml/item1.xml", CHANGED, "part customXml/item1.xml"),
     Case(
@@ -275,6 +303,8 @@ def write(case: Case, source: Path, folder: Path) -> Path:
     path = folder / f"{case.name}.{case.suffix}"
     if isinstance(case.tamper, str):
         add_part(source, path, case.tamper, b"<x/>")
+    elif case.package:
+        case.tamper(source, path)  # type: ignore[call-arg]
     elif case.suffix == "pdf":
         writer = PdfWriter(clone_from=source)
         case.tamper(writer)

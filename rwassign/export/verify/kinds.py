@@ -85,6 +85,7 @@ FINDINGS: dict[str, Kind] = {
     "verify.xlsx_parts": _C,  # macros, external links, anything the export does not write
     "verify.rich_text": _C,  # runs can hide or restyle letters of a cell
     "verify.hyperlinks": _C,
+    "verify.external_links": _C,  # a link on a picture or shape, a reference out of the file
     "verify.data_validation": _C,  # prompts and pick lists show other text
     "verify.sheet_parts": _C,
     # Re-written by another program: the form changed, the content did not.

@@ -10,6 +10,7 @@ know, so this module reads the package itself:
 - the elements of the ``Lampiran`` sheet: a hyperlink, a data validation (its prompt pops up
   over the sheet, its list offers other values), a protected range, an extension list, any
   element the export does not write is named; the drawn objects and notes are ``drawings``';
+- links out of the file: on a picture or shape, or from any part;
 - rich text: a cell whose text (inline or shared) is split into runs can show some of its
   letters white, tiny or in a symbol font while its value stays the exported one.
 """
@@ -89,11 +90,23 @@ def check_package(res: Reading, path: Path) -> None:
                 posixpath.dirname(sheet), "_rels", posixpath.basename(sheet) + ".rels"
             )
             rels = _xml(zf, rels_name) if rels_name in names else None
+            outside = {  # relationship part -> targets outside the package
+                n: [
+                    r.get("Target") or "?" for r in _xml(zf, n) if r.get("TargetMode") == "External"
+                ]
+                for n in names
+                if n.endswith(".rels")
+            }
     except (OSError, zipfile.BadZipFile, KeyError, ValueError, SyntaxError) as exc:
         res.fail("verify.xlsx_parts", parts=f"? ({str(exc)[:80]})")
         return
     _check_elements(res, root, rels)
     _check_rich_text(res, root, shared)
+    # A link on a picture or a shape, or any other reference out of the file (the links of
+    # cells are named above, with their cells).
+    targets = sorted({t for n, found in outside.items() if n != rels_name for t in found})
+    if targets:
+        res.fail("verify.external_links", targets=listing(targets, 4))
 
 
 def _parts(names: list[str]) -> dict[str, str]:

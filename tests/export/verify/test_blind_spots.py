@@ -110,6 +110,7 @@ def test_pdf_any_byte_of_a_font_or_its_maps_is_never_intact(
         ("hyperlink", "tautan pada sel G{row} yang tidak dibuat rwassign: https://example.org"),
         ("prompt", "validasi data (pesan yang muncul atau daftar pilihan) pada sel B{row}"),
         ("note", "komentar atau kontrol"),
+        ("qr-link", "tautan ke luar yang tidak dibuat rwassign (pada gambar, bentuk atau bagian"),
         ("macro-part", "bagian xl/vbaProject.bin"),
         ("custom-xml-part", "bagian customXml/item1.xml"),
         ("external-link-part", "bagian xl/externalLinks/externalLink1.xml"),
