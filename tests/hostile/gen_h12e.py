@@ -24,7 +24,7 @@ from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.comments import Comment
 from openpyxl.worksheet.datavalidation import DataValidation
-from pypdf import PdfWriter
+from pypdf import PdfWriter, Transformation
 from pypdf.generic import (
     ArrayObject,
     DictionaryObject,
@@ -134,6 +134,11 @@ def media_moved(writer: PdfWriter) -> None:
     box = writer.pages[0].mediabox
     w, h = float(box.width), float(box.height)
     writer.pages[0].mediabox = RectangleObject((200, 150, 200 + w, 150 + h))
+
+
+def content_scaled(writer: PdfWriter) -> None:
+    """A transform rwassign did not write put before page 1's drawing: all of it at 70 %."""
+    writer.pages[0].add_transformation(Transformation().scale(0.7, 0.7))
 
 
 # --- PDF: the embedded fonts and their maps ------------------------------------------------------
@@ -277,6 +282,7 @@ CASES = (
     Case("crop-box", "pdf", crop_box, CHANGED, "page 1: the page frame (CropBox)"),
     Case("trim-box", "pdf", trim_box, CHANGED, "page 1: the page frame (TrimBox)"),
     Case("media-box-moved", "pdf", media_moved, CHANGED, "page 1: the page frame (MediaBox)"),
+    Case("content-scaled", "pdf", content_scaled, CHANGED, "page 1 looks different"),
     Case("font-program-byte", "pdf", program_byte, REWRITTEN, "BitstreamVeraSans-Roman"),
     Case("font-width", "pdf", width, REWRITTEN, "BitstreamVeraSans-Roman"),
     Case("font-to-unicode", "pdf", to_unicode, REWRITTEN, "BitstreamVeraSans-Roman"),

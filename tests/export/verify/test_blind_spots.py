@@ -2,10 +2,11 @@
 something else than what was exported is found, also with ``--public-key`` (a valid signature
 of the untouched data never makes a tampered file "utuh").
 
-PDF: actions and scripts (on opening, in form fields), attached files, a page turned, scaled
-(``UserUnit``) or cut to another box, a byte of an embedded font program, its widths or its
-ToUnicode map.  XLSX: a rich-text run (a white run hides letters of a name), a hyperlink, a
-data-validation prompt, a note, and any part of the package the export does not write.
+PDF: actions and scripts (on opening, chained, in form fields), attached files, a page turned,
+scaled (``UserUnit``, a transform before its drawing) or cut to another box, a byte of an
+embedded font program, its widths or its ToUnicode map.  XLSX: a rich-text run (a white run
+hides letters of a name; inline or shared), a hyperlink, a data-validation prompt, a note, a
+link on the QR code, and any part of the package the export does not write.
 
 Added actions, scripts, attachments and links are "berubah" (exit 6); a font program changed
 under the same drawing is at least "ditulis ulang" (exit 7: the look is no longer guaranteed),
@@ -74,6 +75,7 @@ def test_pdf_actions_scripts_and_attachments_are_changed(
         ("crop-box", "halaman 1: bingkai halaman (CropBox)"),
         ("trim-box", "halaman 1: bingkai halaman (TrimBox)"),
         ("media-box-moved", "halaman 1: bingkai halaman (MediaBox)"),
+        ("content-scaled", "halaman 1 tampak berbeda dari yang dicetak rwassign"),
     ],
 )
 def test_pdf_page_turned_scaled_or_cut_is_changed(
