@@ -293,6 +293,58 @@ MESSAGES: dict[str, Entry] = {
         "ukuran atau arah kertas halaman {pages} berbeda dari yang dicetak rwassign",
         "the paper size or orientation of page {pages} differs from what rwassign printed",
     ),
+    # Blind spots closed in issue 12: how a PDF page is shown, what an XLSX package carries.
+    "verify.page_turned": (
+        "halaman {pages} diputar {degrees}° dari arah yang dicetak rwassign",
+        "page {pages} is turned by {degrees}° from the way rwassign printed it",
+    ),
+    "verify.page_scaled": (
+        "halaman {pages} diperbesar atau diperkecil (UserUnit {unit}): tercetak dengan ukuran lain",
+        "page {pages} is enlarged or reduced (UserUnit {unit}): it prints at another size",
+    ),
+    "verify.page_boxes": (
+        "halaman {page}: bingkai halaman ({boxes}) tidak seperti yang dicetak rwassign; bagian "
+        "halaman dapat terpotong atau bergeser saat ditampilkan atau dicetak",
+        "page {page}: the page frame ({boxes}) is not the one rwassign printed; part of the page "
+        "can be cut off or shifted when shown or printed",
+    ),
+    "verify.active.form_fields": (
+        "isian formulir ({n} isian), yang dapat menjalankan tindakan atau skrip",
+        "form fields ({n}), which can run actions or scripts",
+    ),
+    "verify.xlsx_parts": (
+        "berkas memuat bagian yang tidak ditulis rwassign (makro, tautan ke berkas lain, data "
+        "tambahan): {parts}",
+        "the file carries parts rwassign never writes (macros, links to other files, extra "
+        "data): {parts}",
+    ),
+    "verify.xlsx_part": ("bagian {name}", "part {name}"),
+    "verify.rich_text": (
+        "teks berformat campuran (rich text) pada sel {cells}: sebagian hurufnya dapat tampil lain "
+        "(putih, sangat kecil, huruf lain) dari yang diekspor",
+        "rich text (runs of mixed format) in cell {cells}: some of its letters can show "
+        "otherwise (white, tiny, another font) than exported",
+    ),
+    "verify.hyperlinks": (
+        "tautan pada sel {cells} yang tidak dibuat rwassign: {targets}",
+        "links in cell {cells} that rwassign never made: {targets}",
+    ),
+    "verify.external_links": (
+        "berkas memuat tautan ke luar yang tidak dibuat rwassign (pada gambar, bentuk atau "
+        "bagian lain): {targets}",
+        "the file carries links out of it that rwassign never made (on a picture, a shape or "
+        "another part): {targets}",
+    ),
+    "verify.data_validation": (
+        "validasi data (pesan yang muncul atau daftar pilihan) pada sel {cells} yang tidak "
+        "dibuat rwassign: {prompts}",
+        "data validation (a message that pops up or a list to choose from) in cell {cells} "
+        "that rwassign never made: {prompts}",
+    ),
+    "verify.sheet_parts": (
+        "lembar {sheet} memuat unsur yang tidak ditulis rwassign: {names}",
+        "sheet {sheet} carries elements rwassign never writes: {names}",
+    ),
     "verify.qr_unreadable": (
         "kode QR pada halaman {pages} tidak terbaca",
         "the QR code on page {pages} cannot be read",

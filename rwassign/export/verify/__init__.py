@@ -10,20 +10,23 @@ Three layers, each naming what failed:
    colour, size, name and style, fill, number format, alignment, indent and rotation, hidden,
    too low or too narrow rows and columns, conditional formatting, print area and titles,
    page headers and footers, page setup, the pictures and other drawn objects), and the
-   workbook holds only ``Lampiran`` (visible, active) and the very hidden data sheet; for a
+   workbook holds only ``Lampiran`` (visible, active) and the very hidden data sheet, no part,
+   sheet element, hyperlink, data validation or rich-text run the export does not write; for a
    PDF the extracted text of each page must end with exactly the footer the renderer prints
    there (fingerprint, page label counted over the pages there are), the text above the
    footers must be, whitespace aside, what the renderer prints from the content: every detail
    (nomor, tanggal, place, signer, rank, NRP, position lines, the texts of the order) and
    every cell of every row, in order, with nothing added between them, and no NRP that the
    content does not list; no page may carry an annotation, or an image or form other than
-   the QR code;
+   the QR code; no page turned, scaled or cut to another box; the fonts, with their widths and
+   ToUnicode maps, those the renderer embeds;
 3. a signature record, when present, must be a valid Ed25519 signature of the fingerprint,
    by the key given with ``--public-key`` when one is given.
 
 The checks live by format: ``content`` (embedded content, fingerprint, signature: both
-formats), ``pdf`` and ``text`` (the pages and their printed text), ``xlsx`` and ``drawings``
-(sheets, cells and their look, print setup, drawn objects).  What was printed is rebuilt from
+formats), ``pdf`` and ``text`` (the pages and their printed text), ``pdfobjects`` (how the
+pages are drawn, active content), ``xlsx``, ``drawings`` and ``package`` (sheets, cells and
+their look, print setup, drawn objects, the package's parts).  What was printed is rebuilt from
 ``rwassign.export.layout``, the description the renderers draw from.
 
 The verdict is one of three (:class:`Status`), decided by the one table of ``kinds``: *utuh*

@@ -66,6 +66,9 @@ FINDINGS: dict[str, Kind] = {
     "verify.active_content": _C,
     "verify.page_size": _C,
     "verify.page_look": _C,  # rendered, the page shows something else
+    "verify.page_turned": _C,
+    "verify.page_scaled": _C,  # UserUnit: printed at another size
+    "verify.page_boxes": _C,  # cut or shifted when shown or printed
     # XLSX: sheets, looks, print setup, drawn objects.
     "verify.sheet_extra": _C,
     "verify.sheet_state": _C,
@@ -79,6 +82,12 @@ FINDINGS: dict[str, Kind] = {
     "verify.header_footer": _C,
     "verify.page_setup": _C,
     "verify.drawings": _C,
+    "verify.xlsx_parts": _C,  # macros, external links, anything the export does not write
+    "verify.rich_text": _C,  # runs can hide or restyle letters of a cell
+    "verify.hyperlinks": _C,
+    "verify.external_links": _C,  # a link on a picture or shape, a reference out of the file
+    "verify.data_validation": _C,  # prompts and pick lists show other text
+    "verify.sheet_parts": _C,
     # Re-written by another program: the form changed, the content did not.
     "verify.form.fingerprint_dropped": _R,  # the copy in the document properties
     "verify.form.data_dropped": _R,  # checked against the printed fingerprint instead

@@ -10,10 +10,15 @@ so the file is first compared whole with the PDF drawn again.  Where it differs,
   the page shows something else and the file has changed (fonts that differ can draw other
   letters for the same text, so then every page is looked at);
 - the page size: more than 2 mm off is another paper or orientation;
-- pictures beside the QR code on a page that still carries it: added.
+- pictures beside the QR code on a page that still carries it: added;
+- how a page is shown: turned (``/Rotate``), scaled (``/UserUnit``), or cut or shifted by one of
+  its boxes (media, crop, bleed, trim, art box, more than 2 mm off the drawn one): a change, as
+  the page no longer shows (or prints) what was drawn; the fonts are compared with their width
+  tables, encodings and ToUnicode maps, so a glyph that advances or reads otherwise is found.
 
 Active content (an action run on opening, automatic actions, scripts, attached files other than
-the data and signature, actions in bookmarks) is always a change: the renderer writes none.
+the data and signature, actions in bookmarks, form fields with their actions) is always a
+change: the renderer writes none.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import io
 from typing import Any
 
 from pypdf import PdfReader
+from pypdf.errors import PyPdfError
 from reportlab.pdfbase.pdfdoc import xObjectName
 
 from rwassign import i18n
@@ -65,8 +71,9 @@ def active_content(reader: PdfReader) -> list[dict[str, str]]:
     found: list[dict[str, str]] = []
     opening: Any = root.get("/OpenAction")
     opening = opening.get_object() if opening is not None else None
-    if hasattr(opening, "get") and opening.get("/S") not in (None, "/GoTo"):  # an action
-        found.append(i18n.both("verify.active.open_action", {"kind": str(opening.get("/S"))}))
+    if _runs(opening):  # an action other than going to a page
+        kind = opening.get("/S") if opening.get("/S") != "/GoTo" else opening.get("/Next")
+        found.append(i18n.both("verify.active.open_action", {"kind": str(kind)[:40]}))
     if "/AA" in root or any("/AA" in page for page in reader.pages):
         found.append(i18n.both("verify.active.auto_action"))
     names: Any = root.get("/Names")
@@ -78,7 +85,20 @@ def active_content(reader: PdfReader) -> list[dict[str, str]]:
         found.append(i18n.both("verify.active.attachment", {"names": listing(extra)}))
     if _outline_actions(root.get("/Outlines")):
         found.append(i18n.both("verify.active.bookmark_action"))
+    form: Any = root.get("/AcroForm")
+    form = form.get_object() if form is not None else None
+    fields = form.get("/Fields") if hasattr(form, "get") else None
+    fields = fields.get_object() if fields is not None else None
+    if fields or (hasattr(form, "get") and form.get("/XFA") is not None):
+        found.append(i18n.both("verify.active.form_fields", {"n": len(fields or [])}))
     return found
+
+
+def _runs(action: Any) -> bool:
+    """Whether an action does more than go to a page: another kind, or a chained ``/Next``."""
+    if not hasattr(action, "get"):
+        return False
+    return action.get("/S") not in (None, "/GoTo") or action.get("/Next") is not None
 
 
 def _outline_actions(item: Any, depth: int = 0) -> bool:
@@ -88,7 +108,7 @@ def _outline_actions(item: Any, depth: int = 0) -> bool:
     while node is not None and depth < 8 and seen < 10_000:
         action = node.get("/A")
         action = action.get_object() if action is not None else None
-        if action is not None and action.get("/S") not in (None, "/GoTo"):
+        if _runs(action):
             return True
         if _outline_actions(node.get("/First"), depth + 1):
             return True
@@ -104,7 +124,9 @@ def _stream(obj: Any) -> bytes:
 
 
 def _fonts(reader: PdfReader) -> dict[str, str]:
-    """Each embedded font by name (without the subset tag) -> digest of its font program."""
+    """Each embedded font by name (without the subset tag) -> digest of its font program, its
+    widths, encoding and ToUnicode map: any of them can make the same drawing instructions show
+    or read other letters."""
     out: dict[str, str] = {}
 
     def visit(resources: Any, depth: int) -> None:
@@ -122,13 +144,87 @@ def _fonts(reader: PdfReader) -> dict[str, str]:
             files = ("/FontFile2", "/FontFile", "/FontFile3")
             program = next((desc[k] for k in files if k in desc), None)
             data = program.get_object().get_data() if program is not None else b""
-            out[name[2] or name[0]] = hashlib.sha256(data).hexdigest()[:12]
+            digest = hashlib.sha256(data)
+            for child in [font, *(c.get_object() for c in font.get("/DescendantFonts") or [])]:
+                for key in ("/FirstChar", "/LastChar", "/Widths", "/W", "/DW", "/Encoding"):
+                    digest.update(f"{key}={_plain(child.get(key))};".encode())
+            unicode_map = font.get("/ToUnicode")
+            digest.update(unicode_map.get_object().get_data() if unicode_map is not None else b"")
+            out[name[2] or name[0]] = digest.hexdigest()[:12]
         xobjects = resources.get("/XObject")
         for ref in (xobjects.get_object() if xobjects is not None else {}).values():
             visit(ref.get_object().get("/Resources"), depth + 1)
 
     for page in reader.pages:
         visit(page.get("/Resources"), 0)
+    return out
+
+
+def _plain(value: Any, depth: int = 0) -> str:
+    """A font entry as text, references followed (widths and encodings are often indirect)."""
+    value = value.get_object() if hasattr(value, "get_object") else value
+    if depth > 4:
+        return "?"
+    if isinstance(value, list):
+        return "[" + " ".join(_plain(v, depth + 1) for v in value) + "]"
+    if isinstance(value, dict):
+        items = sorted(value.items())
+        return "<<" + " ".join(f"{k} {_plain(v, depth + 1)}" for k, v in items) + ">>"
+    return str(value)
+
+
+_BOXES = ("/MediaBox", "/CropBox", "/BleedBox", "/TrimBox", "/ArtBox")
+
+
+def _geometry(res: Reading, pairs: list[tuple[Any, Any]], resized: list[int]) -> None:
+    """How each page is shown against how rwassign drew it: turned, scaled, or cut or shifted
+    by one of its boxes (a viewer shows the crop box, a printer may cut to the trim box)."""
+    turned: dict[str, list[int]] = {}
+    scaled: dict[str, list[int]] = {}
+    for n, (got, exp) in enumerate(pairs, start=1):
+        turn = _number(got, "/Rotate", 0) - _number(exp, "/Rotate", 0)
+        if turn != turn or turn % 360:  # not a number, or another quarter
+            turned.setdefault(f"{turn % 360:g}" if turn == turn else "?", []).append(n)
+        user_unit = _number(got, "/UserUnit", 1)
+        if not abs(user_unit - _number(exp, "/UserUnit", 1)) <= 1e-6:
+            scaled.setdefault(f"{user_unit:g}", []).append(n)
+        if n in resized:
+            continue
+        stored = {box for box in _BOXES if box in got}  # before pypdf fills in the defaults
+        try:
+            drawn = _boxes(got)
+        except (TypeError, ValueError, IndexError, PyPdfError):  # not four numbers: unreadable
+            drawn = [(float("nan"),) * 4] * len(_BOXES)
+        boxes = [
+            box
+            for box, a, b in zip(_BOXES, drawn, _boxes(exp), strict=True)
+            if not all(abs(x - y) <= _PAGE_SIZE_SLACK for x, y in zip(a, b, strict=True))
+        ]
+        # A box left out takes the one it defaults to: name the boxes set, which moved.
+        boxes = [b.lstrip("/") for b in ([b for b in boxes if b in stored] or boxes)]
+        if boxes:
+            res.fail("verify.page_boxes", page=n, boxes=", ".join(boxes))
+    for degrees, numbers in sorted(turned.items()):
+        res.fail("verify.page_turned", pages=ranges(numbers), degrees=degrees)
+    for unit, numbers in sorted(scaled.items()):
+        res.fail("verify.page_scaled", pages=ranges(numbers), unit=unit)
+
+
+def _number(page: Any, key: str, default: float) -> float:
+    """A number of the page dictionary; one that is not a number counts as another value."""
+    try:
+        return float(page.get(key, default))
+    except (TypeError, ValueError):
+        return float("nan")
+
+
+def _boxes(page: Any) -> list[tuple[float, ...]]:
+    """The five boxes of a page as PDF viewers read them (a missing box is the one it
+    defaults to), corners ordered."""
+    out: list[tuple[float, ...]] = []
+    for box in (page.mediabox, page.cropbox, page.bleedbox, page.trimbox, page.artbox):
+        x0, y0, x1, y1 = (float(v) for v in box)
+        out.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
     return out
 
 
@@ -162,6 +258,7 @@ def check_drawing(
     ]
     if resized:
         res.fail("verify.page_size", pages=ranges(resized))
+    _geometry(res, pairs, resized)
     got_fonts, want_fonts = _fonts(reader), _fonts(want)
     if got_fonts != want_fonts and set(got_fonts) == set(want_fonts):
         res.fail("verify.form.fonts_reembedded", names=", ".join(sorted(got_fonts)))

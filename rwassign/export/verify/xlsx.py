@@ -1,5 +1,6 @@
 """``verify`` of an XLSX: the workbook's sheets, every cell of ``Lampiran`` and its look, and
-how the sheet prints.
+how the sheet prints.  What openpyxl does not read (rich-text runs, hyperlinks, data
+validations, parts it does not know) is read from the package in ``package``.
 
 The expected sheet is built again by ``rwassign.export.xlsx.build_sheet`` from the embedded
 content, so a value or a look is compared with exactly what the export wrote; the drawn
@@ -24,8 +25,13 @@ from rwassign.export.layout import HEADERS
 from rwassign.export.verify.claims import check_sheet_claims
 from rwassign.export.verify.content import Reading, listing, load_content, parse_signature
 from rwassign.export.verify.drawings import check_drawings
+from rwassign.export.verify.package import check_package
 from rwassign.export.verify.printsetup import check_print, yes
 from rwassign.export.xlsx import DATA_SHEET, PROPERTY, SHEET, build_sheet
+
+#: What openpyxl raises on a package that is not what it says: a cell pointing at a shared
+#: string the workbook lacks (IndexError), a part that is not the XML it claims.
+_MISREAD = (LookupError, SyntaxError, TypeError, AttributeError)
 
 
 def verify_xlsx(path: Path, res: Reading) -> None:
@@ -33,8 +39,8 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     every cell, its look, the print setup and the drawn objects."""
     try:
         wb = load_workbook(path, data_only=True)
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as exc:
-        res.fail("verify.unreadable", path=str(path), detail=str(exc))
+    except (OSError, zipfile.BadZipFile, InvalidFileException, ValueError, *_MISREAD) as exc:
+        res.fail("verify.unreadable", path=str(path), detail=str(exc) or type(exc).__name__)
         return
     if SHEET in wb.sheetnames and DATA_SHEET not in wb.sheetnames:
         ws = wb[SHEET]
@@ -96,6 +102,7 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     _check_xlsx_look(res, actual, expected, lay)
     check_print(res, actual, expected)
     check_drawings(res, path, expected)
+    check_package(res, path)
 
 
 _STATES = {
