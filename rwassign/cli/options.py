@@ -197,6 +197,8 @@ SignKeyOpt = Annotated[
     typer.Option(
         "--sign-key",
         metavar="BERKAS",
+        exists=True,
+        dir_okay=False,
         help="Kunci privat Ed25519 (dari 'rwassign keygen') untuk menandatangani sidik data "
         "personel dan pengaturan rencana; 'rwassign export' memeriksanya.",
     ),

@@ -129,6 +129,26 @@ def test_a_signed_plan_exports_with_its_key_and_not_with_another(tmp_path: Path)
     assert _lampiran(tmp_path) == []
 
 
+def test_solve_and_replan_sign_the_facts_from_the_command_line(tmp_path: Path) -> None:
+    key = api.keygen(tmp_path / "kunci.pem")
+    plan = tmp_path / "penugasan.xlsx"
+    r = runner.invoke(
+        cli.app, ["solve", str(gen.GOOD), "-o", str(plan), "--sign-key", str(key.private)]
+    )
+    assert r.exit_code == cli.EXIT_OK, r.output
+    new = tmp_path / "baru.xlsx"
+    argv = ["replan", str(gen.GOOD), "--previous", str(plan), "-o", str(new)]
+    r = runner.invoke(cli.app, [*argv, "--sign-key", str(key.private)])
+    assert r.exit_code == cli.EXIT_OK, r.output
+    for signed in (plan, new):
+        r = _export(signed, "--sign-key", key.private, "--format", "xlsx")
+        assert r.exit_code == cli.EXIT_OK, r.output
+        assert f"intact and signed by key {key.key_id}" in r.output
+    # a key that is not there is a usage error before any work, and writes nothing
+    r = runner.invoke(cli.app, [*argv[:-1], str(tmp_path / "lain.xlsx"), "--sign-key", "x.pem"])
+    assert r.exit_code == cli.EXIT_USAGE and not (tmp_path / "lain.xlsx").exists()
+
+
 def test_an_untouched_plan_exports(tmp_path: Path) -> None:
     plan = gen.plan(tmp_path)
     r = _export(plan)
