@@ -29,8 +29,9 @@ from rwassign.changes import compute_changes
 from rwassign.errors import CheckFailed, InputErrors, NoPlan
 from rwassign.export.lampiran import Lampiran, Note
 from rwassign.export.lampiran import export_lampiran as _export_lampiran
-from rwassign.export.signing import load_public, write_keypair
+from rwassign.export.signing import PLAN_CONTEXT, load_private, load_public, sign, write_keypair
 from rwassign.export.verify import Verdict, verify_file
+from rwassign.io.embed import fingerprint
 from rwassign.io.plan import read_plan as _read_plan
 from rwassign.io.previous import PreviousPlan, read_previous, resolve_pin_text
 from rwassign.io.read import read_input
@@ -208,21 +209,30 @@ def replan(
     return _plan(polres, settings, Path(previous), max_moves, tradeoff, progress)
 
 
-def write_plan(plan: Plan, path: Path | str) -> Path:
+def write_plan(plan: Plan, path: Path | str, *, sign_key: Path | str | None = None) -> Path:
     """Write ``plan`` as the rwassign workbook (``Ringkasan``, ``Penugasan``, ...), atomically.
 
-    Raises :class:`~rwassign.errors.OutputError` when the file cannot be written or would
-    replace one of the plan's inputs (the previous plan included).
+    ``sign_key`` (a private key of :func:`keygen`) signs the fingerprint of the roster facts
+    and settings the plan carries, so ``export`` can tell a re-computed fingerprint of edited
+    facts from the one the Polres made.  Raises :class:`~rwassign.errors.OutputError` when the
+    file cannot be written or would replace one of the plan's inputs (the previous plan
+    included), :class:`~rwassign.export.errors.ExportError` for an unreadable key.
 
     >>> write_plan(solve(read("roster.xlsx")), "roster-penugasan.xlsx")  # doctest: +SKIP
     """
     path = Path(path)
+    signature = None
+    if sign_key is not None:
+        key = load_private(Path(sign_key))
+        facts = fingerprint(plan.result.instance, plan.result.settings)
+        signature = sign(key, facts, PLAN_CONTEXT)
     write_workbook(
         plan.result,
         path,
         input_files=plan.sources,
         lang=plan.result.settings.lang,
         tradeoff=list(plan.tradeoff),
+        signature=signature,
     )
     return path
 

@@ -21,7 +21,6 @@ from rwassign.errors import (
     EXIT_OK,
     EXIT_OUTPUT,
     EXIT_USAGE,
-    OutputError,
     RwassignError,
     exit_status,
 )
@@ -60,6 +59,7 @@ class Request:
     previous: Path | None = None
     max_moves: int | None = None
     tradeoff: bool = False
+    sign_key: Path | None = None
 
     @property
     def first(self) -> Path:
@@ -168,11 +168,12 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
         result = getattr(exc, "result", None)
         return Outcome(code, exc.problems, exc.lang or lang, result, status=status)
     try:
-        out_path = api.write_plan(plan, req.default_output())
-    except OutputError as exc:
+        out_path = api.write_plan(plan, req.default_output(), sign_key=req.sign_key)
+    except RwassignError as exc:  # an OutputError, or an unreadable --sign-key (ExportError)
         status, code = exit_status(exc)
+        line = " ".join(exc.lines(lang))
         return Outcome(
-            code, list(plan.result.warnings), lang, plan.result, output_error=exc.line(lang),
+            code, list(plan.result.warnings), lang, plan.result, output_error=line,
             status=status,
         )  # fmt: skip
     facts = plan.summary(out_path)

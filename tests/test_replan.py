@@ -613,3 +613,44 @@ def test_perubahan_sheet_matches_the_change_list(tmp_path: Path) -> None:
     ]
     assert got == expected
     assert all(row[6] for row in rows[1:])  # every line has a reason
+
+
+def test_previous_plan_of_another_polres_is_said(tmp_path: Path) -> None:
+    # The good workbook's plan read against a roster whose desa were renamed: 2 of its 6
+    # units kept (Kampung Jawa's RW 01-02), then none; and a plan naming another Polres.
+    old = tmp_path / "lama.xlsx"
+    assert run(Request(input_file=GOOD, output=old)).exit_code == EXIT_OK
+    rows = copy.deepcopy(UNIT_ROWS)
+    rows[1][2], rows[2][2] = "KESAMBE LAMA", "TALANG BENIH"
+    few = tmp_path / "sedikit.xlsx"
+    write_book(few, unit_rows=rows)
+    inst = prepare(Request(input_file=few)).instance
+    assert inst is not None
+    codes = [
+        (p.code, p.severity.value, p.params.get("found")) for p in read_previous(old, inst).problems
+    ]
+    assert codes == [("previous.few_units", "warning", 2)]
+
+    rows[0][2] = "SELUPU REJANG"
+    none = tmp_path / "lain.xlsx"
+    write_book(none, unit_rows=rows)
+    inst = prepare(Request(input_file=none)).instance
+    assert inst is not None
+    problems = read_previous(old, inst).problems
+    assert [(p.code, p.severity.value, p.params["total"]) for p in problems] == [
+        ("previous.no_units", "error", 6)
+    ]
+
+    wb = load_workbook(old)
+    for row in wb["Ringkasan"].iter_rows():
+        if row[0].value == "Polres":
+            row[1].value = "POLRES REJANG LEBONG"
+    del wb["_rwassign"]  # the name then comes from Ringkasan
+    other = tmp_path / "lama-lain.xlsx"
+    wb.save(other)
+    inst = prepare(Request(input_file=GOOD)).instance
+    assert inst is not None
+    problems = read_previous(other, inst).problems
+    assert [(p.code, p.params["previous"], p.params["polres"]) for p in problems] == [
+        ("previous.other_polres", "POLRES REJANG LEBONG", "POLRES LEBONG")
+    ]

@@ -29,6 +29,7 @@ from rwassign.cli.output import (
 )
 from rwassign.cli.tables import summary_table, tradeoff_table
 from rwassign.io.atomic import is_temp_name
+from rwassign.io.previous import SAID_ON_TERMINAL
 from rwassign.pipeline import Request, default_output
 from rwassign.pipeline import run as run_pipeline
 
@@ -60,6 +61,7 @@ def single(req: Request, json_out: bool) -> None:
     assert out.facts is not None
     if out.facts["warnings"]:
         err.print(i18n.text("cli.warnings", {"n": out.facts["warnings"]}, out.lang), style="yellow")
+    say_problems([p for p in out.problems if p.code in SAID_ON_TERMINAL], out.lang)
     err.print(summary_table(out.facts, out.lang))
     if out.tradeoff:
         err.print(tradeoff_table(out.tradeoff, out.lang))

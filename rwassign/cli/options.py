@@ -34,6 +34,7 @@ __all__ = [
     "OutputOpt",
     "RekapOpt",
     "RosterOpt",
+    "SignKeyOpt",
     "TimeLimitOpt",
     "UnitsOpt",
     "WorkersOpt",
@@ -191,5 +192,16 @@ TimeLimitOpt = Annotated[
 WorkersOpt = Annotated[
     int | None,
     typer.Option("--workers", metavar="N", min=1, max=64, help="Thread CP-SAT (hasil tetap sama)."),
+]
+SignKeyOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sign-key",
+        metavar="BERKAS",
+        exists=True,
+        dir_okay=False,
+        help="Kunci privat Ed25519 (dari 'rwassign keygen') untuk menandatangani sidik data "
+        "personel dan pengaturan rencana; 'rwassign export' memeriksanya.",
+    ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Cetak ringkasan JSON ke stdout.")]

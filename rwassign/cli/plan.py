@@ -32,6 +32,7 @@ from rwassign.cli.options import (
     OutputOpt,
     RekapOpt,
     RosterOpt,
+    SignKeyOpt,
     TimeLimitOpt,
     UnitsOpt,
     WorkersOpt,
@@ -107,6 +108,7 @@ def solve(
     time_limit: TimeLimitOpt = None,
     workers: WorkersOpt = None,
     columns: ColumnOpt = None,
+    sign_key: SignKeyOpt = None,
     json_out: JsonOpt = False,
     lang: OptionalLangOpt = None,
 ) -> None:
@@ -116,7 +118,7 @@ def solve(
     """
     first = inputs[0] if inputs else None
     settings = _overrides(max_units, max_travel_km, time_limit, workers)
-    base = _request(first, units, roster, config, columns, lang, settings)
+    base = _request(first, units, roster, config, columns, lang, settings, sign_key=sign_key)
     dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 
 
@@ -152,6 +154,7 @@ def replan(
     time_limit: TimeLimitOpt = None,
     workers: WorkersOpt = None,
     columns: ColumnOpt = None,
+    sign_key: SignKeyOpt = None,
     json_out: JsonOpt = False,
     lang: OptionalLangOpt = None,
 ) -> None:
@@ -165,7 +168,7 @@ def replan(
     settings = _overrides(max_units, max_travel_km, time_limit, workers)
     base = _request(
         first, units, roster, config, columns, lang, settings,
-        previous=previous, max_moves=max_moves, tradeoff=tradeoff,
+        previous=previous, max_moves=max_moves, tradeoff=tradeoff, sign_key=sign_key,
     )  # fmt: skip
     dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 

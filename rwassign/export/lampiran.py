@@ -81,8 +81,12 @@ def export_lampiran(
 
     ``output`` names the PDF (the XLSX goes beside it; default ``<plan>-lampiran.pdf``);
     ``dokumen`` is a TOML file and ``details`` a mapping of document details (``tempat``,
-    ``nomor``, ...); ``roster`` is the original input, for an old plan without embedded data.
-    Raises ``ExportError`` for an unreadable plan or details, a rule breach without ``force``,
+    ``nomor``, ...); ``roster`` is the original input: for an old plan without embedded
+    data or fingerprint, or one whose embedded facts were edited (the roster's facts win; the
+    edits are a note).
+    ``sign_key`` signs the lampiran, and a plan whose facts are signed must be signed with it.
+    Raises ``ExportError`` for an unreadable plan or details, edited or unbound facts without
+    ``roster``, a rule breach without ``force``,
     or a file that cannot be written (or would replace the plan).
 
     >>> out = export_lampiran("penugasan.xlsx", details={"tempat": "Tubei"})  # doctest: +SKIP
@@ -98,7 +102,9 @@ def export_lampiran(
         if on_note is not None:
             on_note(n)
 
-    loaded = load_plan(plan_path, Path(roster) if roster is not None else None)
+    key = load_private(Path(sign_key)) if sign_key is not None else None
+    trusted = key.public_key() if key is not None else None
+    loaded = load_plan(plan_path, Path(roster) if roster is not None else None, trusted)
     for code, params in loaded.notes:
         note(code, "plan", **params)
     flags = {"nomor": nomor, "tanggal": tanggal}
@@ -117,7 +123,6 @@ def export_lampiran(
         note("export.forced", "forced", n=len(violations))
     done.breaches = list(violations)
     docs = build_documents(loaded, built, violations, with_sprin=with_sprin, per_polsek=per_polsek)
-    key = load_private(Path(sign_key)) if sign_key is not None else None
     base = (
         Path(output)
         if output is not None

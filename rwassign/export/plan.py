@@ -9,6 +9,12 @@ workbook (``rwassign.io.embed``).  The sheet is read by :mod:`rwassign.io.plan`,
 of plan workbooks; each breach names its rows as data (``Violation.rows``).  Name, rank and
 position are printed from the roster, not from the cells, so a name typed into the wrong row
 cannot reach the signed document unnoticed.
+
+The embedded facts are themselves checked first (:func:`bound_facts`): their fingerprint is
+recomputed and compared with the one the plan writer stored beside them and printed in
+``Ringkasan``, and a signed fingerprint's signature is checked.  Facts that differ, or a plan
+without a fingerprint (an older version, or one whose fingerprint was cut out), are refused
+unless the original roster is given with ``--roster``, which then wins.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from rwassign import i18n
 from rwassign.checker import Violation, check_pairs
@@ -31,9 +39,18 @@ from rwassign.export.document import (
     details_from_rows,
 )
 from rwassign.export.errors import ExportError
-from rwassign.io.plan import PlanTable, find_table, open_plan
-from rwassign.io.plan.layout import SHEET_DETAILS, SHEET_PLAN
+from rwassign.export.signing import PLAN_CONTEXT, check
+from rwassign.io.embed import (
+    EMBED_SHEET,
+    Difference,
+    binding_from_json,
+    cells_text,
+    differences,
+)
+from rwassign.io.plan import PlanTable, PlanWorkbook, find_table, open_plan
+from rwassign.io.plan.layout import SHEET_DETAILS, SHEET_PLAN, SHEET_SUMMARY
 from rwassign.io.previous import match_unit, unit_agrees, unit_index
+from rwassign.io.write.summary import FINGERPRINT_LABEL
 from rwassign.model import Instance, Officer, Unit
 from rwassign.normalize.text import norm_name
 from rwassign.report import rule_label
@@ -75,12 +92,16 @@ class LoadedPlan:
         return check_pairs(self.instance, self.settings, self.pairs, [r.row for r in self.rows])
 
 
-def load_plan(path: Path, roster: Path | None = None) -> LoadedPlan:
+def load_plan(
+    path: Path, roster: Path | None = None, trusted: Ed25519PublicKey | None = None
+) -> LoadedPlan:
     """Read ``path`` with the one plan reader (:mod:`rwassign.io.plan`).
 
-    The roster facts come from ``roster`` when given, else from the plan's hidden data sheet;
-    the settings from that hidden sheet (the ones the plan was solved with), else from
-    ``roster``'s own settings, else the defaults, with a note saying which.
+    The roster facts come from ``roster`` when given, else from the plan's hidden data sheet
+    once :func:`bound_facts` found them as written (``ExportError`` otherwise); the settings
+    from that hidden sheet (the ones the plan was solved with), else from ``roster``'s own
+    settings, else the defaults, with a note saying which.  ``trusted`` is the public key a
+    signed plan must be signed with (``export --sign-key``'s own).
     """
     book = open_plan(path)
     errors = [p for p in book.problems if p.is_error]
@@ -92,6 +113,8 @@ def load_plan(path: Path, roster: Path | None = None) -> LoadedPlan:
     except ValueError as exc:
         raise ExportError("export.plan_unreadable", path=str(path), detail=str(exc)) from exc
     notes: list[Note] = []
+    if embedded is not None:
+        embedded = bound_facts(path, book, embedded, roster, trusted, notes)
     instance, settings = _facts(path, embedded, roster, notes)
     sheet = book.sheet(SHEET_PLAN)
     if sheet is None:
@@ -128,6 +151,88 @@ def _facts(
         return instance, roster_settings
     notes.append(("export.settings_default", {"path": str(path)}))
     return instance, Settings()
+
+
+#: Differences named in one message; the rest are counted.
+SHOWN_DIFFERENCES = 8
+
+
+def bound_facts(
+    path: Path,
+    book: PlanWorkbook,
+    embedded: tuple[Instance, Settings | None],
+    roster: Path | None,
+    trusted: Ed25519PublicKey | None,
+    notes: list[Note],
+) -> tuple[Instance, Settings | None]:
+    """The embedded facts when they are as the plan writer bound them; else ``ExportError``
+    (exit 1) naming the hidden sheet and what differs, or, with ``roster`` (which wins), a
+    note naming it and the embedded settings dropped when they were among what changed.
+
+    A plan without a fingerprint is refused too: cutting the fingerprint out of the hidden
+    sheet must not be a way round the check.
+    """
+    hidden = book.sheet(EMBED_SHEET)
+    text = cells_text(row[0] for row in hidden.rows if row) if hidden is not None else ""
+    bound = binding_from_json(text)
+    if bound is None:
+        if roster is None:
+            raise ExportError("export.facts_unbound", path=str(path), sheet=EMBED_SHEET)
+        notes.append(("export.facts_unbound_roster", {"path": str(path), "roster": str(roster)}))
+        return embedded
+    instance, settings = embedded
+    found = differences(instance, settings or Settings(), bound)
+    # The writer prints it in Ringkasan whenever it binds: a row deleted differs too.
+    shown = dict(book.pairs_of(SHEET_SUMMARY)).get(FINGERPRINT_LABEL)
+    if str(shown or "").strip() != bound.get("fingerprint"):
+        found.append(Difference("ringkasan", SHEET_SUMMARY, FINGERPRINT_LABEL))
+    record = bound.get("signature")
+    if isinstance(record, dict):
+        ok, said = check(record, str(bound.get("fingerprint")), trusted, PLAN_CONTEXT)
+        if not ok:
+            found.append(Difference("signature", EMBED_SHEET, said))
+        elif not found:
+            notes.append(("export.facts_signed", {"path": str(path), "key": said}))
+    elif trusted is not None:
+        notes.append(("export.facts_not_signed", {"path": str(path)}))
+    if not found:
+        return embedded
+    detail = {lang: _differences_text(found, lang) for lang in ("id", "en")}
+    if roster is None:
+        raise ExportError("export.facts_changed", path=str(path), sheet=EMBED_SHEET, detail=detail)
+    params = {"path": str(path), "roster": str(roster), "sheet": EMBED_SHEET, "detail": detail}
+    notes.append(("export.facts_changed_roster", params))
+    # The roster wins: settings that changed (or cannot be vouched for) are not used.
+    trust_settings = not any(d.kind in ("setting", "data", "ringkasan", "signature") for d in found)
+    return instance, settings if trust_settings else None
+
+
+#: The message of each kind of difference: of a field, and of a whole record added or removed.
+_DIFF_TEXT = {
+    "officer": ("export.diff_officer", "export.diff_officer_record"),
+    "unit": ("export.diff_unit", "export.diff_unit_record"),
+    "setting": ("export.diff_setting", "export.diff_setting"),
+    "polres": ("export.diff_polres", "export.diff_polres"),
+    "data": ("export.diff_data", "export.diff_data"),
+    "ringkasan": ("export.diff_ringkasan", "export.diff_ringkasan"),
+    "signature": ("export.diff_signature", "export.diff_signature"),
+}
+
+
+def _differences_text(found: Sequence[Difference], lang: str) -> str:
+    """The differences in words, the fields of one record together, the first
+    :data:`SHOWN_DIFFERENCES` records named and the rest counted."""
+    fields: dict[tuple[str, str], list[str]] = {}
+    for d in found:
+        fields.setdefault((d.kind, d.who), []).append(d.field)
+    parts = []
+    for (kind, who), names in list(fields.items())[:SHOWN_DIFFERENCES]:
+        of_field, of_record = _DIFF_TEXT[kind]
+        code = of_record if "*" in names else of_field
+        parts.append(i18n.text(code, {"who": who, "field": ", ".join(names)}, lang))
+    if len(fields) > SHOWN_DIFFERENCES:
+        parts.append(i18n.text("export.diff_more", {"n": len(fields) - SHOWN_DIFFERENCES}, lang))
+    return "; ".join(parts)
 
 
 def _from_roster(roster: Path) -> tuple[Instance, Settings]:

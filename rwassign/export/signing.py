@@ -23,6 +23,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from rwassign.export.errors import ExportError
 
 CONTEXT = b"rwassign-lampiran/1:"
+#: The context of a plan's roster facts and settings (:mod:`rwassign.io.embed`): a plan's
+#: signature can never pass for a lampiran's, nor the other way round.
+PLAN_CONTEXT = b"rwassign-plan-facts/1:"
 ALGORITHM = "Ed25519"
 
 
@@ -86,9 +89,9 @@ def load_public(path: Path) -> Ed25519PublicKey:
     return key
 
 
-def sign(key: Ed25519PrivateKey, fingerprint: str) -> dict[str, Any]:
+def sign(key: Ed25519PrivateKey, fingerprint: str, context: bytes = CONTEXT) -> dict[str, Any]:
     """The signature record embedded in the document."""
-    signature = key.sign(CONTEXT + fingerprint.encode("ascii"))
+    signature = key.sign(context + fingerprint.encode("ascii"))
     return {
         "algorithm": ALGORITHM,
         "fingerprint": fingerprint,
@@ -99,7 +102,10 @@ def sign(key: Ed25519PrivateKey, fingerprint: str) -> dict[str, Any]:
 
 
 def check(
-    record: dict[str, Any], fingerprint: str, trusted: Ed25519PublicKey | None
+    record: dict[str, Any],
+    fingerprint: str,
+    trusted: Ed25519PublicKey | None,
+    context: bytes = CONTEXT,
 ) -> tuple[bool, str]:
     """(ok, detail).  Checks the record against ``fingerprint`` with ``trusted`` when given,
     else with the key in the record (integrity only, not authorship)."""
@@ -118,7 +124,7 @@ def check(
     if trusted is not None and _raw(trusted) != _raw(embedded):
         return False, f"signed with key {key_id(embedded)}, not with {key_id(trusted)}"
     try:
-        key.verify(signature, CONTEXT + fingerprint.encode("ascii"))
+        key.verify(signature, context + fingerprint.encode("ascii"))
     except InvalidSignature:
         return False, f"the signature does not match key {key_id(key)}"
     return True, key_id(key)

@@ -558,4 +558,68 @@ MESSAGES: dict[str, Entry] = {
     "verify.setup.footer": ("margin kaki", "footer margin"),
     "verify.setup.different_odd_even": ("kepala/kaki genap berbeda", "different even header"),
     "verify.setup.different_first": ("kepala/kaki pertama berbeda", "different first header"),
+    # --- the roster facts and settings a plan carries, bound by their fingerprint ------------
+    "export.facts_unbound": (
+        "rencana {path} tidak memuat sidik data personel dan pengaturan di sheet tersembunyi "
+        "{sheet} (berkas versi lama, atau sidiknya dihapus); data itu tidak dapat diperiksa",
+        "the plan {path} carries no fingerprint of its roster facts and settings in the hidden "
+        "sheet {sheet} (an older file, or the fingerprint was removed); those facts cannot be "
+        "checked",
+        "Sertakan berkas masukan asli: --roster MASUKAN.xlsx, atau jalankan 'rwassign solve' lagi.",
+        "Give the original input: --roster INPUT.xlsx, or run 'rwassign solve' again.",
+    ),
+    "export.facts_unbound_roster": (
+        "rencana {path} tidak memuat sidik data personel dan pengaturan; diperiksa dengan data "
+        "--roster {roster}",
+        "the plan {path} carries no fingerprint of its roster facts and settings; checked with "
+        "the facts of --roster {roster}",
+    ),
+    "export.facts_changed": (
+        "data personel atau pengaturan di sheet tersembunyi {sheet} pada rencana {path} telah "
+        "diubah sejak rencana disusun: {detail}",
+        "the roster facts or settings in the hidden sheet {sheet} of the plan {path} were "
+        "changed after the plan was made: {detail}",
+        "Sertakan berkas masukan asli (--roster MASUKAN.xlsx; datanya yang dipakai), atau "
+        "jalankan 'rwassign solve' lagi.",
+        "Give the original input (--roster INPUT.xlsx; its facts are used), or run "
+        "'rwassign solve' again.",
+    ),
+    "export.facts_changed_roster": (
+        "data di sheet tersembunyi {sheet} pada rencana {path} telah diubah ({detail}); "
+        "diperiksa dengan data --roster {roster}",
+        "the facts in the hidden sheet {sheet} of the plan {path} were changed ({detail}); "
+        "checked with the facts of --roster {roster}",
+    ),
+    "export.facts_signed": (
+        "data personel dan pengaturan rencana {path} utuh dan ditandatangani kunci {key}",
+        "the roster facts and settings of the plan {path} are intact and signed by key {key}",
+    ),
+    "export.facts_not_signed": (
+        "data personel dan pengaturan rencana {path} tidak ditandatangani (disusun tanpa "
+        "--sign-key); hanya sidiknya yang diperiksa",
+        "the roster facts and settings of the plan {path} are not signed (made without "
+        "--sign-key); only their fingerprint was checked",
+    ),
+    "export.diff_officer": ("personel NRP {who}: {field}", "member NRP {who}: {field}"),
+    "export.diff_officer_record": (
+        "personel NRP {who} ditambah atau dihapus",
+        "member NRP {who} added or removed",
+    ),
+    "export.diff_unit": ("RW/dusun {who}: {field}", "unit {who}: {field}"),
+    "export.diff_unit_record": (
+        "RW/dusun {who} ditambah atau dihapus",
+        "unit {who} added or removed",
+    ),
+    "export.diff_setting": ("pengaturan {who}", "setting {who}"),
+    "export.diff_polres": ("nama Polres ({who})", "the Polres name ({who})"),
+    "export.diff_data": (
+        "sidik atau ringkasan datanya diubah",
+        "the fingerprint or its field digests were edited",
+    ),
+    "export.diff_ringkasan": (
+        "sidik di sheet {who} ('{field}') tidak sama dengan sheet tersembunyi",
+        "the fingerprint in sheet {who} ('{field}') differs from the hidden sheet's",
+    ),
+    "export.diff_signature": ("tanda tangan: {field}", "signature: {field}"),
+    "export.diff_more": ("dan {n} lagi", "and {n} more"),
 }

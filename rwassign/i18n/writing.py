@@ -118,4 +118,27 @@ MESSAGES: dict[str, Entry] = {
         "Stand-in distance, another Polsek (km)",
     ),
     "setting_label.lang": ("Bahasa keterangan", "Language of the reasons"),
+    # --- a previous plan of another Polres (replan --previous) ------------------------------
+    "previous.other_polres": (
+        "rencana sebelumnya {path} milik {previous}, bukan {polres}; dipakai apa adanya",
+        "the previous plan {path} belongs to {previous}, not {polres}; used as it is",
+        "Periksa --previous: gunakan rencana Polres ini.",
+        "Check --previous: use this Polres's plan.",
+    ),
+    "previous.few_units": (
+        "hanya {found} dari {total} RW/dusun rencana sebelumnya {path} ada di wilayah {polres}; "
+        "rencana itu mungkin milik Polres lain",
+        "only {found} of the {total} units of the previous plan {path} exist in {polres}; it "
+        "may be another Polres's plan",
+        "Periksa --previous: gunakan rencana Polres ini.",
+        "Check --previous: use this Polres's plan.",
+    ),
+    "previous.no_units": (
+        "tidak satu pun dari {total} RW/dusun rencana sebelumnya {path} ada di wilayah {polres}; "
+        "rencana itu bukan rencana Polres ini",
+        "none of the {total} units of the previous plan {path} exist in {polres}; it is not "
+        "this Polres's plan",
+        "Periksa --previous, atau jalankan 'rwassign solve' tanpa rencana sebelumnya.",
+        "Check --previous, or run 'rwassign solve' without a previous plan.",
+    ),
 }

@@ -13,13 +13,23 @@ The settings are the ones the plan was solved with, so a re-check applies the sa
 ``settings`` is read as "settings unknown" (``None``), for the caller to fill in and say so.
 Ranks are stored by code and looked up again in ``rwassign.ranks``, so the table stays the
 single source of rank words and groups.
+
+The payload also carries a ``binding``: the fingerprint (SHA-256 of a canonical JSON form) of
+the instance and settings, plus a six-digit digest of every field of every member, unit and
+setting.  ``export`` recomputes the fingerprint, so a hand edit of this sheet (a
+Bhabinkamtibmas given another jabatan) is caught, and the field digests name what changed.
+Anyone can recompute a SHA-256, so the fingerprint alone stops edits, not forgers: with
+``--sign-key`` the fingerprint is signed (:mod:`rwassign.export.signing`, its own context so
+the signature can never pass for a lampiran's), and ``Ringkasan`` shows it for a second copy.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from openpyxl import Workbook
@@ -30,7 +40,11 @@ from rwassign.settings import Settings
 
 EMBED_SHEET = "_rwassign"
 FORMAT = "rwassign-instance/1"
+BINDING_FORMAT = "rwassign-facts/1"
 CHUNK = 30_000
+#: Hex digits of each field digest: enough to name the edited field (a clash only hides which
+#: field; the full fingerprint still catches the edit), small enough for a 5,000-member roster.
+FIELD_DIGITS = 6
 
 
 def _point(p: Point | None) -> list[float] | None:
@@ -63,16 +77,106 @@ def settings_dict(settings: Settings) -> dict[str, Any]:
     return d
 
 
-def to_json(instance: Instance, settings: Settings) -> str:
-    """The instance and settings as one compact JSON text."""
+def _instance_dict(instance: Instance) -> dict[str, Any]:
+    return {
+        "name": instance.name,
+        "units": [_unit_dict(u) for u in instance.units],
+        "officers": [_officer_dict(o) for o in instance.officers],
+    }
+
+
+def _canonical(value: Any) -> bytes:
+    """One byte form per value: sorted keys, no spaces, UTF-8 (what the fingerprint hashes)."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def fingerprint(instance: Instance, settings: Settings) -> str:
+    """SHA-256 (hex) of the canonical form of the roster facts and the settings."""
+    body = {"format": BINDING_FORMAT, "instance": _instance_dict(instance),
+            "settings": settings_dict(settings)}  # fmt: skip
+    return hashlib.sha256(_canonical(body)).hexdigest()
+
+
+def _short(value: Any) -> str:
+    return hashlib.sha256(_canonical(value)).hexdigest()[:FIELD_DIGITS]
+
+
+def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
+    """Per record (by ``key``): the short digests of its fields in sorted field order."""
+    return {str(r[key]): "".join(_short(r[f]) for f in sorted(r)) for r in records}
+
+
+def binding(
+    instance: Instance, settings: Settings, signature: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The fingerprint, the field digests that name a difference, and ``signature``."""
+    facts = _instance_dict(instance)
+    out: dict[str, Any] = {
+        "format": BINDING_FORMAT,
+        "fingerprint": fingerprint(instance, settings),
+        "name": _short(facts["name"]),
+        "officers": _record_digests(facts["officers"], "nrp"),
+        "units": _record_digests(facts["units"], "uid"),
+        "settings": {k: _short(v) for k, v in settings_dict(settings).items()},
+    }
+    if signature is not None:
+        out["signature"] = signature
+    return out
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One thing that differs from what a plan was made with: ``kind`` is ``"officer"``,
+    ``"unit"``, ``"setting"`` or ``"polres"``; ``who`` names the record (NRP and name, unit id,
+    setting key); ``field`` the field (``"*"``: the record itself was added or removed)."""
+
+    kind: str
+    who: str
+    field: str
+
+
+def differences(instance: Instance, settings: Settings, bound: dict[str, Any]) -> list[Difference]:
+    """What of ``instance`` and ``settings`` differs from the ``bound`` facts; empty when the
+    fingerprint matches.  A mismatch no field digest explains (the digests edited too) is one
+    ``Difference("data", "-", "*")``."""
+    if bound.get("fingerprint") == fingerprint(instance, settings):
+        return []
+    facts = _instance_dict(instance)
+    out: list[Difference] = []
+    if bound.get("name") != _short(facts["name"]):
+        out.append(Difference("polres", str(facts["name"]), "name"))
+    names = {o["nrp"]: f"{o['nrp']} ({o['nama']})" for o in facts["officers"]}
+    for kind, records, key in (("officer", facts["officers"], "nrp"),
+                               ("unit", facts["units"], "uid")):  # fmt: skip
+        stored = bound.get(f"{kind}s") or {}
+        now = {str(r[key]): r for r in records}
+        for ident, record in now.items():
+            who = names.get(ident, ident)
+            digest = stored.get(ident)
+            if not isinstance(digest, str):
+                out.append(Difference(kind, who, "*"))
+                continue
+            fields = sorted(record)
+            for i, name in enumerate(fields):
+                part = digest[i * FIELD_DIGITS : (i + 1) * FIELD_DIGITS]
+                if part != _short(record[name]):
+                    out.append(Difference(kind, who, name))
+        out.extend(Difference(kind, ident, "*") for ident in stored if ident not in now)
+    stored_settings = bound.get("settings") or {}
+    for k, v in settings_dict(settings).items():
+        if stored_settings.get(k) != _short(v):
+            out.append(Difference("setting", k, k))
+    return out or [Difference("data", "-", "*")]
+
+
+def to_json(instance: Instance, settings: Settings, signature: dict[str, Any] | None = None) -> str:
+    """The instance, settings and their binding (:func:`binding`) as one compact JSON text."""
     payload = {
         "format": FORMAT,
-        "instance": {
-            "name": instance.name,
-            "units": [_unit_dict(u) for u in instance.units],
-            "officers": [_officer_dict(o) for o in instance.officers],
-        },
+        "instance": _instance_dict(instance),
         "settings": settings_dict(settings),
+        "binding": binding(instance, settings, signature),
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -118,9 +222,21 @@ def from_json(text: str) -> tuple[Instance, Settings | None]:
         raise ValueError(f"embedded instance unreadable: {exc}") from exc
 
 
-def add_instance_sheet(workbook: Workbook, result: SolveResult) -> None:
-    """Append the very hidden ``_rwassign`` sheet holding ``result``'s instance and settings."""
-    text = to_json(result.instance, result.settings)
+def binding_from_json(text: str) -> dict[str, Any] | None:
+    """The ``binding`` of a payload; ``None`` for a plan of a version before it."""
+    try:
+        found = json.loads(text).get("binding")
+    except (json.JSONDecodeError, AttributeError):
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def add_instance_sheet(
+    workbook: Workbook, result: SolveResult, signature: dict[str, Any] | None = None
+) -> None:
+    """Append the very hidden ``_rwassign`` sheet holding ``result``'s instance, settings and
+    their binding (with ``signature``, the signed fingerprint, when given)."""
+    text = to_json(result.instance, result.settings, signature)
     ws = workbook.create_sheet(EMBED_SHEET)
     for row, start in enumerate(range(0, max(len(text), 1), CHUNK), start=1):
         cell = ws.cell(row, 1)
@@ -129,7 +245,12 @@ def add_instance_sheet(workbook: Workbook, result: SolveResult) -> None:
     ws.sheet_state = "veryHidden"
 
 
+def cells_text(cells: Iterable[Any]) -> str:
+    """The payload text of the column-A cells of the ``_rwassign`` sheet, in order."""
+    return "".join(str(c) for c in cells if c is not None)
+
+
 def from_cells(cells: Iterable[Any]) -> tuple[Instance, Settings | None]:
     """The embedded instance from the column-A cells of the ``_rwassign`` sheet, in order;
     ``ValueError`` if it is damaged."""
-    return from_json("".join(str(c) for c in cells if c is not None))
+    return from_json(cells_text(cells))

@@ -7,6 +7,13 @@ The sheet is read by :mod:`rwassign.io.plan`, the one reader of plan workbooks; 
 judges its rows against the current units.
 Old assignments to units that no longer exist are returned, not dropped, so the re-plan can
 report them.
+
+A previous plan of another Polres is the easy mistake with a folder of plans, and it would
+silently re-plan from nothing.  So the previous plan's Polres (from its hidden data sheet or
+``Ringkasan``) is compared with this one's, and its units with this roster's units: a
+different Polres name, or fewer than half of its units found here, is a warning naming both;
+none of its units found at all is an input error, because nothing of it can be kept and the
+user almost surely gave the wrong file.
 """
 
 from __future__ import annotations
@@ -18,11 +25,16 @@ from pathlib import Path
 from typing import Any
 
 from rwassign.explain import unit_name
-from rwassign.io.plan import open_plan
+from rwassign.io.plan import PlanWorkbook, open_plan
+from rwassign.io.plan.layout import SHEET_SUMMARY
 from rwassign.io.read.tables import cell_text
 from rwassign.model import Instance, Location, Problem, Severity, Unit
 from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
 from rwassign.normalize.words import parse_bool
+
+#: Warnings a successful run says on the terminal too, not only in ``Peringatan``: a plan of
+#: another Polres must not pass as a routine re-plan.
+SAID_ON_TERMINAL = frozenset({"previous.other_polres", "previous.few_units"})
 
 
 @dataclass
@@ -98,6 +110,7 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
     by_uid = instance.unit_by_uid()
     index = unit_index(instance.units)
     holder_row: dict[str, int] = {}
+    found, total = 0, 0
     for row in table.rows:
         r = row.row
         text = row.text("nrp")
@@ -128,6 +141,8 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
             )
             continue
         unit = by_id or typed
+        total += 1
+        found += unit is not None
         pinned = False
         if table.has("pin"):
             try:
@@ -171,6 +186,50 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         out.pairs[unit.uid] = ident.value
         if pinned:
             out.pins.append((unit.uid, ident.value, table.loc(r, "pin")))
+    out.problems.extend(_other_polres(book, instance, found, total))
+    return out
+
+
+_POLRES_NAME = re.compile(r"^\s*(POLRES|POLRESTA|POLRESTABES|POLRESTRO)\b", re.IGNORECASE)
+
+
+def _polres_of(book: PlanWorkbook) -> str | None:
+    """The Polres a written plan names: its hidden data sheet, else its ``Ringkasan`` row."""
+    try:
+        embedded = book.embedded()
+    except ValueError:
+        embedded = None
+    if embedded is not None:
+        return embedded[0].name
+    shown = dict(book.pairs_of(SHEET_SUMMARY)).get("Polres")
+    return cell_text(shown) or None
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _other_polres(book: PlanWorkbook, instance: Instance, found: int, total: int) -> list[Problem]:
+    """Whether the previous plan is another Polres's (module docstring).  Names are compared
+    only when both are Polres names from a title: a name taken from a file name says nothing."""
+    where = Location(file=book.display)
+    polres = instance.name
+    if total and not found:
+        params = {"path": book.display, "total": total, "polres": polres}
+        return [Problem("previous.no_units", Severity.ERROR, where, params)]
+    out: list[Problem] = []
+    previous = _polres_of(book)
+    if (
+        previous
+        and _POLRES_NAME.match(previous)
+        and _POLRES_NAME.match(polres)
+        and not _same_name(previous, polres)
+    ):
+        params = {"path": book.display, "previous": previous, "polres": polres}
+        out.append(Problem("previous.other_polres", Severity.WARNING, where, params))
+    if total and 2 * found < total:
+        params = {"path": book.display, "found": found, "total": total, "polres": polres}
+        out.append(Problem("previous.few_units", Severity.WARNING, where, params))
     return out
 
 

@@ -6,6 +6,7 @@ its plan workbook.  Everyone here is invented.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import shutil
 from pathlib import Path
@@ -21,7 +22,15 @@ from rwassign.explain import solve
 from rwassign.export.dates import format_number, tanggal_id
 from rwassign.export.document import build_details
 from rwassign.export.errors import ExportError
-from rwassign.io.embed import EMBED_SHEET, from_json, to_json
+from rwassign.io.embed import (
+    EMBED_SHEET,
+    Difference,
+    binding_from_json,
+    differences,
+    fingerprint,
+    from_json,
+    to_json,
+)
 from rwassign.io.write import write_workbook
 from tests.builders import FAST, instance, north, officer, unit
 
@@ -117,6 +126,28 @@ def test_instance_round_trips_through_the_hidden_sheet(plan_dir: Path) -> None:
     assert back == inst and settings == FAST
     wb = openpyxl.load_workbook(plan_dir / "penugasan.xlsx")
     assert wb[EMBED_SHEET].sheet_state == "veryHidden"
+
+
+def test_facts_fingerprint_is_in_ringkasan_and_the_hidden_sheet(plan_dir: Path) -> None:
+    # The same fingerprint twice: in Ringkasan for people, in the hidden sheet for export; it
+    # is recomputed from the facts read back, and one changed field is named.
+    wb = openpyxl.load_workbook(plan_dir / "penugasan.xlsx")
+    shown = {r[0]: r[1] for r in wb["Ringkasan"].iter_rows(values_only=True)}
+    text = "".join(str(c.value) for c in wb[EMBED_SHEET]["A"] if c.value is not None)
+    bound = binding_from_json(text)
+    assert bound is not None and "signature" not in bound
+    inst, settings = from_json(text)
+    assert settings is not None
+    assert shown["Sidik data personel dan pengaturan"] == bound["fingerprint"]
+    assert bound["fingerprint"] == fingerprint(inst, settings)
+    assert differences(inst, settings, bound) == []
+    edited = dataclasses.replace(inst.officers[0], jabatan="KANIT")
+    inst2 = dataclasses.replace(inst, officers=(edited, *inst.officers[1:]))
+    who = f"{edited.nrp} ({edited.nama})"
+    assert differences(inst2, settings.replace(max_travel_km=99.0), bound) == [
+        Difference("officer", who, "jabatan"),
+        Difference("setting", "max_travel_km", "max_travel_km"),
+    ]
 
 
 def test_check_pairs_names_rows_and_rules() -> None:

@@ -17,6 +17,7 @@ import pytest
 
 from rwassign.errors import OutputError
 from rwassign.explain import solve
+from rwassign.export.errors import ExportError
 from rwassign.export.plan import load_plan
 from rwassign.io.embed import EMBED_SHEET
 from rwassign.io.plan import open_plan, read_plan
@@ -24,7 +25,7 @@ from rwassign.io.plan.layout import COL_UNIT_ID
 from rwassign.io.read import read_input
 from rwassign.io.write import write_workbook
 from rwassign.model import SolveResult
-from rwassign.settings import Settings, from_mapping
+from rwassign.settings import from_mapping
 from tests.builders import BASE, FAST, instance, north, officer, unit
 
 RW1 = unit("tunggang", 1, point=BASE)
@@ -234,9 +235,20 @@ def test_export_checks_with_the_settings_the_plan_was_made_with(tmp_path: Path) 
     assert [code for code, _ in loaded.notes] == ["export.settings_from_roster"]
 
 
-def test_a_plan_without_recorded_settings_is_checked_with_the_defaults(written: Path) -> None:
+def test_a_plan_without_recorded_settings_is_refused_unless_the_roster_wins(
+    written: Path,
+) -> None:
+    # Dropping the settings must not be a way to be checked with the defaults: the settings
+    # are bound to the plan by its fingerprint, and the ones that differ are named.
     _drop_hidden_settings(written)
-    loaded = load_plan(written)
-    assert loaded.instance == INSTANCE
-    assert loaded.settings == Settings()
-    assert [code for code, _ in loaded.notes] == ["export.settings_default"]
+    with pytest.raises(ExportError) as caught:
+        load_plan(written)
+    assert caught.value.code == "export.facts_changed"
+    assert "setting time_limit_s" in caught.value.text("en")
+    loaded = load_plan(written, ROSTER)
+    assert loaded.settings == from_mapping(read_input(ROSTER).settings_values)
+    # (then notes on names: this roster is another Polres than the written plan's)
+    assert [code for code, _ in loaded.notes][:2] == [
+        "export.facts_changed_roster",
+        "export.settings_from_roster",
+    ]

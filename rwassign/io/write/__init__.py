@@ -27,7 +27,7 @@ from openpyxl import Workbook
 
 from rwassign.errors import OutputError
 from rwassign.io.atomic import write_atomically
-from rwassign.io.embed import add_instance_sheet
+from rwassign.io.embed import add_instance_sheet, fingerprint
 from rwassign.io.plan.layout import (
     SHEET_CHANGES,
     SHEET_PLAN,
@@ -72,9 +72,12 @@ def write_workbook(
     input_files: Sequence[Path] = (),
     lang: str = "id",
     tradeoff: Sequence[dict[str, Any]] = (),
+    signature: dict[str, Any] | None = None,
 ) -> None:
     """Write ``result`` to ``path`` as the five-sheet workbook, atomically (a re-plan adds
-    ``Perubahan`` and, with ``--tradeoff``, ``Pilihan Perpindahan``).
+    ``Perubahan`` and, with ``--tradeoff``, ``Pilihan Perpindahan``).  ``signature`` is the
+    signed fingerprint of the roster facts and settings (``solve --sign-key``), kept in the
+    hidden data sheet and named in ``Ringkasan``.
 
     Raises ``OutputError`` when ``path`` is one of ``input_files`` (a plan must never replace
     the data it came from), does not end in ``.xlsx``, lies in a missing folder or cannot be
@@ -84,7 +87,7 @@ def write_workbook(
     path = Path(path)
     check_target(path, input_files)
     facts = summarize(result, output=path, input_hashes=_input_hashes(input_files))
-    workbook = build_workbook(result, facts, lang=lang, tradeoff=tradeoff)
+    workbook = build_workbook(result, facts, lang=lang, tradeoff=tradeoff, signature=signature)
     save_workbook(workbook, path)
 
 
@@ -94,8 +97,17 @@ def build_workbook(
     *,
     lang: str = "id",
     tradeoff: Sequence[dict[str, Any]] = (),
+    signature: dict[str, Any] | None = None,
 ) -> Workbook:
-    """The workbook in memory (no file touched), so it can be tested or saved elsewhere."""
+    """The workbook in memory (no file touched), so it can be tested or saved elsewhere.
+
+    ``Ringkasan`` shows the fingerprint of the roster facts and settings beside the copy in
+    the hidden sheet, so a hand edit of the hidden sheet alone is caught by ``export``."""
+    facts = {
+        **facts,
+        "facts_fingerprint": fingerprint(result.instance, result.settings),
+        "facts_key_id": signature["key_id"] if signature else None,
+    }
     workbook = Workbook()
     first = workbook.active
     assert first is not None  # a new Workbook always has one sheet
@@ -106,7 +118,7 @@ def build_workbook(
     uncovered_sheet(workbook.create_sheet(SHEET_UNCOVERED), result, lang)
     roster_sheet(workbook.create_sheet(SHEET_ROSTER), result, lang)
     warnings_sheet(workbook.create_sheet(SHEET_WARNINGS), result, lang)
-    add_instance_sheet(workbook, result)  # very hidden: lets `rwassign export` re-check
+    add_instance_sheet(workbook, result, signature)  # very hidden: lets `export` re-check
     if result.moves is not None:
         changes_sheet(workbook.create_sheet(SHEET_CHANGES), result, lang)
     if tradeoff:

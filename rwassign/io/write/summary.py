@@ -45,6 +45,9 @@ STATUS_LABELS = {
     "NO_PLAN": "TIDAK ADA RENCANA",
 }
 TITLE = "RINGKASAN PENUGASAN POLISI RW"
+#: The row ``export`` compares with the hidden sheet's fingerprint (:mod:`rwassign.io.embed`).
+FINGERPRINT_LABEL = "Sidik data personel dan pengaturan"
+SIGNED_LABEL = "Sidik ditandatangani kunci"
 #: Label, value, then five table columns that also hold the notes.
 WIDTHS = (38.0, 18.0, 10.0, 11.0, 11.0, 15.0, 10.0)
 LAST = len(WIDTHS)
@@ -132,6 +135,10 @@ def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
         files.append(("Berkas keluaran", Path(facts["output"]).name, "", None))
     for name, digest in facts["input_sha256"].items():
         files.append((f"SHA-256 {name}", digest, "", None))
+    if facts.get("facts_fingerprint"):
+        files.append((FINGERPRINT_LABEL, facts["facts_fingerprint"], "", None))
+    if facts.get("facts_key_id"):
+        files.append((SIGNED_LABEL, f"Ed25519 {facts['facts_key_id']}", "", None))
     _rows(ws, files)
 
     ws.freeze_panes = "A2"
