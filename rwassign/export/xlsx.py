@@ -46,6 +46,7 @@ from rwassign.export import layout
 from rwassign.export.document import Document
 from rwassign.export.layout import COLUMNS, HEADERS, Part
 from rwassign.export.output import FORCED_BANNER, qr_matrix, qr_payload, qr_png, write_atomically
+from rwassign.io.write.cells import put
 
 SHEET = "Lampiran"
 DATA_SHEET = "_lampiran"
@@ -177,13 +178,12 @@ class _Writer:
         last = last or col
         if last > col:
             self.ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=last)
-        cell = self.ws.cell(row, col, value)
+        cell = put(self.ws, row, col, value)  # text from data is never a formula
         cell.font = look
         cell.alignment = align
         size = float(look.sz or SIZE)
         lines = text_lines(str(value), span_width(col, last), size, bool(look.b))
         self.need(row, row_height(lines, size))
-        assert isinstance(cell, Cell)
         return cell
 
     def need(self, row: int, height: float) -> None:
@@ -410,9 +410,7 @@ def build_workbook(doc: Document, signature: dict[str, Any] | None = None) -> Wo
     values = [doc.canonical()["format"], doc.fingerprint, _signature_text(signature)]
     values += [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)]
     for r, value in enumerate(values, start=1):
-        cell = data.cell(r, 1)
-        cell.value = value
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+        put(data, r, 1, value)  # never a formula, whatever the text starts with
     data.sheet_state = "veryHidden"
     props = wb.custom_doc_props  # type: ignore[attr-defined]
     props.append(StringProperty(name=PROPERTY, value=doc.fingerprint))
