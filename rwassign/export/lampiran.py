@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from rwassign.checker import Violation
+from rwassign.export import layout
+from rwassign.export import xlsx as xlsx_export
 from rwassign.export.document import Document, build_details, merge_sources
 from rwassign.export.errors import ExportError
 from rwassign.export.pdf import printable, write_pdf
@@ -38,7 +40,8 @@ class Note:
 
     ``kind`` says what it is, so a terminal can colour it: ``"plan"`` (a remark on reading the
     plan), ``"breach"`` (a hard-rule breach), ``"forced"`` (printed anyway), ``"glyph"`` (a
-    name the PDF fonts draw otherwise) or ``"written"`` (a file written).
+    name printed otherwise than typed: a letter the PDF fonts lack, a cell cut to fit a page)
+    or ``"written"`` (a file written).
     """
 
     code: str
@@ -140,6 +143,8 @@ def export_lampiran(
     if "pdf" in formats:
         for no, text, shown in _glyph_changes(docs[0]):
             note("export.glyph", "glyph", no=no, text=text, shown=shown)
+    for (row_no, column), kinds in _cut_cells(docs[0], formats).items():
+        note("export.cut", "glyph", no=row_no, column=column, formats=kinds, mark=layout.CUT_MARK)
     for doc, path in targets:
         signature = sign(key, doc.fingerprint) if key is not None else None
         if path.suffix == ".pdf":
@@ -163,6 +168,17 @@ def _toml_details(path: Path | None) -> dict[str, Any]:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.casefold()).strip("-") or "polsek"
+
+
+def _cut_cells(doc: Document, formats: Collection[str]) -> dict[tuple[int, str], str]:
+    """(row ``NO``, column) -> the formats (``PDF, XLSX``) that print the cell cut, its text
+    being longer than a page (``layout.cut_to_fit``)."""
+    found: dict[tuple[int, str], list[str]] = {}
+    for kind, cut in (("pdf", layout.cut_cells), ("xlsx", xlsx_export.cut_cells)):
+        if kind in formats:
+            for cell in cut(doc):
+                found.setdefault(cell, []).append(kind.upper())
+    return {cell: ", ".join(kinds) for cell, kinds in found.items()}
 
 
 def _glyph_changes(doc: Document) -> list[tuple[str, str, str]]:

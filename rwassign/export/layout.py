@@ -10,15 +10,25 @@ A printed :class:`Line` knows the ``Dokumen`` key it shows (``verify`` names tha
 printed text differs) and, where the renderers align a value after a label
 (``NOMOR : ...``), the label apart from the value.  The table is described by
 :data:`COLUMNS`: header, the ``DocRow`` field a cell shows, and its width in each format.
+
+A cell whose text would make its row taller than a page (a name of thousands of characters)
+is printed cut, ending in :data:`CUT_MARK` (:func:`cut_to_fit`): an official order must not
+run its table over the footer with the fingerprint, and a row torn across pages would leave a
+page whose cells cannot be read on their own.  The full text stays in the plan and in the
+content embedded in the file, and the export names every cut cell in a note.  The PDF cuts
+here (:func:`row_cells`), the XLSX where a row would pass Excel's 409 pt or its first page
+(``rwassign.export.xlsx``); ``verify`` expects the cut text from the same functions.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rwassign.export import pdftext
 from rwassign.export.dates import tanggal_id
 from rwassign.export.document import Details, DocRow, Document
 from rwassign.export.output import FINGERPRINT_LABEL, FORCED_BANNER
@@ -62,8 +72,70 @@ def row_values(row: DocRow) -> tuple[int | str, ...]:
 
 
 def row_cells(row: DocRow) -> tuple[str, ...]:
-    """The cells of one table row as text, as the PDF prints them."""
-    return tuple(str(v) for v in row_values(row))
+    """The cells of one table row as text, as the PDF prints them: a cell that would make the
+    row taller than a page cut to fit (module docstring)."""
+    most = pdf_cell_lines()
+    out = []
+    for column, value in zip(COLUMNS, row_values(row), strict=True):
+        width = column.pdf_width - 2 * pdftext.PAD
+        out.append(cut_to_fit(str(value), functools.partial(_pdf_lines, width=width), most))
+    return tuple(out)
+
+
+def cut_cells(doc: Document) -> list[tuple[int, str]]:
+    """(row ``NO``, column) of every table cell the PDF prints cut."""
+    return [
+        (r.no, column.header)
+        for r in doc.rows
+        for column, shown, value in zip(COLUMNS, row_cells(r), row_values(r), strict=True)
+        if shown != str(value)
+    ]
+
+
+#: The end of a cell's text cut because its row would not fit on a page.
+CUT_MARK = "… [terpotong]"
+
+
+def cut_to_fit(text: str, lines_of: Callable[[str], int], most: int) -> str:
+    """``text`` if it takes at most ``most`` lines (as ``lines_of`` counts them), else its
+    longest beginning that does with :data:`CUT_MARK` after it.  A binary search over the
+    length: about 14 measures of a 10,000-character text, each linear."""
+    if lines_of(text) <= most:
+        return text
+    low, high = 0, len(text)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if lines_of(_cut(text, mid)) <= most:
+            low = mid
+        else:
+            high = mid - 1
+    return _cut(text, low)
+
+
+def _cut(text: str, length: int) -> str:
+    return text[:length].rstrip() + CUT_MARK
+
+
+def _pdf_lines(text: str, width: float) -> int:
+    """Lines of ``text`` in a PDF table cell ``width`` points wide (1 for a text that fits in
+    :func:`pdf_cell_lines` lines for certain, whatever its breaks)."""
+    size = pdftext.SIZE
+    measured = pdftext.text_width(text, size)
+    # Greedy wrapping fills any two lines in a row past one line's width: a text this narrow
+    # takes at most as many lines as the bound below, so most cells need no wrapping here.
+    if 2 * measured / width + 1 + text.count("\n") <= pdf_cell_lines():
+        return 1
+    return len(pdftext.wrap(text, pdftext.FONT, size, width))
+
+
+@functools.cache
+def pdf_cell_lines() -> int:
+    """The most lines a PDF table cell prints: its row then fits on any page."""
+    lines = max(
+        len(pdftext.wrap(c.header, pdftext.BOLD, pdftext.SIZE, c.pdf_width - 2 * pdftext.PAD))
+        for c in COLUMNS
+    )
+    return int((pdftext.row_room(lines) - 2 * pdftext.PAD) // pdftext.LEADING)
 
 
 def band_text(polsek: str) -> str:

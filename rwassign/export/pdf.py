@@ -11,102 +11,50 @@ fingerprint, the page number and a QR code in its footer.  The canvas runs in re
 the canonical JSON (and the signature record) as file attachments and the fingerprint as
 document metadata; ``rwassign.export.verify`` reads them back.
 
-Long because it is one renderer (about 510 lines) whose methods share the canvas, the fonts and
+Long because it is one renderer (about 480 lines) whose methods share the canvas, the fonts and
 the page geometry (margins, row heights, where the footer starts), and the pagination rules
 depend on all of them; what it prints lives in ``layout``.
 """
 
 from __future__ import annotations
 
-import functools
 import io
 import json
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pypdf import PdfReader, PdfWriter
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from rwassign.export import layout
 from rwassign.export.document import DocRow, Document
 from rwassign.export.layout import COLUMNS, Part, Section, Step
 from rwassign.export.output import qr_matrix, qr_payload, write_atomically
+from rwassign.export.pdftext import (
+    BAND_HEIGHT,
+    BOLD,
+    FONT,
+    FOOTER_TOP,
+    HEAD_DEPTH,
+    LEADING,
+    MARGIN,
+    PAD,
+    QR_SIZE,
+    SIZE,
+    TABLE_BOTTOM,
+    printable,
+    register_fonts,
+    wrap,
+)
 
-FONT, BOLD = "RwVera", "RwVeraBd"
 ATTACH_CONTENT = "rwassign-lampiran.json"
 ATTACH_SIGNATURE = "rwassign-signature.json"
 META_FINGERPRINT = "/RwassignFingerprint"
 QR_FORM = "rwqr"  # the one form XObject drawn on every page
-#: Every side of every page keeps this much paper blank (12.7 mm), the footer's QR code too:
-#: a printer that crops a few millimetres then cuts nothing printed.
-MARGIN = 36.0
-QR_SIZE = 36.0
-#: The rule over the footer: the QR code stands on the bottom margin, its quiet zone below it.
-FOOTER_TOP = MARGIN + QR_SIZE + 4
-#: The lowest a table row, the order's text or a signature block may reach.
-TABLE_BOTTOM = FOOTER_TOP + 8
-SIZE, LEADING, PAD = 7.5, 9.0, 3.0
 BREACH_RED = (0.75, 0.0, 0.0)
-
-
-def _register_fonts() -> None:
-    """Bitstream Vera ships inside reportlab, so the fonts embed without system fonts."""
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(FONT, "Vera.ttf"))
-        pdfmetrics.registerFont(TTFont(BOLD, "VeraBd.ttf"))
-
-
-@functools.cache
-def _drawable() -> frozenset[int]:
-    """The code points both embedded fonts have a glyph for."""
-    _register_fonts()
-    regular, bold = (set(pdfmetrics.getFont(f).face.charToGlyph) for f in (FONT, BOLD))
-    return frozenset(regular & bold)
-
-
-def printable(text: str) -> str:
-    """``text`` as the PDF draws it with its embedded fonts, which lack some letters: a letter
-    with a mark they lack is drawn as its base letter (``Ā`` as ``A``), a space they lack as a
-    space, a lone mark or an invisible format character not at all, anything else (an emoji,
-    a CJK character) as ``?``.  ``rwassign verify`` expects the same text."""
-    drawable = _drawable()
-    if all(ord(ch) in drawable for ch in text):
-        return text
-    out: list[str] = []
-    for ch in text:
-        if ord(ch) in drawable:
-            out.append(ch)
-        elif ch.isspace():
-            out.append(" ")
-        elif unicodedata.category(ch) in ("Mn", "Me", "Cf"):
-            continue
-        else:
-            base = "".join(
-                c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c)
-            )
-            out.append(base if base and all(ord(c) in drawable for c in base) else "?")
-    return "".join(out)
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    text = printable(text)
-    lines = simpleSplit(text, font, size, width) if text else [""]
-    out: list[str] = []
-    for line in lines:  # a single word wider than the cell is cut, never drawn past it
-        while pdfmetrics.stringWidth(line, font, size) > width and len(line) > 1:
-            cut = len(line) - 1
-            while cut > 1 and pdfmetrics.stringWidth(line[:cut], font, size) > width:
-                cut -= 1
-            out.append(line[:cut])
-            line = line[cut:]
-        out.append(line)
-    return out or [""]
 
 
 @dataclass
@@ -122,7 +70,7 @@ class _Renderer:
     """One PDF: optional Sprin pages (portrait), then the lampiran pages (landscape)."""
 
     def __init__(self, doc: Document, signature: dict[str, Any] | None) -> None:
-        _register_fonts()
+        register_fonts()
         self.doc = doc
         self.d = doc.details
         self.fp = doc.fingerprint
@@ -233,7 +181,7 @@ class _Renderer:
         self.c.line(x, y - 4, x + width, y - 4)
         y -= 22
         for signer in signers:
-            for part in _wrap(signer, FONT, size, width):
+            for part in wrap(signer, FONT, size, width):
                 self.centered(x, width, y, part, size)
                 y -= 12
         y -= 48
@@ -250,7 +198,7 @@ class _Renderer:
         descenders included), so the block is never drawn into the footer."""
         *signers, _name, _rank = layout.printed(layout.signature_lines(self.d)[2:])
         wide = self.signature_width(width)
-        wrapped = sum(len(_wrap(s, FONT, 9.5, wide)) for s in signers)
+        wrapped = sum(len(wrap(s, FONT, 9.5, wide)) for s in signers)
         return 13 + 22 + 12 * wrapped + 48 + 12 + 3
 
     def centered(
@@ -288,7 +236,7 @@ class _Renderer:
             items = part.texts()
             for i, item in enumerate(items, start=1):
                 indent = 16.0 if len(items) > 1 else 0.0
-                lines = _wrap(item, FONT, size, body_w - indent)
+                lines = wrap(item, FONT, size, body_w - indent)
                 for j, line in enumerate(lines):
                     need(lead)
                     if j == 0 and indent:
@@ -337,9 +285,9 @@ class _Renderer:
         for r in self.doc.rows:
             if r.polsek != polsek:
                 polsek = r.polsek
-                out.append(_Item("band", layout.band_text(polsek), [], 13.0))
+                out.append(_Item("band", layout.band_text(polsek), [], BAND_HEIGHT))
             cells = layout.row_cells(r)
-            lines = [_wrap(s, FONT, SIZE, w) for s, w in zip(cells, widths, strict=True)]
+            lines = [wrap(s, FONT, SIZE, w) for s, w in zip(cells, widths, strict=True)]
             h = max(len(x) for x in lines) * LEADING + 2 * PAD
             out.append(_Item("row", "", lines, h, r))
         return out
@@ -357,14 +305,14 @@ class _Renderer:
                 pages.append(moved)
                 y = top - header_h - sum(m.height for m in moved)
                 if item.kind == "row" and not moved:  # the running Polsek band is repeated
-                    y -= 13.0
+                    y -= BAND_HEIGHT
             pages[-1].append(item)
             y -= item.height
         self.last_y = y
         return pages
 
     def header_height(self) -> float:
-        lines = max(len(_wrap(col.header, BOLD, SIZE, col.pdf_width - 2 * PAD)) for col in COLUMNS)
+        lines = max(len(wrap(col.header, BOLD, SIZE, col.pdf_width - 2 * PAD)) for col in COLUMNS)
         return lines * LEADING + 2 * PAD
 
     def table_header(self, y: float) -> float:
@@ -376,7 +324,7 @@ class _Renderer:
         x = MARGIN
         for col in COLUMNS:
             w = col.pdf_width
-            lines = _wrap(col.header, BOLD, SIZE, w - 2 * PAD)
+            lines = wrap(col.header, BOLD, SIZE, w - 2 * PAD)
             for i, line in enumerate(lines):
                 self.text(x + (w - self.width(line, SIZE, True)) / 2, y - PAD - SIZE - i * LEADING,
                           line, SIZE, True)  # fmt: skip
@@ -416,13 +364,21 @@ class _Renderer:
         page_h = landscape(A4)[1]
         items = self.items()
         top = page_h - MARGIN
-        first_top = top - 92 - (12 * (len(self.doc.breaches) + 1) if self.doc.breaches else 0)
+        breaches = 12 * (len(self.doc.breaches) + 1) if self.doc.breaches else 0
+        first_top = top - HEAD_DEPTH - breaches
         pages = self.paginate(items, first_top, top)
-        extra_page = self.last_y - 24 - self.signature_depth(260) < TABLE_BOTTOM
-        if extra_page and len(pages[-1]) > 3:
-            # The signature never stands alone: the last two rows go with it to a new page.
-            tail = pages[-1][-2:]
-            del pages[-1][-2:]
+        signature = 24 + self.signature_depth(260)
+        extra_page = self.last_y - signature < TABLE_BOTTOM
+        room = top - self.header_height() - BAND_HEIGHT - signature - TABLE_BOTTOM
+        for count, left in ((2, 2), (1, 1)):
+            # The signature never stands alone: the last rows go with it to a new page, as
+            # many of the last two as fit there with it (rows a page tall leave it alone).
+            if not extra_page or len(pages[-1]) < count + left:
+                continue
+            if sum(i.height for i in pages[-1][-count:]) > room:
+                continue
+            tail = pages[-1][-count:]
+            del pages[-1][-count:]
             while pages[-1] and pages[-1][-1].kind == "band":
                 tail.insert(0, pages[-1].pop())
             pages.append(tail)

@@ -15,9 +15,11 @@ the metric-identical Liberation Sans), every row stores a height computed from i
 column widths and Arial's widths (reportlab's Helvetica metrics, the same numbers) with room
 to spare, and the page breaks are set here from those heights, each page filled to
 :data:`_FILL` of its height, so no program breaks a page elsewhere: a Polsek's band stays with
-its first row, the signature block (with the QR code) with the last two rows.
+its first row, the signature block (with the QR code) with the last two rows.  No row is taller
+than Excel's 409 pt: a longer text is cut with ``layout.CUT_MARK``, and a table cell already
+where its row would not fit on the first page (``table_cell_lines``), as the PDF cuts its rows.
 
-Long because it is one renderer (about 420 lines) whose parts share the row heights and the
+Long because it is one renderer (about 490 lines) whose parts share the row heights and the
 page geometry the page breaks are computed from; what it prints lives in ``layout``.
 """
 
@@ -46,6 +48,7 @@ from rwassign.export import layout
 from rwassign.export.document import Document
 from rwassign.export.layout import COLUMNS, HEADERS, Part
 from rwassign.export.output import FORCED_BANNER, qr_matrix, qr_payload, qr_png, write_atomically
+from rwassign.io.write.cells import put
 
 SHEET = "Lampiran"
 DATA_SHEET = "_lampiran"
@@ -77,6 +80,7 @@ _ROW_PAD = 3.0
 _BLANK = 12.0  # an empty row
 _QR_SCALE, _QR_BORDER = 3, 2  # pixels per module, modules of quiet zone in the picture
 _FILL = 0.96  # the share of a page's height the page breaks fill, room for other metrics
+MAX_ROW_HEIGHT = 409.0  # Excel's limit (points)
 
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -129,6 +133,41 @@ def row_height(lines: int, size: float = SIZE) -> float:
     return round(lines * size * _LINE + _ROW_PAD, 2)
 
 
+def most_lines(size: float = SIZE) -> int:
+    """The most lines of ``size`` a row shows: Excel's 409 pt at most."""
+    return int((MAX_ROW_HEIGHT - _ROW_PAD) // (size * _LINE))
+
+
+def table_cell_lines() -> int:
+    """The most lines a table cell shows: 409 pt, and its row fits on the first page under
+    the head (kop and lampiran header of one line each, the title, the table header and a
+    Polsek band), as the PDF's rows do."""
+    head = 3 * row_height(1, TEXT_SIZE) + 2 * _BLANK + row_height(1, TITLE_SIZE)
+    room = _page_height() - head - 2 * row_height(1, SIZE)
+    return min(most_lines(SIZE), int((room - _ROW_PAD) // (SIZE * _LINE)))
+
+
+def fit_cell(text: str, col: int, last: int | None = None, most: int | None = None) -> str:
+    """``text`` as a cell of columns ``col``..``last`` prints it: cut with ``layout.CUT_MARK``
+    where it would take more than ``most`` lines (409 pt of table text by default)."""
+    width = span_width(col, last or col)
+    most = most if most is not None else most_lines(SIZE)
+    return layout.cut_to_fit(text, lambda t: text_lines(t, width), most)
+
+
+def cut_cells(doc: Document) -> list[tuple[int, str]]:
+    """(row ``NO``, column) of every table cell the XLSX prints cut (``layout``)."""
+    most = table_cell_lines()
+    return [
+        (r.no, column.header)
+        for r in doc.rows
+        for col, (column, value) in enumerate(
+            zip(COLUMNS, layout.row_values(r), strict=True), start=1
+        )
+        if isinstance(value, str) and fit_cell(value, col, most=most) != value
+    ]
+
+
 def span_width(first: int, last: int) -> float:
     """The points of columns ``first``..``last`` (1-based) a cell's text can use."""
     units = sum(c.xlsx_width for c in COLUMNS[first - 1 : last])
@@ -171,19 +210,26 @@ class _Writer:
         look: Font,
         align: Alignment = _LEFT_TOP,
         last: int | None = None,
+        most: int | None = None,
     ) -> Cell:
         """``value`` in ``row``/``col`` (merged through column ``last``), wrapped in its
-        width; the row grows to show every line."""
+        width; the row grows to show every line, up to ``most`` lines (409 pt by default):
+        a longer text is cut (``layout.cut_to_fit``)."""
         last = last or col
         if last > col:
             self.ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=last)
-        cell = self.ws.cell(row, col, value)
+        size = float(look.sz or SIZE)
+        width = span_width(col, last)
+        bold = bool(look.b)
+        lines = text_lines(str(value), width, size, bold)
+        most = most if most is not None else most_lines(size)
+        if isinstance(value, str) and lines > most:  # never taller than Excel's 409 pt
+            value = layout.cut_to_fit(value, lambda t: text_lines(t, width, size, bold), most)
+            lines = text_lines(value, width, size, bold)
+        cell = put(self.ws, row, col, value)  # text from data is never a formula
         cell.font = look
         cell.alignment = align
-        size = float(look.sz or SIZE)
-        lines = text_lines(str(value), span_width(col, last), size, bool(look.b))
         self.need(row, row_height(lines, size))
-        assert isinstance(cell, Cell)
         return cell
 
     def need(self, row: int, height: float) -> None:
@@ -250,6 +296,7 @@ def _table(out: _Writer, doc: Document, row: int, lay: Layout) -> int:
         cell.border = _BOX
     polsek = None
     ncol = len(HEADERS)
+    most = table_cell_lines()
     for r in doc.rows:
         if r.polsek != polsek:
             polsek = r.polsek
@@ -262,7 +309,8 @@ def _table(out: _Writer, doc: Document, row: int, lay: Layout) -> int:
         lay.row_no[row] = r.no
         look = font(SIZE, color=_RED if r.flagged else None)
         for col, value in enumerate(layout.row_values(r), start=1):
-            cell = out.put(row, col, value, look, _CENTER_TOP if col == 1 else _WRAP)
+            align = _CENTER_TOP if col == 1 else _WRAP
+            cell = out.put(row, col, value, look, align, most=most)
             cell.border = _BOX
             if col > 1:
                 cell.number_format = "@"
@@ -312,11 +360,7 @@ def _page_breaks(out: _Writer, lay: Layout, signature_top: int) -> list[int]:
     the scale fit-to-width prints with, the header row repeated on the pages after the first.
     Kept together: the head of the first page with the table header and its first row, a
     band with the row under it, the last two rows with the signature block."""
-    paper_h, paper_w = A4[0], A4[1]  # landscape
-    width = paper_w - 72 * (MARGINS["left"] + MARGINS["right"])
-    sheet = sum(c.xlsx_width for c in COLUMNS) * _POINTS_PER_WIDTH
-    scale = min(1.0, width / sheet)
-    page = (paper_h - 72 * (MARGINS["top"] + MARGINS["bottom"])) / scale * _FILL
+    page = _page_height()
     table = sorted(lay.row_no)
     tail = table[-2] if len(table) >= 2 else lay.header_row + 1
     while tail - 1 > lay.header_row and tail - 1 not in lay.row_no:
@@ -342,6 +386,16 @@ def _page_breaks(out: _Writer, lay: Layout, signature_top: int) -> list[int]:
             used = repeated
         used += h
     return breaks
+
+
+def _page_height() -> float:
+    """The points of rows a landscape page holds at the scale fit-to-width prints with,
+    :data:`_FILL` of it."""
+    paper_h, paper_w = A4[0], A4[1]  # landscape
+    width = paper_w - 72 * (MARGINS["left"] + MARGINS["right"])
+    sheet = sum(c.xlsx_width for c in COLUMNS) * _POINTS_PER_WIDTH
+    scale = min(1.0, width / sheet)
+    return (paper_h - 72 * (MARGINS["top"] + MARGINS["bottom"])) / scale * _FILL
 
 
 def _arial_by_default(ws: Worksheet) -> None:
@@ -410,9 +464,7 @@ def build_workbook(doc: Document, signature: dict[str, Any] | None = None) -> Wo
     values = [doc.canonical()["format"], doc.fingerprint, _signature_text(signature)]
     values += [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)]
     for r, value in enumerate(values, start=1):
-        cell = data.cell(r, 1)
-        cell.value = value
-        cell.data_type = "s"  # never a formula, whatever the text starts with
+        put(data, r, 1, value)  # never a formula, whatever the text starts with
     data.sheet_state = "veryHidden"
     props = wb.custom_doc_props  # type: ignore[attr-defined]
     props.append(StringProperty(name=PROPERTY, value=doc.fingerprint))

@@ -105,6 +105,12 @@ MESSAGES: dict[str, Entry] = {
         "NO {no}: '{text}' is printed '{shown}' in the PDF (its font lacks some letters; the "
         "XLSX keeps them)",
     ),
+    "export.cut": (
+        "NO {no}, {column}: teksnya lebih panjang dari satu halaman; dicetak terpotong dengan "
+        "tanda '{mark}' di {formats} (teks lengkap tetap di rencana dan data tersemat)",
+        "NO {no}, {column}: the text is longer than a page; printed cut, ending in '{mark}', "
+        "in {formats} (the full text stays in the plan and the embedded data)",
+    ),
     "export.unit_mismatch": (
         "baris {row}: ID UNIT '{uid}' menunjuk {id_unit}, tetapi kolom Desa/RW menyebut {unit}; "
         "dicetak {unit} (sesuai yang tertulis)",

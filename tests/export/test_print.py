@@ -11,6 +11,7 @@ The sample is ``data/samples/polres_lebong.xlsx`` solved and exported with
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -25,6 +26,7 @@ import zxingcpp
 from typer.testing import CliRunner
 
 from rwassign import cli
+from rwassign.export import layout, pdftext
 from rwassign.export import pdf as pdf_export
 from rwassign.export import xlsx as xlsx_export
 from rwassign.export.document import DocRow, Document, build_details
@@ -347,3 +349,74 @@ def test_long_texts_print_whole_in_libreoffice(tmp_path: Path) -> None:
     assert [bad for p in pages for bad in _overlapping(p)] == []
     assert "WAKIL KEPALA KEPOLISIAN RESOR METRO" in "".join(p.text for p in pages)
     assert verify_file(path).problems == ()
+
+
+# --- texts longer than a page ----------------------------------------------------------------
+
+
+def _longer_than_a_page() -> Document:
+    """A name of 10,000 characters (words) and a jabatan of one 1,500-character word, as a
+    reader lets them through: each would make its row taller than a page."""
+    base = _long_document()
+    rows = list(base.rows[:6])
+    rows[1] = dataclasses.replace(rows[1], nama=("ANDI " * 2000).strip())
+    rows[3] = dataclasses.replace(rows[3], jabatan_kesatuan="X" * 1500)
+    return Document(base.details, tuple(rows))
+
+
+def test_a_row_longer_than_a_page_is_cut_inside_the_pdf(tmp_path: Path) -> None:
+    doc = _longer_than_a_page()
+    path = tmp_path / "sangat-panjang.pdf"
+    path.write_bytes(pdf_export.render_pdf(doc))
+    pages = list(_pages(path))
+    assert [bad for p in pages for bad in _outside(p)] == []
+    assert [bad for p in pages for bad in _overlapping(p)] == []  # never over the footer
+    assert _qr_codes(path, CROP) == [[qr_payload(doc.fingerprint)]] * len(pages)
+    assert layout.cut_cells(doc) == [(2, "NAMA"), (4, "JABATAN/KESATUAN")]
+    text = "".join("".join(p.text.split()) for p in pages)
+    assert text.count("".join(layout.CUT_MARK.split())) == 2
+    assert len(pages) == len(pdf_export.lampiran_pages(doc))
+    assert verify_file(path).problems == ()  # verify expects the cut text
+
+
+def test_a_row_longer_than_a_page_is_cut_under_409_pt_in_the_xlsx(tmp_path: Path) -> None:
+    doc = _longer_than_a_page()
+    path = tmp_path / "sangat-panjang.xlsx"
+    path.write_bytes(xlsx_export.render_xlsx(doc))
+    ws = openpyxl.load_workbook(path)[xlsx_export.SHEET]
+    assert max(d.height for d in ws.row_dimensions.values() if d.height) <= 409
+    shown = [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+    assert sum(s.endswith(layout.CUT_MARK) for s in shown) == 2
+    assert xlsx_export.cut_cells(doc) == [(2, "NAMA"), (4, "JABATAN/KESATUAN")]
+    assert verify_file(path).problems == ()
+    pages = list(_pages(_libreoffice_print(path, tmp_path)))
+    assert [bad for p in pages for bad in _outside(p)] == []
+    assert [bad for p in pages for bad in _overlapping(p)] == []
+    assert len(pages) == len(xlsx_export.page_rows(doc))
+
+
+def test_a_word_of_10000_characters_wraps_whole_and_inside_its_cell() -> None:
+    width = COLUMNS[1].pdf_width - 2 * pdftext.PAD
+    lines = pdftext.wrap("W" * 10_000, pdftext.FONT, pdftext.SIZE, width)
+    assert "".join(lines) == "W" * 10_000
+    widths = [pdftext.text_width(line, pdftext.SIZE) for line in lines]
+    assert max(widths) <= width
+    assert min(widths[:-1]) > width - pdftext.text_width("W", pdftext.SIZE)  # lines filled
+
+
+def test_export_names_every_cell_it_prints_cut(tmp_path: Path) -> None:
+    from tests.hostile import gen_formulas
+
+    source = gen_formulas.write_xlsx(tmp_path)
+    wb = openpyxl.load_workbook(source)
+    wb["Personel"]["B2"].value = ("ANDI " * 2000).strip()
+    wb.save(source)
+    plan = tmp_path / "rencana.xlsx"
+    assert runner.invoke(cli.app, ["solve", str(source), "-o", str(plan)]).exit_code == 0
+    details = ROOT / "docs" / "dokumen-contoh.toml"
+    r = runner.invoke(cli.app, ["export", str(plan), "--dokumen", str(details), "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    cut = [line for line in r.output.splitlines() if "printed cut" in line]
+    assert len(cut) == 1 and ", NAMA:" in cut[0] and "PDF, XLSX" in cut[0], r.output
+    for path in (plan.with_name("rencana-lampiran.pdf"), plan.with_name("rencana-lampiran.xlsx")):
+        assert runner.invoke(cli.app, ["verify", str(path)]).exit_code == 0

@@ -352,8 +352,10 @@ def _titles(ws: Any) -> str:
 
 
 def _norm(value: Any) -> str:
+    """A cell's value as comparable text.  A carriage return comes back as a line feed: XML
+    reads every line end as one (a ``CR`` typed into a name is stored, never lost)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value)
+    return str(value).replace("\r\n", "\n").replace("\r", "\n")

@@ -26,6 +26,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from rwassign import i18n
+from rwassign.io.write.cells import append_row
 from rwassign.io.write.printing import (
     GREY,
     font,
@@ -71,7 +72,7 @@ def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
     """Title, headline, shortage, members, coverage by kecamatan and Polsek, quality of the
     plan, settings and files, printed portrait one page wide (module docstring)."""
     set_widths(ws, WIDTHS)
-    ws.append([TITLE])
+    append_row(ws, [TITLE])
     ws["A1"].font = _TITLE_FONT
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=LAST)
     _rows(ws, [("Polres", facts["polres"], "", None)])
@@ -210,8 +211,8 @@ def _pct(done: int, units: int) -> float:
 
 def _section(ws: Worksheet, headers: Sequence[str]) -> None:
     """A blank line, then a block's bold filled header across all seven columns."""
-    ws.append([])
-    ws.append([*headers, *[None] * (LAST - len(headers))])
+    append_row(ws, [])
+    append_row(ws, [*headers, *[None] * (LAST - len(headers))])
     row = ws.max_row
     if len(headers) == 3:  # label, value, note: the note's header spans the note columns
         ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=LAST)
@@ -225,7 +226,7 @@ def _section(ws: Worksheet, headers: Sequence[str]) -> None:
 def _rows(ws: Worksheet, rows: Sequence[Row]) -> None:
     """Label | value | note rows; a value without a note spreads over the note columns."""
     for label, value, note, fmt in rows:
-        ws.append([label, value, note or None])
+        append_row(ws, [label, value, note or None])
         row = ws.max_row
         ws.merge_cells(start_row=row, start_column=2 if not note else 3, end_row=row,
                        end_column=LAST)  # fmt: skip
@@ -239,7 +240,7 @@ def _rows(ws: Worksheet, rows: Sequence[Row]) -> None:
 
 def _table_row(ws: Worksheet, values: Sequence[Any]) -> None:
     """One row of a coverage table; percentages with two decimals."""
-    ws.append(list(values))
+    append_row(ws, list(values))
     for cell in ws[ws.max_row]:
         cell.font = _BODY_FONT
         cell.alignment = _TOP
@@ -248,7 +249,7 @@ def _table_row(ws: Worksheet, values: Sequence[Any]) -> None:
 
 def _sentence(ws: Worksheet, text: str) -> None:
     """A sentence across the whole width, wrapped (the shortage arithmetic)."""
-    ws.append([text])
+    append_row(ws, [text])
     row = ws.max_row
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
     ws.cell(row, 1).font = _BODY_FONT

@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from rwassign.io.write.cells import append_row
 from rwassign.io.write.printing import (
     GREY,
     HEADER_SIZE,
@@ -55,7 +56,7 @@ LANDSCAPE_CHARS = 136.0
 
 def header(ws: Worksheet, headers: Sequence[str]) -> None:
     """A bold, filled header row; it wraps at spaces rather than being cut on paper."""
-    ws.append(list(headers))
+    append_row(ws, headers)
     for cell in ws[ws.max_row]:
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
@@ -75,16 +76,19 @@ def table(
 ) -> None:
     """A header row and data rows, formatted for reading, filtering and printing.
 
-    ``text_columns`` are stored as text with the ``@`` format (NRP, unit ids), so Excel keeps
-    leading zeros even when someone retypes a value; ``machine_columns`` are greyed and, when
-    they come last, left off the paper, as they are there for the program (round trips), not
+    Every text is a string cell, never a formula (:mod:`.cells`).  ``text_columns`` are
+    stored as text with the ``@`` format (NRP, unit ids), so Excel keeps leading zeros even
+    when someone retypes a value; ``machine_columns`` are greyed and, when they come last, left
+    off the paper, as they are there for the program (round trips), not
     for the reader; ``caps`` widen the columns of long text (reasons, messages) beyond
     ``FIELD_WIDTH``.
     """
     header(ws, headers)
     formats = formats or {}
     for row in rows:
-        ws.append([text_value(v) if headers[i] in text_columns else v for i, v in enumerate(row)])
+        append_row(
+            ws, [text_value(v) if headers[i] in text_columns else v for i, v in enumerate(row)]
+        )
     last_row = max(ws.max_row, 1)
     for i, name in enumerate(headers, start=1):
         fmt = TEXT_FORMAT if name in text_columns else formats.get(name)
