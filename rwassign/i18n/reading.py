@@ -2,6 +2,9 @@
 
 Every code the reader can emit has an entry here in Bahasa Indonesia and English, with a hint
 that says what to change in the workbook.  ``tests/io/read/test_broken_inputs.py`` renders each one.
+
+Long because it is a catalogue: one entry per problem the reader can find, with its hint in
+both languages; splitting it would only scatter the reader's voice over several files.
 """
 
 from __future__ import annotations
@@ -100,6 +103,13 @@ MESSAGES: dict[str, Entry] = {
         "the file holds more than {limit:,} filled cells; read up to this row",
         "Hapus baris dan kolom yang bukan data RW/dusun atau personel.",
         "Delete the rows and columns that are not units or roster data.",
+    ),
+    "file.too_many_cell_elements": (
+        "workbook berisi {count:,} sel (termasuk sel kosong berformat), melebihi batas {limit:,}",
+        "the workbook holds {count:,} cells (formatted empty ones included), over the limit of "
+        "{limit:,}",
+        "Hapus baris dan kolom di luar tabel (pilih, klik kanan > Delete) lalu simpan.",
+        "Delete the rows and columns outside the table (select, right-click > Delete), save.",
     ),
     "file.too_many_cells_to_verify": (
         "workbook berisi {count:,} sel, melebihi batas {limit:,} sel yang diperiksa verify",

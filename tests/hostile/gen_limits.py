@@ -277,3 +277,44 @@ def huge_shared_string(folder: Path, size: int = 1_200_000_000) -> Path:
         [_SHEET_HEAD[: -len(b"</row>")] + b'<c r="D1" t="s"><v>0</v></c></row>' + _SHEET_TAIL]
     )
     return _streamed_workbook(folder / "huge_shared_string.xlsx", sheet, strings())
+
+
+def many_cells(folder: Path, rows: int = 45_000, columns: int = 20) -> Path:
+    """``rows`` x ``columns`` filled cells (900,000 by default): every row and column within
+    its bound and the cell elements too, the cells read past theirs; the costliest sheet the
+    bounds admit."""
+    from openpyxl.utils.cell import get_column_letter
+
+    letters = [get_column_letter(c) for c in range(1, columns + 1)]
+
+    def chunks() -> Iterator[bytes]:
+        yield _SHEET_HEAD
+        for start in range(2, rows + 2, 5_000):
+            yield "".join(
+                f'<row r="{r}">'
+                + "".join(f'<c r="{x}{r}"><v>1</v></c>' for x in letters)
+                + "</row>"
+                for r in range(start, min(start + 5_000, rows + 2))
+            ).encode()
+        yield _SHEET_TAIL
+
+    return _streamed_workbook(folder / "many_cells.xlsx", chunks())
+
+
+def many_empty_cells(folder: Path, rows: int = 60_000, columns: int = 20) -> Path:
+    """``rows`` x ``columns`` formatted empty cells (1,200,000): nothing to read, but each costs
+    parsing, so past the bound of cell elements."""
+    from openpyxl.utils.cell import get_column_letter
+
+    letters = [get_column_letter(c) for c in range(1, columns + 1)]
+
+    def chunks() -> Iterator[bytes]:
+        yield _SHEET_HEAD
+        for start in range(2, rows + 2, 5_000):
+            yield "".join(
+                f'<row r="{r}">' + "".join(f'<c r="{x}{r}" s="0"/>' for x in letters) + "</row>"
+                for r in range(start, min(start + 5_000, rows + 2))
+            ).encode()
+        yield _SHEET_TAIL
+
+    return _streamed_workbook(folder / "many_empty_cells.xlsx", chunks())

@@ -17,7 +17,14 @@ from typer.testing import CliRunner
 
 from rwassign import cli
 from rwassign.io.read import read_input
-from rwassign.io.read.common import MAX_COLUMNS, MAX_ROWS, MAX_TEXT, MAX_UNITS_PER_DESA
+from rwassign.io.read.common import (
+    MAX_CELL_ELEMENTS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    MAX_TEXT,
+    MAX_UNITS_PER_DESA,
+)
 from tests.hostile import gen_limits as gen
 
 runner = CliRunner()
@@ -44,6 +51,8 @@ def _solve(tmp_path: Path, path: Path) -> tuple[int, str, Path]:
 REJECTED: list[tuple[str, Callable[[Path], Path], tuple[str, ...]]] = [
     ("far_cell", gen.far_cell, (f"{MAX_ROWS:,}", "1048576")),
     ("many_rows", gen.many_rows, (f"{MAX_ROWS:,}", f"{MAX_ROWS + 1}")),
+    ("many_cells", gen.many_cells, (f"{MAX_CELLS:,}",)),
+    ("many_empty_cells", gen.many_empty_cells, ("1,200,003", f"{MAX_CELL_ELEMENTS:,}")),
     ("long_text", gen.long_text_cell, (f"{MAX_TEXT:,}", "baris 3", "'C'")),
     ("count_1000000", lambda f: gen.count_cell(f, "a", 1000000), ("'1000000'",)),
     ("count_1e6", lambda f: gen.count_cell(f, "b", "1e6"), ("'1e6'",)),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -22,11 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from rwassign.io.read.common import (
+    MAX_CELL_ELEMENTS,
     MAX_CELLS,
     MAX_COLUMNS,
     MAX_FILE_BYTES,
     MAX_ROWS,
     MAX_TEXT,
+    cell_elements,
     mib,
     zip_problem,
 )
@@ -197,11 +200,16 @@ def _load_workbook(data: bytes, out: LoadedFile, file_order: int) -> list[RawShe
         out.problems.append(Problem("file.not_workbook", Severity.ERROR, where, {"suffix": kind}))
         return None
     too_large = zip_problem(infos)
+    if too_large is None:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            count = cell_elements(zf)
+        if count > MAX_CELL_ELEMENTS:
+            too_large = "file.too_many_cell_elements", {"count": count, "limit": MAX_CELL_ELEMENTS}
     if too_large is not None:
         out.problems.append(Problem(too_large[0], Severity.ERROR, where, too_large[1]))
         return None
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        wb = _open_read_only(openpyxl, data)
     except Exception as exc:  # openpyxl raises many types for damaged files
         reason = f"{type(exc).__name__}: {exc}"
         out.problems.append(Problem("file.unreadable", Severity.ERROR, where, {"reason": reason}))
@@ -223,6 +231,33 @@ def _load_workbook(data: bytes, out: LoadedFile, file_order: int) -> list[RawShe
     finally:
         wb.close()
     return sheets
+
+
+_OPEN_LOCK = threading.Lock()
+
+
+def _open_read_only(openpyxl: Any, data: bytes) -> Any:
+    """openpyxl's read-only workbook, without its scan of each sheet for a dimension.
+
+    openpyxl reads each sheet up to its ``<dimension>`` when it opens a workbook read-only;
+    a sheet without one (or with one after the data) is parsed to its end, a second time before
+    :func:`_stream_sheet` reads it.  The dimension is never used here, so the sheet class
+    openpyxl builds is swapped, while it opens the workbook, for one that skips that scan.
+    """
+    from openpyxl.reader import excel
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class _Sheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            """No scan: the sheet is streamed once, by :func:`_stream_sheet`."""
+
+    with _OPEN_LOCK:
+        original = excel.ReadOnlyWorksheet  # type: ignore[attr-defined]
+        excel.ReadOnlyWorksheet = _Sheet  # type: ignore[attr-defined]
+        try:
+            return openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        finally:
+            excel.ReadOnlyWorksheet = original  # type: ignore[attr-defined]
 
 
 def _stream_sheet(wb: Any, ws: Any, sheet: RawSheet, out: LoadedFile, bounds: _Bounds) -> None:
@@ -277,6 +312,11 @@ def _stream_sheet(wb: Any, ws: Any, sheet: RawSheet, out: LoadedFile, bounds: _B
                 continue
             parents.pop()
             if tag == CELL_TAG:
+                if not len(el) and el.get("r"):  # an empty (styled) cell: nothing to read
+                    el.clear()
+                    if parents:
+                        parents[-1].remove(el)
+                    continue
                 cell = parser.parse_cell(el)
                 value, column = cell["value"], cell["column"]
                 if value is None and el.find(FORMULA_TAG) is not None:
