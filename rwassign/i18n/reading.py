@@ -2,6 +2,9 @@
 
 Every code the reader can emit has an entry here in Bahasa Indonesia and English, with a hint
 that says what to change in the workbook.  ``tests/io/read/test_broken_inputs.py`` renders each one.
+
+Long because it is a catalogue: one entry per problem the reader can find, with its hint in
+both languages; splitting it would only scatter the reader's voice over several files.
 """
 
 from __future__ import annotations
@@ -69,6 +72,109 @@ MESSAGES: dict[str, Entry] = {
         "the file cannot be read: {reason}",
         "Buka di Excel; bila bisa, simpan ulang sebagai .xlsx baru.",
         "Open it in Excel; if it opens, save it again as a new .xlsx.",
+    ),
+    # --- bounds of what is read (README: "Batas berkas masukan") ------------------------------
+    "file.too_large": (
+        "berkas {size}, melebihi batas {limit}",
+        "the file is {size}, over the limit of {limit}",
+        "Simpan hanya sheet RW/dusun dan personel ke workbook baru.",
+        "Save only the units and roster sheets into a new workbook.",
+    ),
+    "file.too_many_parts": (
+        "workbook berisi {count} bagian, melebihi batas {limit}",
+        "the workbook holds {count} parts, over the limit of {limit}",
+        "Salin sheet RW/dusun dan personel ke workbook baru lalu simpan.",
+        "Copy the units and roster sheets into a new workbook and save it.",
+    ),
+    "file.part_too_large": (
+        "bagian '{part}' workbook berukuran {size} setelah dibuka, melebihi batas {limit}",
+        "part '{part}' of the workbook is {size} unpacked, over the limit of {limit}",
+        "Salin sheet RW/dusun dan personel ke workbook baru lalu simpan.",
+        "Copy the units and roster sheets into a new workbook and save it.",
+    ),
+    "file.unpacked_too_large": (
+        "workbook berukuran {size} setelah dibuka, melebihi batas {limit}",
+        "the workbook is {size} unpacked, over the limit of {limit}",
+        "Salin sheet RW/dusun dan personel ke workbook baru lalu simpan.",
+        "Copy the units and roster sheets into a new workbook and save it.",
+    ),
+    "file.too_many_cells": (
+        "berkas berisi lebih dari {limit:,} sel terisi; dibaca sampai baris ini",
+        "the file holds more than {limit:,} filled cells; read up to this row",
+        "Hapus baris dan kolom yang bukan data RW/dusun atau personel.",
+        "Delete the rows and columns that are not units or roster data.",
+    ),
+    "file.too_many_cell_elements": (
+        "workbook berisi {count:,} sel (termasuk sel kosong berformat), melebihi batas {limit:,}",
+        "the workbook holds {count:,} cells (formatted empty ones included), over the limit of "
+        "{limit:,}",
+        "Hapus baris dan kolom di luar tabel (pilih, klik kanan > Delete) lalu simpan.",
+        "Delete the rows and columns outside the table (select, right-click > Delete), save.",
+    ),
+    "file.too_many_cells_to_verify": (
+        "workbook berisi {count:,} sel, melebihi batas {limit:,} sel yang diperiksa verify",
+        "the workbook holds {count:,} cells, over the limit of {limit:,} cells verify checks",
+    ),
+    "sheet.too_many_rows": (
+        "sheet berisi data melewati baris {limit:,} (batas baris per sheet); dibaca sampai sini",
+        "the sheet holds data past row {limit:,} (the row limit per sheet); read up to here",
+        "Hapus isi di bawah tabel (Ctrl+End menunjukkan sel terakhir yang terisi).",
+        "Delete what lies below the table (Ctrl+End shows the last filled cell).",
+    ),
+    "sheet.too_many_columns": (
+        "sel terisi di luar kolom ke-{limit} (batas kolom per sheet)",
+        "a filled cell beyond column {limit} (the column limit per sheet)",
+        "Hapus isi di kanan tabel (Ctrl+End menunjukkan sel terakhir yang terisi).",
+        "Delete what lies right of the table (Ctrl+End shows the last filled cell).",
+    ),
+    "sheet.too_many_merges": (
+        "sheet berisi lebih dari {limit:,} sel gabungan",
+        "the sheet holds more than {limit:,} merged ranges",
+        "Pisahkan sel gabungan (Merge & Center > Unmerge Cells) lalu simpan.",
+        "Unmerge the cells (Merge & Center > Unmerge Cells) and save.",
+    ),
+    "cell.too_long": (
+        "sel berisi {length:,} karakter, melebihi batas {limit:,} karakter per sel",
+        "the cell holds {length:,} characters, over the limit of {limit:,} per cell",
+        "Persingkat isi sel ini.",
+        "Shorten the text of this cell.",
+    ),
+    "units.too_many": (
+        "lebih dari {limit:,} RW/dusun dalam masukan (batas unit per masukan); dibaca sampai sini",
+        "more than {limit:,} units in the input (the unit limit per input); read up to here",
+        "Periksa jumlah RW/dusun per desa; Polres terbesar pun jauh di bawah batas ini.",
+        "Check the unit counts per desa; even the largest Polres is far below this limit.",
+    ),
+    "unit.count_too_large": (
+        "jumlah RW/dusun '{value}' melebihi batas {limit} per desa",
+        "unit count '{value}' is over the limit of {limit} per desa",
+        "Satu desa/kelurahan memiliki paling banyak beberapa puluh RW/dusun; periksa angkanya.",
+        "A desa/kelurahan has a few dozen units at most; check the number.",
+    ),
+    # --- what was assumed in reading ---------------------------------------------------------
+    "file.csv_utf16": (
+        "CSV tersimpan sebagai UTF-16 ({encoding}); dibaca sebagai UTF-16",
+        "the CSV is saved as UTF-16 ({encoding}); read as UTF-16",
+    ),
+    "cell.formula_no_value": (
+        "rumus tanpa nilai tersimpan di {cells}: dibaca kosong",
+        "formula without a stored value in {cells}: read as empty",
+        "Rumus tanpa nilai tersimpan: buka dan simpan di Excel, lalu jalankan lagi.",
+        "Open and save the workbook in Excel so the formulas store their values, then rerun.",
+    ),
+    "sheet.hidden_used_units": (
+        "sheet tersembunyi '{sheet}' dipakai sebagai sheet RW/dusun; sheet terlihat yang tidak "
+        "dipakai: {visible}",
+        "hidden sheet '{sheet}' used as the units sheet; visible sheets not used: {visible}",
+        "Periksa sheet yang dipakai: tampilkan (Unhide) atau hapus sheet tersembunyi itu.",
+        "Check which sheet is used: unhide the hidden sheet, or delete it.",
+    ),
+    "sheet.hidden_used_roster": (
+        "sheet tersembunyi '{sheet}' dipakai sebagai sheet personel; sheet terlihat yang tidak "
+        "dipakai: {visible}",
+        "hidden sheet '{sheet}' used as the roster sheet; visible sheets not used: {visible}",
+        "Periksa sheet yang dipakai: tampilkan (Unhide) atau hapus sheet tersembunyi itu.",
+        "Check which sheet is used: unhide the hidden sheet, or delete it.",
     ),
     # --- sheets and columns ----------------------------------------------------------------
     "sheet.units_missing": (
@@ -380,7 +486,7 @@ MESSAGES: dict[str, Entry] = {
         "Periksa teks sel ini; ketik ulang bila disalin dari program lain.",
         "Check the text of this cell; type it again if it was pasted from another program.",
     ),
-    "cell.too_long": (
+    "cell.text_too_long": (
         "teks sel terlalu panjang: {length} karakter, paling banyak {limit} ('{start}...')",
         "the cell text is too long: {length} characters, at most {limit} ('{start}...')",
         "Periksa sel ini: kemungkinan isi beberapa sel tertempel jadi satu. Pendekkan teksnya.",

@@ -439,7 +439,7 @@ BROKEN_CASES: tuple[BrokenCase, ...] = (
     ),
     BrokenCase("polsek_conflict.xlsx", "polsek.conflict", "Polsek", 4, "POLSEK"),
     BrokenCase("nama_is_date.xlsx", "officer.nama_not_name", "Personel", 10, "NAMA"),
-    BrokenCase("nama_too_long.xlsx", "cell.too_long", "Personel", 12, "NAMA"),
+    BrokenCase("nama_too_long.xlsx", "cell.text_too_long", "Personel", 12, "NAMA"),
     BrokenCase("duplicate_nrp_digits.xlsx", "officer.duplicate_nrp", "Personel", 14, "NRP"),
     BrokenCase("unit_number_too_big.xlsx", "unit.bad_label", "Wilayah", 7, "RW/DUSUN"),
 )

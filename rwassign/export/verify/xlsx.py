@@ -28,6 +28,14 @@ from rwassign.export.verify.drawings import check_drawings
 from rwassign.export.verify.package import check_package
 from rwassign.export.verify.printsetup import check_print, yes
 from rwassign.export.xlsx import DATA_SHEET, PROPERTY, SHEET, build_sheet
+from rwassign.io.read.common import (
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    cell_elements,
+    mib,
+    zip_problem,
+)
 
 #: What openpyxl raises on a package that is not what it says: a cell pointing at a shared
 #: string the workbook lacks (IndexError), a part that is not the XML it claims.
@@ -37,11 +45,25 @@ _MISREAD = (LookupError, SyntaxError, TypeError, AttributeError)
 def verify_xlsx(path: Path, res: Reading) -> None:
     """Read the embedded content of an XLSX, rebuild the ``Lampiran`` sheet from it, compare
     every cell, its look, the print setup and the drawn objects."""
+    too_large = _too_large(path)
+    if too_large is not None:
+        res.fail("verify.unreadable", path=str(path), detail=i18n.both(*too_large))
+        return
     try:
         wb = load_workbook(path, data_only=True)
     except (OSError, zipfile.BadZipFile, InvalidFileException, ValueError, *_MISREAD) as exc:
         res.fail("verify.unreadable", path=str(path), detail=str(exc) or type(exc).__name__)
         return
+    for ws in wb.worksheets:
+        if ws.max_row > MAX_ROWS or ws.max_column > MAX_COLUMNS:
+            code, limit = (
+                ("sheet.too_many_rows", MAX_ROWS)
+                if ws.max_row > MAX_ROWS
+                else ("sheet.too_many_columns", MAX_COLUMNS)
+            )
+            detail = i18n.both(code, {"limit": limit})
+            res.fail("verify.unreadable", path=str(path), detail=detail)
+            return
     if SHEET in wb.sheetnames and DATA_SHEET not in wb.sheetnames:
         ws = wb[SHEET]
         footer = ws.oddFooter.left.text if ws.oddFooter is not None else None
@@ -105,6 +127,30 @@ def verify_xlsx(path: Path, res: Reading) -> None:
     check_package(res, path)
 
 
+def _too_large(path: Path) -> tuple[str, dict[str, Any]] | None:
+    """The reader's bound (file size, part size, unpacked size) ``path`` passes, checked on the
+    zip directory before openpyxl unpacks anything, so no file makes ``verify`` run for
+    minutes or gigabytes; ``None`` for a file within them, or one that is no zip (openpyxl
+    then says why)."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return "file.too_large", {"size": mib(size), "limit": mib(MAX_FILE_BYTES)}
+        with zipfile.ZipFile(path) as zf:
+            found = zip_problem(zf.infolist())
+            if found is not None:
+                return found
+            cells = cell_elements(zf)
+            if cells > MAX_VERIFY_CELLS:
+                return "file.too_many_cells_to_verify", {"count": cells, "limit": MAX_VERIFY_CELLS}
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError):
+        return None
+    return None
+
+
+#: Cells of all sheets of an XLSX ``verify`` opens: openpyxl keeps each cell as an object of a
+#: few hundred bytes, so this bounds its memory (a lampiran of 50,000 rows has 450,000 cells).
+MAX_VERIFY_CELLS = 600_000
 _STATES = {
     "visible": "verify.state.visible",
     "hidden": "verify.state.hidden",

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rwassign.io.read.common import Collector
+from rwassign.io.read.common import MAX_UNITS, Collector
 from rwassign.io.read.config import read_polsek_sheet, read_settings_sheet
 from rwassign.io.read.fields import (
     FIELD_DOCS,
@@ -74,13 +74,16 @@ def read_input(
     roster: Path | None = None,
     column_map: dict[str, str] | None = None,
     today: date | None = None,
+    max_units: int = MAX_UNITS,
 ) -> ReadResult:
     """Read one workbook holding both sheets, or a units file and a roster file.
 
     Each file may be ``.xlsx``/``.xlsm`` or ``.csv``.  ``column_map`` (logical field ->
     header text) names columns the alias table does not know; a ``Pengaturan`` sheet may do the
     same with ``kolom.<field>`` rows (the argument wins).  ``today`` fixes the date that years
-    of service are counted to (tests pass a fixed date).  Input files are only read.
+    of service are counted to (tests pass a fixed date).  ``max_units`` bounds the units of the
+    input (README, "Batas berkas masukan"): more is an input error, as no real Polres comes
+    near it.  Input files are only read.
     """
     today = today or date.today()
     out = Collector()
@@ -152,6 +155,10 @@ def read_input(
                 sheets=", ".join(names) or "-",
             )
 
+    for sheet, role in ((units_sheet, "units"), (roster_sheet, "roster")):
+        if sheet is not None and sheet.hidden:
+            _warn_hidden(sheet, role, [s for s in all_sheets if s.file == sheet.file], out)
+
     polsek_map: dict[str, str] | None = None
     for s in polsek_sheets:
         got = read_polsek_sheet(s, cmap, out)
@@ -163,7 +170,7 @@ def read_input(
         header = _header_or_report(units_sheet, UNIT_FIELDS, cmap, "units", out)
         if header is not None:
             clean_sheet(units_sheet, header, out)
-            unit_list = read_units(units_sheet, header, polsek_map, out)
+            unit_list = read_units(units_sheet, header, polsek_map, out, max_units)
             if not unit_list and not _sheet_errors(out, units_sheet):
                 out.error("units.none", units_sheet.loc(header.row))
 
@@ -186,6 +193,19 @@ def read_input(
     name = _polres_name(all_sheets) or first.stem
     instance = Instance(name=name, units=tuple(unit_list), officers=tuple(officers))
     return ReadResult(instance, problems, settings_values, input_files, frozenset(recorded))
+
+
+def _warn_hidden(sheet: RawSheet, role: str, sheets: list[RawSheet], out: Collector) -> None:
+    """Say that a sheet Excel does not show is read as ``role``, and which visible sheets of
+    the same file were not read as data: a visible decoy beside a hidden roster must not pass
+    unseen."""
+    visible = [
+        f"'{s.sheet}'"
+        for s in sheets
+        if not s.hidden and s.sheet is not None and sheet_kind_by_name(s.sheet) is None
+    ]
+    code = "sheet.hidden_used_units" if role == "units" else "sheet.hidden_used_roster"
+    out.warn(code, sheet.loc(), sheet=sheet.sheet, visible=", ".join(visible) or "-")
 
 
 def _sheet_errors(out: Collector, sheet: RawSheet) -> bool:

@@ -460,7 +460,7 @@ def clean_sheet(sheet: RawSheet, header: Header | None, out: Collector) -> None:
             used = header is None or (c in names and i >= first_data)
             if used and len(cleaned) > MAX_TEXT_CHARS:
                 out.error(
-                    "cell.too_long",
+                    "cell.text_too_long",
                     sheet.loc(i + 1, column),
                     length=len(cleaned),
                     limit=MAX_TEXT_CHARS,

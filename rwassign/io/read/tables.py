@@ -5,18 +5,34 @@ the sheet, header and row logic is the same for an ``.xlsx`` workbook and a ``.c
 Files are only ever opened for reading: the user's workbook must come out of a run byte for
 byte as it went in.  A file that cannot be read becomes one :class:`~rwassign.model.Problem`,
 never an exception, because the user needs one clear sentence, not a traceback.
+
+Long because every way a file can be too large is bounded here, where it is read: the zip
+directory, each sheet streamed cell by cell, merged ranges, CSV rows and fields, each with the
+cell and the bound in its message (the bounds themselves are in :mod:`.common`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import threading
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from rwassign.io.read.common import (
+    MAX_CELL_ELEMENTS,
+    MAX_CELLS,
+    MAX_COLUMNS,
+    MAX_FILE_BYTES,
+    MAX_ROWS,
+    MAX_TEXT,
+    cell_elements,
+    mib,
+    zip_problem,
+)
 from rwassign.model import Location, Problem, Severity
 
 # First bytes of the two container formats a spreadsheet can come in.
@@ -35,7 +51,8 @@ class RawSheet:
 
     ``sheet`` is the sheet name for workbooks and ``None`` for CSV files, so locations of CSV
     problems do not name a sheet the user never saw.  ``order`` is the position of the sheet in
-    its workbook, used to report problems in file order.
+    its workbook, used to report problems in file order.  ``hidden`` is true for a sheet
+    Excel does not show, so using one as input can be said.
     """
 
     file: str
@@ -43,6 +60,7 @@ class RawSheet:
     rows: list[list[Any]]
     order: int = 0
     file_order: int = 0
+    hidden: bool = False
 
     def loc(self, row: int | None = None, column: str | None = None) -> Location:
         return Location(file=self.file, sheet=self.sheet, row=row, column=column)
@@ -104,6 +122,8 @@ def load(path: Path, file_order: int = 0) -> LoadedFile:
 
     The format is decided by the file's first bytes, not only its name, so a ``.docx`` renamed
     ``.xlsx``, an old binary ``.xls`` or a password-protected workbook each get their own message.
+    Every bound of :mod:`~rwassign.io.read.common` is checked on the way, so no file makes this
+    take more than seconds or a few hundred megabytes.
     """
     shown = display_name(path)
     out = LoadedFile(path=path, display=shown)
@@ -118,6 +138,9 @@ def load(path: Path, file_order: int = 0) -> LoadedFile:
     if path.is_dir():
         return fail("file.not_workbook", suffix="(folder)")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return fail("file.too_large", size=mib(size), limit=mib(MAX_FILE_BYTES))
         data = path.read_bytes()
     except OSError as exc:
         return fail("file.unreadable", reason=exc.strerror or str(exc))
@@ -134,60 +157,285 @@ def load(path: Path, file_order: int = 0) -> LoadedFile:
             out.sheets = sheets
         return out
     if suffix in CSV_SUFFIXES:
-        out.sheets = [_load_csv(data, shown, file_order)]
+        sheet = _load_csv(data, out, file_order)
+        if sheet is not None:
+            out.sheets = [sheet]
         return out
     return fail("file.not_workbook", suffix=suffix or "(none)")
+
+
+class _Bounds:
+    """The cells one file has kept so far, against :data:`MAX_CELLS`."""
+
+    def __init__(self) -> None:
+        self.cells = 0
 
 
 def _load_workbook(data: bytes, out: LoadedFile, file_order: int) -> list[RawSheet] | None:
     """Open a zip container with openpyxl from memory (the file on disk is never touched).
 
-    Values, not formulas, are read (``data_only``): a formula cell holds the value Excel last
-    computed.  Vertically merged cells (a kecamatan written once beside all its desa) are filled
-    down so that every row carries its value; horizontal merges (title lines) are not spread.
+    The zip directory is checked against the part and total size bounds first.  openpyxl opens
+    the workbook read-only (sheet names and states, styles, shared strings) and each sheet is
+    then streamed here, cell by cell, so a declared dimension (``A1:XFD1048576``) or a styled
+    empty cell far away costs nothing, and a sheet whose values run past a bound stops there.
+    Values, not formulas, are read: a formula cell holds the value Excel last computed, and one
+    without such a value is named in a warning.  Vertically merged cells (a kecamatan written
+    once beside all its desa) are filled down over the rows read; horizontal merges (title
+    lines) are not spread.
     """
     import openpyxl  # local import: keeps ``import rwassign.io`` light for the CLI's --help
 
     where = Location(file=out.display)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-    except zipfile.BadZipFile:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError):
         out.problems.append(Problem("file.not_workbook", Severity.ERROR, where, {"suffix": "zip"}))
         return None
+    names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         kind = "docx" if "word/document.xml" in names else "zip"
         if "content.xml" in names:
             kind = "ods"
         out.problems.append(Problem("file.not_workbook", Severity.ERROR, where, {"suffix": kind}))
         return None
+    too_large = zip_problem(infos)
+    if too_large is None:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            count = cell_elements(zf)
+        if count > MAX_CELL_ELEMENTS:
+            too_large = "file.too_many_cell_elements", {"count": count, "limit": MAX_CELL_ELEMENTS}
+    if too_large is not None:
+        out.problems.append(Problem(too_large[0], Severity.ERROR, where, too_large[1]))
+        return None
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=False)
+        wb = _open_read_only(openpyxl, data)
     except Exception as exc:  # openpyxl raises many types for damaged files
         reason = f"{type(exc).__name__}: {exc}"
         out.problems.append(Problem("file.unreadable", Severity.ERROR, where, {"reason": reason}))
         return None
     sheets: list[RawSheet] = []
-    for order, ws in enumerate(wb.worksheets):
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        for rng in ws.merged_cells.ranges:
-            if rng.max_row == rng.min_row:
-                continue
-            top = rows[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(rows) else None
-            for r in range(rng.min_row + 1, rng.max_row + 1):
-                if r - 1 < len(rows) and rng.min_col - 1 < len(rows[r - 1]):
-                    rows[r - 1][rng.min_col - 1] = top
-        sheets.append(RawSheet(out.display, ws.title, rows, order, file_order))
-    wb.close()
+    bounds = _Bounds()
+    try:
+        for order, ws in enumerate(wb.worksheets):
+            sheet = RawSheet(out.display, ws.title, [], order, file_order)
+            sheet.hidden = getattr(ws, "sheet_state", "visible") != "visible"
+            _stream_sheet(wb, ws, sheet, out, bounds)
+            sheets.append(sheet)
+            if not out.ok:
+                break
+    except Exception as exc:  # a damaged sheet part: the same sentence as a damaged workbook
+        reason = f"{type(exc).__name__}: {exc}"
+        out.problems.append(Problem("file.unreadable", Severity.ERROR, where, {"reason": reason}))
+        return None
+    finally:
+        wb.close()
     return sheets
 
 
+_OPEN_LOCK = threading.Lock()
+
+
+def _open_read_only(openpyxl: Any, data: bytes) -> Any:
+    """openpyxl's read-only workbook, without its scan of each sheet for a dimension.
+
+    openpyxl reads each sheet up to its ``<dimension>`` when it opens a workbook read-only;
+    a sheet without one (or with one after the data) is parsed to its end, a second time before
+    :func:`_stream_sheet` reads it.  The dimension is never used here, so the sheet class
+    openpyxl builds is swapped, while it opens the workbook, for one that skips that scan.
+    """
+    from openpyxl.reader import excel
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class _Sheet(ReadOnlyWorksheet):
+        def _get_size(self) -> None:
+            """No scan: the sheet is streamed once, by :func:`_stream_sheet`."""
+
+    with _OPEN_LOCK:
+        original = excel.ReadOnlyWorksheet  # type: ignore[attr-defined]
+        excel.ReadOnlyWorksheet = _Sheet  # type: ignore[attr-defined]
+        try:
+            return openpyxl.load_workbook(io.BytesIO(data), data_only=True, read_only=True)
+        finally:
+            excel.ReadOnlyWorksheet = original  # type: ignore[attr-defined]
+
+
+def _stream_sheet(wb: Any, ws: Any, sheet: RawSheet, out: LoadedFile, bounds: _Bounds) -> None:
+    """Fill ``sheet.rows`` from the sheet's XML, one ``<row>`` at a time.
+
+    openpyxl's own cell parser turns each ``<c>`` into a Python value (shared strings, dates by
+    number format, booleans); each cell element is dropped as soon as it is read, so memory is
+    what is kept, never what the XML declares.  The first bound a sheet passes is reported with
+    the cell and the bound, and reading the sheet stops there.
+    """
+    from openpyxl.utils.cell import get_column_letter, range_boundaries
+    from openpyxl.worksheet._reader import (
+        CELL_TAG,
+        FORMULA_TAG,
+        ROW_TAG,
+        WorkSheetParser,
+    )
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+    from openpyxl.xml.functions import iterparse
+
+    merge_tag = f"{{{SHEET_MAIN_NS}}}mergeCell"
+    data_tag = f"{{{SHEET_MAIN_NS}}}sheetData"
+    parser = WorkSheetParser(  # used for its cell parser only; the loop below reads the XML
+        io.BytesIO(b""),
+        ws._shared_strings,
+        data_only=True,
+        epoch=wb.epoch,
+        date_formats=wb._date_formats,
+        timedelta_formats=wb._timedelta_formats,
+    )
+
+    def stop(code: str, row: int | None, column: str | None, **params: Any) -> None:
+        loc = sheet.loc(row, column)
+        out.problems.append(Problem(code, Severity.ERROR, loc, params))
+
+    rows = sheet.rows
+    merges: list[tuple[int, int, int]] = []
+    no_value: list[str] = []
+    parents: list[Any] = []
+    cells: dict[int, Any] = {}
+    row_no = 0
+    with ws._get_source() as src:
+        for event, el in iterparse(src, events=("start", "end")):
+            tag = el.tag
+            if event == "start":
+                parents.append(el)
+                if tag == ROW_TAG:
+                    row_attr = el.get("r")
+                    row_no = int(float(row_attr)) if row_attr else row_no + 1
+                    parser.row_counter, parser.col_counter = row_no, 0
+                    cells = {}
+                continue
+            parents.pop()
+            if tag == CELL_TAG:
+                if not len(el) and el.get("r"):  # an empty (styled) cell: nothing to read
+                    el.clear()
+                    if parents:
+                        parents[-1].remove(el)
+                    continue
+                cell = parser.parse_cell(el)
+                value, column = cell["value"], cell["column"]
+                if value is None and el.find(FORMULA_TAG) is not None:
+                    no_value.append(f"{get_column_letter(column)}{row_no}")
+                el.clear()
+                if parents:
+                    parents[-1].remove(el)
+                if value is None or (isinstance(value, str) and not value.strip()):
+                    continue
+                ref = get_column_letter(column)
+                if column > MAX_COLUMNS:
+                    return stop("sheet.too_many_columns", row_no, ref, limit=MAX_COLUMNS)
+                if isinstance(value, str) and len(value) > MAX_TEXT:
+                    return stop("cell.too_long", row_no, ref, length=len(value), limit=MAX_TEXT)
+                cells[column] = value
+            elif tag == ROW_TAG:
+                el.clear()
+                if parents:
+                    parents[-1].remove(el)
+                if not cells:
+                    continue
+                if row_no > MAX_ROWS:
+                    return stop("sheet.too_many_rows", row_no, None, limit=MAX_ROWS)
+                width = max(cells)
+                bounds.cells += width
+                if bounds.cells > MAX_CELLS:
+                    return stop("file.too_many_cells", row_no, None, limit=MAX_CELLS)
+                line: list[Any] = [None] * width
+                for c, v in cells.items():
+                    line[c - 1] = v
+                rows.extend([] for _ in range(len(rows), row_no - 1))
+                rows.append(line)
+            elif tag == merge_tag:
+                ref = el.get("ref") or ""
+                el.clear()
+                try:
+                    min_col, min_row, _, max_row = range_boundaries(ref)
+                except (TypeError, ValueError):
+                    continue
+                if min_row is not None and max_row is not None and max_row > min_row:
+                    merges.append((min_col or 1, min_row, max_row))
+                    if len(merges) > MAX_ROWS:
+                        return stop("sheet.too_many_merges", None, None, limit=MAX_ROWS)
+            elif tag != data_tag and len(parents) == 1:
+                el.clear()  # a part of the sheet other than its cells (page setup, views)
+    _fill_merges(rows, merges, sheet, out, bounds)
+    if no_value:
+        shown = ", ".join(no_value[:10]) + (
+            f" (+{len(no_value) - 10})" if len(no_value) > 10 else ""
+        )
+        first = no_value[0]
+        loc = sheet.loc(int(first.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), first.rstrip("0123456789"))
+        out.problems.append(
+            Problem("cell.formula_no_value", Severity.WARNING, loc, {"cells": shown})
+        )
+
+
+def _fill_merges(
+    rows: list[list[Any]],
+    merges: list[tuple[int, int, int]],
+    sheet: RawSheet,
+    out: LoadedFile,
+    bounds: _Bounds,
+) -> None:
+    """Carry the top cell of each vertical merge down over the rows that were read: a merge
+    that runs to row 1,048,576 below a short table costs only the table's rows."""
+    for col, top_row, bottom_row in merges:
+        if top_row > len(rows):
+            continue
+        top = rows[top_row - 1][col - 1] if col - 1 < len(rows[top_row - 1]) else None
+        last = min(bottom_row, len(rows))
+        bounds.cells += last - top_row
+        if bounds.cells > MAX_CELLS:
+            loc = sheet.loc(top_row, None)
+            out.problems.append(
+                Problem("file.too_many_cells", Severity.ERROR, loc, {"limit": MAX_CELLS})
+            )
+            return
+        for r in range(top_row + 1, last + 1):
+            line = rows[r - 1]
+            if col - 1 < len(line):
+                line[col - 1] = top
+            elif top is not None:
+                line.extend([None] * (col - 1 - len(line)))
+                line.append(top)
+
+
+#: The byte-order marks of UTF-16, and the name each is read with.
+_UTF16_BOMS = ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
+def utf16_encoding(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` when ``data`` is UTF-16 text (Excel's "Unicode Text" and some
+    exports save CSV so): by its byte-order mark, or without one by the zero byte beside every
+    ASCII letter.  ``None`` for any 8-bit text."""
+    for bom, name in _UTF16_BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:4096]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        even = sample[0::2].count(0)
+        odd = sample[1::2].count(0)
+        return "utf-16-le" if odd > even else "utf-16-be"
+    return None
+
+
 def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM) first; Excel on Windows saves CSV as cp1252; latin-1 last.
+    """UTF-16 when it is that, then UTF-8 (with or without BOM); Excel on Windows saves CSV as
+    cp1252; latin-1 last.
 
     latin-1 decodes any byte, so a file always comes out as text; a wrong guess only garbles
     accented letters, which Indonesian names rarely have.
     """
+    wide = utf16_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide).lstrip("\ufeff")
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             return data.decode(encoding)
@@ -207,12 +455,63 @@ def sniff_delimiter(text: str) -> str:
         return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
-def _load_csv(data: bytes, shown: str, file_order: int) -> RawSheet:
-    """Every CSV cell stays text (an NRP like ``01020345`` keeps its leading zero)."""
+def _load_csv(data: bytes, out: LoadedFile, file_order: int) -> RawSheet | None:
+    """Every CSV cell stays text (an NRP like ``01020345`` keeps its leading zero).
+
+    The same row, column and length bounds as a workbook sheet; a UTF-16 file is read and said
+    in a warning, since the user may not know how the program they used saved it.
+    """
+    shown = out.display
+    sheet = RawSheet(shown, None, [], 0, file_order)
+    wide = utf16_encoding(data)
     text = decode_text(data)
-    # The csv module stops at 131,072 characters a field; no field can be longer than the
-    # file, so this limit only lets the reader report an over-long cell at its row and column.
-    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows: list[list[Any]] = [[c if c.strip() else None for c in row] for row in reader]
-    return RawSheet(shown, None, rows, 0, file_order)
+    if wide is not None:
+        out.problems.append(
+            Problem("file.csv_utf16", Severity.WARNING, Location(file=shown), {"encoding": wide})
+        )
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(max(old_limit, MAX_FILE_BYTES))  # a long field is named below
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+        cells = 0
+        for row in reader:
+            r = len(sheet.rows) + 1
+            line: list[Any] = [c if c.strip() else None for c in row]
+            while line and line[-1] is None:
+                line.pop()
+            if line and r > MAX_ROWS:
+                _csv_stop(out, sheet, "sheet.too_many_rows", r, None, limit=MAX_ROWS)
+                return None
+            if len(line) > MAX_COLUMNS:
+                ref = _letter(MAX_COLUMNS + 1)
+                _csv_stop(out, sheet, "sheet.too_many_columns", r, ref, limit=MAX_COLUMNS)
+                return None
+            for c, v in enumerate(line):
+                if v is not None and len(v) > MAX_TEXT:
+                    ref = _letter(c + 1)
+                    _csv_stop(out, sheet, "cell.too_long", r, ref, length=len(v), limit=MAX_TEXT)
+                    return None
+            cells += len(line)
+            if cells > MAX_CELLS:
+                _csv_stop(out, sheet, "file.too_many_cells", r, None, limit=MAX_CELLS)
+                return None
+            sheet.rows.append(line)
+    except csv.Error as exc:
+        where = Location(file=shown)
+        out.problems.append(Problem("file.unreadable", Severity.ERROR, where, {"reason": str(exc)}))
+        return None
+    finally:
+        csv.field_size_limit(old_limit)
+    return sheet
+
+
+def _csv_stop(
+    out: LoadedFile, sheet: RawSheet, code: str, row: int, column: str | None, **params: Any
+) -> None:
+    out.problems.append(Problem(code, Severity.ERROR, sheet.loc(row, column), params))
+
+
+def _letter(column: int) -> str:
+    from openpyxl.utils.cell import get_column_letter
+
+    return get_column_letter(column)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from rwassign.io.read.common import Collector, read_point
+from rwassign.io.read.common import MAX_UNITS, MAX_UNITS_PER_DESA, Collector, read_point
 from rwassign.io.read.config import polsek_display
 from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
 from rwassign.io.read.tables import RawSheet, cell_text
@@ -96,9 +96,14 @@ def read_units(
     header: Header,
     polsek_map: dict[str, str] | None,
     out: Collector,
+    max_units: int = MAX_UNITS,
 ) -> list[Unit]:
     """All units of ``sheet``, sorted by (Polsek, kecamatan, desa, number); problems go to
-    ``out``.  The caller has checked the required columns are present."""
+    ``out``.  The caller has checked the required columns are present.
+
+    A count cell is bounded by :data:`MAX_UNITS_PER_DESA` before it is expanded (``1e300``
+    is a number, just not a desa's), and the sheet stops at ``max_units`` units, so a typo
+    cannot make the reader or the solver run for hours."""
     col_text = header.texts
     unit_kind_hdr = kind_from_header(col_text["unit"]) if header.has("unit") else None
     count_kind_hdr = kind_from_header(col_text["count"]) if header.has("count") else None
@@ -109,6 +114,9 @@ def read_units(
     for i in range(header.data_start, len(sheet.rows)):
         row = sheet.rows[i]
         r = i + 1
+        if len(pending) > max_units:
+            out.error("units.too_many", sheet.loc(r), limit=max_units)
+            break
         if not any(cell_text(v) for v in row) or is_numbering_row(row) or is_total_row(row):
             continue
         if _is_subtitle(row, header, keep):
@@ -199,6 +207,14 @@ def read_units(
         if count_f == 0:
             out.warn("unit.count_zero", loc("count"), desa=desa)
             continue
+        if count_f > MAX_UNITS_PER_DESA:
+            out.error(
+                "unit.count_too_large",
+                loc("count"),
+                value=cell_text(count_raw),
+                limit=MAX_UNITS_PER_DESA,
+            )
+            continue
         kind = jenis_kind or count_kind_hdr or kode_kind or "RW"
         for n in range(1, int(count_f) + 1):
             pending.append(
@@ -217,6 +233,10 @@ def read_units(
                 )
             )
 
+    if len(pending) > max_units:
+        if not any(p.code == "units.too_many" for p in out.problems):
+            out.error("units.too_many", sheet.loc(), limit=max_units)
+        return []
     return _build(pending, polsek_map, out)
 
 

@@ -409,7 +409,7 @@ def test_a_text_over_the_bound_is_an_error_naming_the_cell_and_the_bound(tmp_pat
     long_name = "A" * 200_000  # over the csv module's own field limit of 131,072 characters
     result = _roster(tmp_path, f"{long_name};BRIPKA;87050123;BA POLSEK\n")
     assert result.instance is None
-    hit = next(p for p in result.errors if p.code == "cell.too_long")
+    hit = next(p for p in result.errors if p.code == "cell.text_too_long")
     assert (hit.location.row, hit.location.column) == (2, "NAMA")
     assert hit.params["length"] == 200_000 and hit.params["limit"] == MAX_TEXT_CHARS == 1000
     assert "1000" in render(hit, "en") and "200000" in render(hit, "id")
