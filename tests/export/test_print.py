@@ -409,7 +409,9 @@ def test_export_names_every_cell_it_prints_cut(tmp_path: Path) -> None:
 
     source = gen_formulas.write_xlsx(tmp_path)
     wb = openpyxl.load_workbook(source)
-    wb["Personel"]["B2"].value = ("ANDI " * 2000).strip()
+    # the longest name the reader lets through (1,000 characters), in wide letters: taller
+    # than a page in the NAMA column
+    wb["Personel"]["B2"].value = ("WWWW " * 200).strip()
     wb.save(source)
     plan = tmp_path / "rencana.xlsx"
     assert runner.invoke(cli.app, ["solve", str(source), "-o", str(plan)]).exit_code == 0

@@ -67,14 +67,15 @@ LONG_FIELD_CHARS = 200_000
 """Over the csv module's own field limit (131,072 characters), which once ended in exit 5."""
 
 
-def long_field(folder: Path) -> tuple[Path, Path]:
-    """A name of :data:`LONG_FIELD_CHARS` characters in row 3, written in chunks."""
+def long_field(folder: Path, chars: int = LONG_FIELD_CHARS) -> tuple[Path, Path]:
+    """A name of ``chars`` characters (:data:`LONG_FIELD_CHARS` by default) in row 3, written in
+    chunks."""
     units, roster = _pair(folder, "long", list(MEMBERS[:1]))
     with roster.open("a", encoding="utf-8") as f:
         chunk = "DEDI KURNIAWAN " * 1_000  # 15,000 characters
         written = 0
-        while written < LONG_FIELD_CHARS:
-            part = chunk[: LONG_FIELD_CHARS - written]
+        while written < chars:
+            part = chunk[: chars - written]
             f.write(part)
             written += len(part)
         f.write(";BRIGPOL;92110234;BA;SUDAH;;\n")

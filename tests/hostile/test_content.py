@@ -86,11 +86,24 @@ def test_control_characters_and_nul_are_removed_with_a_warning_at_the_cell(
 def test_a_csv_field_over_the_csv_limit_is_an_error_naming_the_cell_and_the_bound(
     tmp_path: Path,
 ) -> None:
-    """Once exit 5 (``field larger than field limit (131072)``)."""
+    """Once exit 5 (``field larger than field limit (131072)``).  The file reader's own bound
+    on one cell (32,767 characters, Excel's) stops it first, naming the cell by its letter: the
+    header is not read yet at that stage."""
+    from rwassign.io.read.common import MAX_TEXT
+
     out = tmp_path / "plan.xlsx"
     stderr = _refused(_solve(gen.long_field(tmp_path), out), out)
+    assert "long-personel.csv, row 3, column 'A'" in stderr
+    assert f"{gen.LONG_FIELD_CHARS:,} characters, over the limit of {MAX_TEXT:,}" in stderr
+
+
+def test_a_field_over_the_name_bound_is_an_error_naming_the_column(tmp_path: Path) -> None:
+    """A name longer than the text bound of a roster cell (1,000) but under the file's cell
+    bound is named by its column header."""
+    out = tmp_path / "plan.xlsx"
+    stderr = _refused(_solve(gen.long_field(tmp_path, chars=5_000), out), out)
     assert "long-personel.csv, row 3, column 'NAMA'" in stderr
-    assert f"{gen.LONG_FIELD_CHARS} characters, at most {MAX_TEXT_CHARS}" in stderr
+    assert f"5000 characters, at most {MAX_TEXT_CHARS}" in stderr
 
 
 def test_one_nrp_in_ascii_full_width_and_arabic_indic_digits_is_one_member(

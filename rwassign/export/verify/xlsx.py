@@ -7,6 +7,10 @@ content, so a value or a look is compared with exactly what the export wrote; th
 objects are compared in ``drawings``, the page setup in ``printsetup``.  A font renamed in every
 cell that used it (as an office program names fonts its own way) is a re-write, not a change
 of look (see ``kinds``).
+
+Long because reading the sheet within the reader's bounds, comparing each cell's value and its
+look, and telling a renamed font from an edited one are one walk over the same cells; the
+parts that stand alone (drawings, page setup, the package's parts) have their own modules.
 """
 
 from __future__ import annotations
