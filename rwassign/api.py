@@ -35,11 +35,12 @@ from rwassign.io.embed import fingerprint
 from rwassign.io.plan import read_plan as _read_plan
 from rwassign.io.previous import PreviousPlan, read_previous, resolve_pin_text
 from rwassign.io.read import read_input
+from rwassign.io.read.common import MAX_UNITS
 from rwassign.io.toml_config import load_toml
 from rwassign.io.write import write_workbook
 from rwassign.model import Instance, Location, Problem, Severity, SolveResult, SolveStatus
 from rwassign.report import sha256_file, summarize
-from rwassign.settings import Settings, from_mapping, reason
+from rwassign.settings import Settings, coerce, from_mapping, reason
 from rwassign.solver import Guidance
 
 __all__ = [
@@ -147,7 +148,18 @@ def read(
         cmap.update(toml_columns)
         problems.extend(toml_problems)
     cmap.update(columns or {})
-    rr = read_input(path, units=units, roster=roster, column_map=cmap or None)
+    given = {k: v for k, v in (overrides or {}).items() if v is not None}
+    bound = _units_bound({**toml_values, **given})
+    rr = read_input(
+        path, units=units, roster=roster, column_map=cmap or None, max_units=bound or MAX_UNITS
+    )
+    if bound is None and any(p.code == "units.too_many" for p in rr.problems):
+        # The bound may be raised in the workbook's own Pengaturan sheet, read in the same pass.
+        sheet_bound = _units_bound(rr.settings_values)
+        if sheet_bound is not None and sheet_bound > MAX_UNITS:
+            rr = read_input(
+                path, units=units, roster=roster, column_map=cmap or None, max_units=sheet_bound
+            )
     problems = rr.problems + problems
     source = path or roster or units
     settings = None
@@ -155,7 +167,6 @@ def read(
         assert source is not None  # read_input reports a missing input as an error
         try:
             base = from_mapping(rr.settings_values)
-            given = {k: v for k, v in (overrides or {}).items() if v is not None}
             merged = {**toml_values, **given}
             if lang is not None:
                 merged["lang"] = lang
@@ -169,6 +180,17 @@ def read(
         raise InputErrors(problems, settings.lang if settings is not None else lang)
     assert rr.instance is not None and settings is not None and source is not None
     return Polres(rr.instance, settings, tuple(problems), tuple(rr.input_files), source)
+
+
+def _units_bound(values: Mapping[str, Any]) -> int | None:
+    """The ``max_units_per_input`` setting among ``values``, when it is a usable whole number
+    (a bad value is reported with the other settings, after reading)."""
+    raw = values.get("max_units_per_input")
+    try:
+        bound = coerce("max_units_per_input", raw) if raw is not None else None
+    except ValueError:
+        return None
+    return bound if isinstance(bound, int) and bound >= 1 else None
 
 
 def solve(

@@ -76,6 +76,7 @@ class Settings:
     admin_km_same_kecamatan: float = 10.0
     admin_km_same_polsek: float = 20.0
     admin_km_elsewhere: float = 50.0
+    max_units_per_input: int = 50_000
     lang: str = "id"
 
     def __post_init__(self) -> None:
@@ -175,6 +176,12 @@ SETTING_DOCS: dict[str, tuple[str, str]] = {
         "Jarak pengganti (km): di luar Polsek.",
         "Stand-in distance (km): elsewhere.",
     ),
+    "max_units_per_input": (
+        "Jumlah RW/dusun paling banyak dalam satu masukan; melebihinya = galat masukan (menjaga "
+        "dari salah ketik jumlah RW). Polres terbesar jauh di bawah 50.000.",
+        "Most units one input may hold; more is an input error (a guard against a mistyped unit "
+        "count). The largest Polres is far below 50,000.",
+    ),
     "lang": ("Bahasa pesan: id atau en.", "Message language: id or en."),
 }
 
@@ -193,6 +200,7 @@ LIMITS: dict[str, float] = {
     "admin_km_same_kecamatan": 20_000,
     "admin_km_same_polsek": 20_000,
     "admin_km_elsewhere": 20_000,
+    "max_units_per_input": 1_000_000,
 }
 
 
@@ -218,6 +226,8 @@ def validate(s: Settings) -> list[SettingProblem]:
         out.append(SettingProblem("setting.above_zero", {"key": "time_limit_s"}))
     if s.workers < 1:
         out.append(SettingProblem("setting.one_or_more", {"key": "workers"}))
+    if s.max_units_per_input < 1:
+        out.append(SettingProblem("setting.one_or_more", {"key": "max_units_per_input"}))
     if s.min_service_years < 0:
         out.append(SettingProblem("setting.zero_or_more", {"key": "min_service_years"}))
     weights = (s.priority_weight_high, s.priority_weight_medium, s.priority_weight_low)

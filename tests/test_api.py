@@ -268,3 +268,40 @@ def test_the_readme_library_example_runs_on_the_sample(
     assert "RW/dusun terisi" in capsys.readouterr().out
     names = {p.name for p in tmp_path.iterdir()}
     assert {"polres_lebong-penugasan.xlsx", "polres_lebong-penugasan-lampiran.pdf"} <= names
+
+
+# --- the units-per-input bound is a setting ------------------------------------------------
+
+
+def test_the_units_per_input_bound_is_a_setting(tmp_path: Path) -> None:
+    """Over ``max_units_per_input`` is an input error naming the bound; the setting raises it."""
+    source = DATA / "polres_lebong.xlsx"
+    units = len(rwassign.read(source).instance.units)
+    with pytest.raises(rwassign.InputErrors) as caught:
+        rwassign.read(source, overrides={"max_units_per_input": units - 1})
+    hit = next(p for p in caught.value.problems if p.code == "units.too_many")
+    assert hit.params["limit"] == units - 1
+    raised = rwassign.read(source, overrides={"max_units_per_input": units})
+    assert len(raised.instance.units) == units
+    assert raised.settings.max_units_per_input == units
+
+
+def test_the_pengaturan_sheet_can_raise_the_units_bound(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bound is read from the workbook's own Pengaturan sheet too, though that sheet is read
+    in the same pass as the units: a default bound below the units, raised by the sheet."""
+    import openpyxl
+
+    from rwassign import api
+
+    source = tmp_path / "polres.xlsx"
+    shutil.copy(DATA / "polres_lebong.xlsx", source)
+    units = len(rwassign.read(source).instance.units)
+    monkeypatch.setattr(api, "MAX_UNITS", units - 1)
+    with pytest.raises(rwassign.InputErrors):
+        rwassign.read(source)
+    wb = openpyxl.load_workbook(source)
+    wb["Pengaturan"].append(["batas unit per masukan", units])
+    wb.save(source)
+    assert len(rwassign.read(source).instance.units) == units

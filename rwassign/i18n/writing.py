@@ -117,6 +117,10 @@ MESSAGES: dict[str, Entry] = {
         "Jarak pengganti, di luar Polsek (km)",
         "Stand-in distance, another Polsek (km)",
     ),
+    "setting_label.max_units_per_input": (
+        "Batas RW/dusun per masukan",
+        "Most units per input",
+    ),
     "setting_label.lang": ("Bahasa keterangan", "Language of the reasons"),
     # --- a previous plan of another Polres (replan --previous) ------------------------------
     "previous.other_polres": (

@@ -45,6 +45,7 @@ SETTING_LABELS: dict[str, str] = {
     "jarakpolseksama": "admin_km_same_polsek",
     "jarakluarpolsek": "admin_km_elsewhere",
     "bahasa": "lang",
+    "batasunitpermasukan": "max_units_per_input",
 }
 """Indonesian labels accepted in the ``Pengaturan`` sheet (normalised) -> Settings field.
 The field names themselves (``max_units_per_officer``) are always accepted too."""
