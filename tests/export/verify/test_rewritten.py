@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+from copy import copy
 from pathlib import Path
 
 import openpyxl
@@ -268,7 +269,9 @@ def _header_margin(inches: float):
 def _one_font(wb: openpyxl.Workbook) -> None:
     ws = wb["Lampiran"]
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == 3)
-    ws.cell(row, 2).font = ws.cell(row, 2).font.copy(name="Arial Black")
+    font = copy(ws.cell(row, 2).font)
+    font.name = "Arial Black"
+    ws.cell(row, 2).font = font
 
 
 @pytest.mark.parametrize(
