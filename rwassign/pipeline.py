@@ -15,12 +15,7 @@ from typing import Any
 
 from rwassign import api
 from rwassign.errors import (
-    EXIT_INPUT,
-    EXIT_INTERNAL,
-    EXIT_NO_PLAN,
     EXIT_OK,
-    EXIT_OUTPUT,
-    EXIT_USAGE,
     RwassignError,
     exit_status,
 )
@@ -28,12 +23,6 @@ from rwassign.model import Instance, Problem, SolveResult
 from rwassign.settings import Settings
 
 __all__ = [
-    "EXIT_INPUT",
-    "EXIT_INTERNAL",
-    "EXIT_NO_PLAN",
-    "EXIT_OK",
-    "EXIT_OUTPUT",
-    "EXIT_USAGE",
     "Outcome",
     "Prepared",
     "Request",

@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 from rwassign import cli
 from rwassign.batch import REKAP_HEADERS, run_batch
+from rwassign.errors import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from rwassign.io.plan import read_plan
-from rwassign.pipeline import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE, Request
+from rwassign.pipeline import Request
 
 DATA = Path(__file__).parent / "data"
 GOOD = DATA / "polres_lebong.xlsx"

@@ -25,11 +25,12 @@ from typer.testing import CliRunner
 
 from rwassign import cli
 from rwassign.changes import compute_changes
+from rwassign.errors import EXIT_INPUT, EXIT_OK
 from rwassign.explain import solve, unit_name
 from rwassign.io.plan import read_plan
 from rwassign.io.previous import read_previous, resolve_pin_text
 from rwassign.model import Change, Instance, SolveResult, SolveStatus, Unit
-from rwassign.pipeline import EXIT_INPUT, EXIT_OK, Request, prepare, run
+from rwassign.pipeline import Request, prepare, run
 from rwassign.rules import RULES
 from rwassign.settings import Settings
 from rwassign.solver import Guidance

@@ -34,7 +34,8 @@ import typer
 from rwassign import i18n
 from rwassign.cli import export, plan
 from rwassign.cli.options import Command, Group
-from rwassign.cli.output import (
+from rwassign.cli.output import err
+from rwassign.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
     EXIT_NO_PLAN,
@@ -42,9 +43,8 @@ from rwassign.cli.output import (
     EXIT_OUTPUT,
     EXIT_USAGE,
     EXIT_VERIFY,
-    err,
+    Interrupted,
 )
-from rwassign.errors import Interrupted
 from rwassign.version import __version__
 
 __all__ = [

@@ -17,17 +17,9 @@ import typer
 
 from rwassign import i18n
 from rwassign.batch import BatchItem, output_clashes, run_batch
-from rwassign.cli.output import (
-    EXIT_INPUT,
-    EXIT_OK,
-    EXIT_USAGE,
-    err,
-    exit_with,
-    say,
-    say_problems,
-    usage_error,
-)
+from rwassign.cli.output import err, exit_with, say, say_problems, usage_error
 from rwassign.cli.tables import summary_table, tradeoff_table
+from rwassign.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from rwassign.io.atomic import is_temp_name
 from rwassign.io.previous import SAID_ON_TERMINAL
 from rwassign.pipeline import Request, default_output

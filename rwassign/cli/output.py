@@ -16,26 +16,13 @@ from rich.console import Console
 
 from rwassign import i18n
 from rwassign.errors import (
-    EXIT_INPUT,
-    EXIT_INTERNAL,
-    EXIT_NO_PLAN,
-    EXIT_OK,
-    EXIT_OUTPUT,
     EXIT_USAGE,
-    EXIT_VERIFY,
     RwassignError,
     exit_status,
 )
 from rwassign.model import Problem, Severity
 
 __all__ = [
-    "EXIT_INPUT",
-    "EXIT_INTERNAL",
-    "EXIT_NO_PLAN",
-    "EXIT_OK",
-    "EXIT_OUTPUT",
-    "EXIT_USAGE",
-    "EXIT_VERIFY",
     "err",
     "exit_with",
     "fail",

@@ -37,8 +37,8 @@ from rwassign.cli.options import (
     UnitsOpt,
     WorkersOpt,
 )
-from rwassign.cli.output import EXIT_INPUT, err, exit_with, say_problems, usage_error
-from rwassign.errors import InputErrors
+from rwassign.cli.output import err, exit_with, say_problems, usage_error
+from rwassign.errors import EXIT_INPUT, InputErrors
 from rwassign.pipeline import Request, read_request
 
 __all__ = ["replan", "solve", "validate"]

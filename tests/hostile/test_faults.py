@@ -25,9 +25,9 @@ import pytest
 from typer.testing import CliRunner
 
 from rwassign import cli
+from rwassign.errors import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from rwassign.io import atomic
 from rwassign.io.plan import read_plan
-from rwassign.pipeline import EXIT_INPUT, EXIT_OK, EXIT_OUTPUT, EXIT_USAGE
 from tests.hostile import gen_faults as gen
 
 runner = CliRunner()
