@@ -43,9 +43,16 @@ def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
 
 def append_row(ws: Worksheet, values: Iterable[Any]) -> None:
     """``values`` as a new row under the last one (``Worksheet.append``), text as string
-    cells."""
-    values = list(values)
-    ws.append(values)
-    if values:  # the new row is the last one: ``append`` writes below every cell there is
-        for (cell,) in ws.iter_cols(min_row=ws.max_row, max_row=ws.max_row, max_col=len(values)):
-            keep_text(cell)
+    cells.
+
+    Each text goes in as a string cell made beforehand (``append`` takes cells as they are):
+    finding the appended row again by ``ws.max_row`` scans every cell of the sheet, once per
+    row, which made a 2,000-row sheet take seconds.
+    """
+    ws.append([_text_cell(ws, v) if isinstance(v, str) else v for v in values])
+
+
+def _text_cell(ws: Worksheet, text: str) -> Cell:
+    cell = Cell(ws, row=1, column=1, value=text)  # ``append`` sets its row and column
+    keep_text(cell)
+    return cell
