@@ -1,0 +1,468 @@
+"""The national gazetteer: every desa and kelurahan of Indonesia, with code and centroid.
+
+Real Polres sheets carry desa names, rarely coordinates, and the names are typed by hand.  This
+package answers the questions the reader, the template and the solver's distances ask of the
+place names: which kabupaten/kota a sheet is in, which desa a typed name means, where its centre
+is, and, for a name that exists nowhere, which names were probably meant.
+
+The data (``data/desa_kelurahan_indonesia.csv.gz``, 83,762 rows, MIT, attribution in
+``data/README.md``) is loaded lazily, once per process (:func:`load`, about 0.3 s), into lookup
+tables keyed by normalised names (:func:`name_key`), never scanned per row.
+
+Names match as staff type them: any case, extra spaces and punctuation, the common abbreviations
+(``Tj.`` = ``Tanjung``, ``Sp.`` = ``Simpang``, ``Kp.`` = ``Kampung``, ...), Roman numerals and
+number words (``Sukamaju II`` = ``Sukamaju 2``, ``Tounelet Satu`` = ``Tounelet 1``) and an
+administrative prefix (``DESA``, ``KEL.``, ``KELURAHAN``).  A prefix is stripped only when the
+full name is not itself a place: ``Desa Baru``, ``Dusun Curup`` and ``Kota Padang`` are names.
+
+Pure Python and standard library only: this is domain data, below every other layer.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from rwassign.model import Point
+
+DATA_FILE = "desa_kelurahan_indonesia.csv.gz"
+
+
+class Desa(NamedTuple):
+    """One desa or kelurahan: Kemendagri code, names as in the source, centroid if surveyed.
+
+    A named tuple, not a dataclass: 83,762 of them are made at load, and a tuple is made
+    several times faster.
+    """
+
+    kode: str  # PP.KK.CC.TDDD
+    provinsi: str
+    kabupaten: str  # with its "Kabupaten"/"Kota" prefix, as in the source
+    kecamatan: str
+    nama: str
+    lat: str  # as in the source; empty for the 516 desa without a surveyed centroid
+    lng: str
+
+    @property
+    def point(self) -> Point | None:
+        """The centroid, parsed when asked (most of the 83,762 are never asked for)."""
+        if not self.lat or not self.lng:
+            return None
+        return Point(float(self.lat), float(self.lng))
+
+    @property
+    def kelurahan(self) -> bool:
+        """Code digit T = 1 is a kelurahan (RW); 2 a desa (dusun)."""
+        return self.kode[9:10] == "1"
+
+    @property
+    def kode_kabupaten(self) -> str:
+        """``17.02`` for ``17.02.06.1004``."""
+        return self.kode[:5]
+
+    @property
+    def kode_kecamatan(self) -> str:
+        """``17.02.06`` for ``17.02.06.1004``."""
+        return self.kode[:8]
+
+    @property
+    def jenis(self) -> str:
+        """``Kelurahan`` or ``Desa``, as the source writes it."""
+        return "Kelurahan" if self.kelurahan else "Desa"
+
+
+@dataclass(frozen=True)
+class Kabupaten:
+    """A kabupaten or kota: code, name with prefix, province, its kecamatan and desa."""
+
+    kode: str  # PP.KK
+    nama: str  # "Kabupaten Rejang Lebong"
+    provinsi: str
+    desa: tuple[Desa, ...]
+
+    @property
+    def kecamatan(self) -> tuple[str, ...]:
+        """Kecamatan names in code order."""
+        seen: dict[str, str] = {}
+        for d in self.desa:
+            seen.setdefault(d.kode_kecamatan, d.kecamatan)
+        return tuple(seen[k] for k in sorted(seen))
+
+
+# --- name keys ----------------------------------------------------------------------------
+
+_ABBREVIATIONS: dict[str, str] = {
+    "tj": "tanjung",
+    "tg": "tanjung",
+    "tjg": "tanjung",
+    "sp": "simpang",
+    "spg": "simpang",
+    "smp": "simpang",
+    "kp": "kampung",
+    "kpg": "kampung",
+    "kamp": "kampung",
+    "sei": "sungai",
+    "sg": "sungai",
+    "sng": "sungai",
+    "lb": "lubuk",
+    "lbk": "lubuk",
+    "psr": "pasar",
+    "gn": "gunung",
+    "gng": "gunung",
+    "krg": "karang",
+    "mra": "muara",
+    "ds": "desa",
+    "kel": "kelurahan",
+    "kec": "kecamatan",
+    "kab": "kabupaten",
+}
+_NUMBER_WORDS: dict[str, str] = {
+    "satu": "1",
+    "dua": "2",
+    "tiga": "3",
+    "empat": "4",
+    "lima": "5",
+    "enam": "6",
+    "tujuh": "7",
+    "delapan": "8",
+    "sembilan": "9",
+    "sepuluh": "10",
+}
+_ROMANS: dict[str, str] = {
+    r: str(i)
+    for i, r in enumerate(
+        ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"), 1
+    )
+}
+_NON_WORD_RE = re.compile(r"[^0-9a-z]+")
+_DESA_PREFIXES = ("desa", "kelurahan")
+_KECAMATAN_PREFIXES = ("kecamatan",)
+_KABUPATEN_PREFIXES = ("kabupaten", "kota")
+
+
+@lru_cache(maxsize=200_000)
+def _key(text: str) -> str:
+    s = text
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")
+    words = _NON_WORD_RE.sub(" ", s.casefold().replace("'", "").replace("`", "")).split()
+    out: list[str] = []
+    for i, w in enumerate(words):
+        w = _ABBREVIATIONS.get(w, w)
+        if i > 0:
+            w = _NUMBER_WORDS.get(w, _ROMANS.get(w, w))
+        if w.isdigit():
+            w = str(int(w))
+        out.append(w)
+    return " ".join(out)
+
+
+def name_key(text: object) -> str:
+    """Normalised words of a place name, for matching: ``"Tj. Agung  II"`` -> ``"tanjung agung 2"``.
+
+    Accents and apostrophes go (``Ma'ruf`` = ``Maruf``), punctuation becomes a space, the common
+    abbreviations are spelt out, number words and Roman numerals (as whole words, after the first
+    word, so a desa called ``Lima Puluh`` keeps its name) become digits.  No prefix is removed
+    here: see :func:`key_variants`.  Cached: the same names recur in every lookup.
+    """
+    return _key(str(text))
+
+
+def key_variants(text: object, prefixes: Sequence[str] = _DESA_PREFIXES) -> tuple[str, ...]:
+    """The keys to try for a typed name, full name first, then without one leading prefix.
+
+    ``"DESA BARU"`` gives ``("desa baru", "baru")``: the caller tries ``desa baru`` (a real desa
+    name, 21 times in Indonesia) before ``baru``.
+    """
+    full = name_key(text)
+    words = full.split(" ", 1)
+    if len(words) == 2 and words[0] in prefixes:
+        return full, words[1]
+    return (full,)
+
+
+def desa_keys(text: object) -> tuple[str, ...]:
+    """:func:`key_variants` for a desa/kelurahan name."""
+    return key_variants(text, _DESA_PREFIXES)
+
+
+def kecamatan_keys(text: object) -> tuple[str, ...]:
+    """:func:`key_variants` for a kecamatan name (``"Kec. Curup"`` -> ``kecamatan curup``,
+    ``curup``)."""
+    return key_variants(text, _KECAMATAN_PREFIXES)
+
+
+# --- the gazetteer ------------------------------------------------------------------------
+
+
+@dataclass
+class Gazetteer:
+    """Lookup tables over all desa, built once (:func:`load`)."""
+
+    desa: tuple[Desa, ...]
+    by_code: dict[str, Desa] = field(default_factory=dict)
+    by_name: dict[str, list[Desa]] = field(default_factory=dict)
+    kabupaten: dict[str, Kabupaten] = field(default_factory=dict)  # by code PP.KK
+    kecamatan_names: dict[str, str] = field(default_factory=dict)  # PP.KK.CC -> name
+
+    def __post_init__(self) -> None:
+        groups: dict[str, list[Desa]] = {}
+        self.by_code = {d.kode: d for d in self.desa}
+        by_name = self.by_name
+        for d in self.desa:
+            key = _key(d.nama)
+            if key in by_name:
+                by_name[key].append(d)
+            else:
+                by_name[key] = [d]
+            kab = d.kode[:5]
+            if kab in groups:
+                groups[kab].append(d)
+            else:
+                groups[kab] = [d]
+            self.kecamatan_names.setdefault(d.kode[:8], d.kecamatan)
+        for code, members in sorted(groups.items()):
+            first = members[0]
+            self.kabupaten[code] = Kabupaten(code, first.kabupaten, first.provinsi, tuple(members))
+
+    # desa --------------------------------------------------------------------------------
+
+    def lookup_code(self, code: object) -> Desa | None:
+        """The desa of a Kemendagri code typed with or without dots (``1702061004``)."""
+        digits = re.sub(r"\D", "", str(code))
+        if len(digits) != 10:
+            return None
+        return self.by_code.get(f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:]}")
+
+    def find_desa(
+        self,
+        name: object,
+        *,
+        kecamatan: object | None = None,
+        kabupaten: Iterable[str] | None = None,
+    ) -> list[Desa]:
+        """Every desa the typed ``name`` may mean, narrowed to ``kecamatan`` (a typed name) and
+        ``kabupaten`` (codes) when given; the full name is tried before a prefix is stripped.
+
+        Several results mean the name is ambiguous there (a code or the kecamatan must decide);
+        none means it exists nowhere in that area: see :meth:`suggest_desa`.
+        """
+        kabs = None if kabupaten is None else set(kabupaten)
+        kec_keys = None if kecamatan is None else set(kecamatan_keys(kecamatan))
+        for key in desa_keys(name):
+            found = [
+                d
+                for d in self.by_name.get(key, ())
+                if (kabs is None or d.kode_kabupaten in kabs)
+                and (kec_keys is None or name_key(d.kecamatan) in kec_keys)
+            ]
+            if found:
+                return found
+        return []
+
+    def suggest_desa(
+        self,
+        name: object,
+        *,
+        kecamatan: object | None = None,
+        kabupaten: Iterable[str] = (),
+        limit: int = 3,
+    ) -> list[Desa]:
+        """The closest real names to a typed ``name`` that exists nowhere: those of its
+        kecamatan first, then of the whole kabupaten/kota."""
+        pool = [d for k in kabupaten if k in self.kabupaten for d in self.kabupaten[k].desa]
+        keys = desa_keys(name)
+        if kecamatan is not None:
+            kec_keys = set(kecamatan_keys(kecamatan))
+            near = [d for d in pool if name_key(d.kecamatan) in kec_keys]
+            found = _closest(keys, near, limit)
+            if found:
+                return found
+        return _closest(keys, pool, limit)
+
+    # kecamatan ---------------------------------------------------------------------------
+
+    def kecamatan_codes(self, name: object, kabupaten: Iterable[str]) -> list[str]:
+        """Codes (PP.KK.CC) of the kecamatan called ``name`` in the given kabupaten/kota."""
+        keys = set(kecamatan_keys(name))
+        return sorted(
+            code
+            for code, kname in self.kecamatan_names.items()
+            if code[:5] in set(kabupaten) and name_key(kname) in keys
+        )
+
+    def kecamatan_point(self, code: str) -> Point | None:
+        """Mean centroid of a kecamatan's surveyed desa: where a desa without a centroid, or a
+        home known only by kecamatan, is placed."""
+        pts = [
+            d.point
+            for d in self.kabupaten[code[:5]].desa
+            if d.kode_kecamatan == code and d.point is not None
+        ]
+        if not pts:
+            return None
+        return Point(
+            round(sum(p.lat for p in pts) / len(pts), 6),
+            round(sum(p.lng for p in pts) / len(pts), 6),
+        )
+
+    # kabupaten ---------------------------------------------------------------------------
+
+    def find_kabupaten(self, query: object) -> list[Kabupaten]:
+        """Kabupaten/kota matching a typed name or code.
+
+        ``"17.02"``/``"1702"`` by code; ``"Kabupaten Bogor"``/``"Kab. Bogor"`` and
+        ``"Kota Bogor"`` exactly; a bare ``"Bogor"`` matches both (the caller lists them).
+        """
+        text = str(query).strip()
+        digits = re.sub(r"\D", "", text)
+        if digits and re.fullmatch(r"[\d.\s]+", text) and len(digits) == 4:
+            kab = self.kabupaten.get(f"{digits[:2]}.{digits[2:]}")
+            return [kab] if kab else []
+        key = name_key(text)
+        words = key.split(" ", 1)
+        wanted_prefix = words[0] if len(words) == 2 and words[0] in _KABUPATEN_PREFIXES else None
+        bare = words[1] if wanted_prefix else key
+        found = []
+        for kab in self.kabupaten.values():
+            kab_words = name_key(kab.nama).split(" ", 1)
+            prefix, rest = (kab_words[0], kab_words[1]) if len(kab_words) == 2 else ("", key)
+            if rest == bare and (wanted_prefix is None or wanted_prefix == prefix):
+                found.append(kab)
+        if not found and wanted_prefix:
+            # "Kota Padang" may be typed for a kabupaten whose own name starts with Kota.
+            found = [k for k in self.kabupaten.values() if name_key(k.nama).endswith(" " + key)]
+        return found
+
+    def suggest_kabupaten(self, query: object, limit: int = 5) -> list[Kabupaten]:
+        """The closest kabupaten/kota names to a query that matched none."""
+        key = name_key(query)
+        for prefix in _KABUPATEN_PREFIXES:
+            if key.startswith(prefix + " "):
+                key = key[len(prefix) + 1 :]
+        names: dict[str, list[Kabupaten]] = {}
+        for kab in self.kabupaten.values():
+            names.setdefault(name_key(kab.nama).split(" ", 1)[-1], []).append(kab)
+        close = difflib.get_close_matches(key, list(names), n=limit, cutoff=0.6)
+        return [k for name in close for k in names[name]][:limit]
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """Which kabupaten/kota a sheet's places are in, and how many of its rows were recognised.
+
+    ``kabupaten`` is empty when nothing (or too little: under half the rows) was recognised: a
+    sheet of invented names, or a place outside the gazetteer.  ``matched`` is the number of
+    rows whose desa was found in the recognised kabupaten/kota, out of ``total``.
+    """
+
+    kabupaten: tuple[Kabupaten, ...]
+    matched: int
+    total: int
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The recognised kabupaten/kota codes (PP.KK)."""
+        return tuple(k.kode for k in self.kabupaten)
+
+
+#: Under this share of recognised rows the sheet is taken as outside the gazetteer.
+RECOGNISED_SHARE = 0.5
+
+
+def recognise(gaz: Gazetteer, rows: Iterable[tuple[object, object, object | None]]) -> Recognition:
+    """Find the kabupaten/kota of a units sheet from its (kecamatan, desa, code) rows.
+
+    Each row votes for the kabupaten/kota holding a desa of that name in a kecamatan of that
+    name (or of that code).  The most voted one is taken; a second (and further) one only where
+    a whole kecamatan of the sheet lies in it, as when a Polres covers parts of two.
+    """
+    table = [(kec, desa, code) for kec, desa, code in rows]
+    votes: dict[str, int] = {}
+    row_kabs: list[set[str]] = []
+    for kec, desa, code in table:
+        hit = gaz.lookup_code(code) if code not in (None, "") else None
+        found = [hit] if hit is not None else gaz.find_desa(desa, kecamatan=kec)
+        kabs = {d.kode_kabupaten for d in found}
+        row_kabs.append(kabs)
+        for k in kabs:
+            votes[k] = votes.get(k, 0) + 1
+    if not votes:
+        return Recognition((), 0, len(table))
+    primary = min(votes, key=lambda k: (-votes[k], k))
+    chosen = [primary]
+    by_kec: dict[str, list[set[str]]] = {}
+    for (kec, _desa, _code), kabs in zip(table, row_kabs, strict=True):
+        by_kec.setdefault(name_key(kec), []).append(kabs)
+    for kabs_list in by_kec.values():
+        if any(primary in k for k in kabs_list):
+            continue
+        common = set.intersection(*kabs_list) if kabs_list else set()
+        for k in sorted(common):
+            if k not in chosen:
+                chosen.append(k)
+                break
+    matched = sum(1 for kabs in row_kabs if kabs & set(chosen))
+    if matched < RECOGNISED_SHARE * len(table):
+        return Recognition((), matched, len(table))
+    return Recognition(tuple(gaz.kabupaten[k] for k in chosen), matched, len(table))
+
+
+def _closest(keys: Sequence[str], pool: Sequence[Desa], limit: int) -> list[Desa]:
+    by_key: dict[str, list[Desa]] = {}
+    for d in pool:
+        by_key.setdefault(name_key(d.nama), []).append(d)
+    scored: dict[str, float] = {}
+    for key in keys:
+        for cand in difflib.get_close_matches(key, list(by_key), n=limit, cutoff=0.6):
+            score = difflib.SequenceMatcher(None, key, cand).ratio()
+            scored[cand] = max(scored.get(cand, 0.0), score)
+    best = sorted(scored, key=lambda c: (-scored[c], c))[:limit]
+    return [d for c in best for d in by_key[c]][:limit]
+
+
+@cache
+def load() -> Gazetteer:
+    """The gazetteer, read from the package data once per process."""
+    ref = resources.files(__package__).joinpath("data", DATA_FILE)
+    with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        if header != [
+            "kode",
+            "provinsi",
+            "kabupaten_kota",
+            "kecamatan",
+            "nama",
+            "jenis",
+            "lat",
+            "lng",
+        ]:
+            raise ValueError(f"unexpected gazetteer columns: {header}")
+        rows = [
+            Desa(kode, prov, kab, kec, nama, lat, lng)
+            for kode, prov, kab, kec, nama, _jenis, lat, lng in reader
+        ]
+    return Gazetteer(tuple(rows))
+
+
+__all__ = [
+    "Desa",
+    "Gazetteer",
+    "Kabupaten",
+    "Recognition",
+    "desa_keys",
+    "kecamatan_keys",
+    "key_variants",
+    "load",
+    "name_key",
+    "recognise",
+]

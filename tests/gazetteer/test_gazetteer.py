@@ -1,0 +1,125 @@
+"""The national gazetteer: names as staff type them, codes, kabupaten queries, recognition."""
+
+from __future__ import annotations
+
+import pytest
+
+from rwassign import gazetteer
+from rwassign.gazetteer import Gazetteer, name_key, recognise
+
+REJANG_LEBONG = "17.02"
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return gazetteer.load()
+
+
+def test_every_row_is_loaded_with_its_code_and_centroid(gaz: Gazetteer) -> None:
+    assert len(gaz.desa) == 83_762
+    assert len(gaz.kabupaten) == 514
+    assert sum(d.point is None for d in gaz.desa) == 516
+    kota_padang = gaz.by_code["17.02.06.1004"]
+    assert (kota_padang.nama, kota_padang.kelurahan, kota_padang.jenis) == (
+        "Kota Padang",
+        True,
+        "Kelurahan",
+    )
+    assert kota_padang.point is not None and round(kota_padang.point.lat, 3) == -3.402
+
+
+def test_rejang_lebong_has_its_156_desa(gaz: Gazetteer) -> None:
+    kab = gaz.kabupaten[REJANG_LEBONG]
+    assert kab.nama == "Kabupaten Rejang Lebong" and kab.provinsi == "Bengkulu"
+    assert len(kab.desa) == 156
+    assert len(kab.kecamatan) == 15 and "Curup Utara" in kab.kecamatan
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("Tj. Agung", "tanjung agung"),
+        ("TANJUNG  AGUNG", "tanjung agung"),
+        ("Sp. Tiga", "simpang 3"),
+        ("Sukamaju II", "sukamaju 2"),
+        ("Tounelet Satu", "tounelet 1"),
+        ("Ma'ruf", "maruf"),
+        ("Lima Puluh", "lima puluh"),  # a number word first is a name, not a digit
+        ("RW 007", "rw 7"),
+    ],
+)
+def test_name_keys_match_as_staff_type(typed: str, key: str) -> None:
+    assert name_key(typed) == key
+
+
+def test_a_real_name_that_starts_with_a_prefix_is_tried_whole_first(gaz: Gazetteer) -> None:
+    # "Dusun Curup" is a kelurahan of Curup Utara; "Desa Baru" a desa 4 times in Indonesia
+    (dc,) = gaz.find_desa("DUSUN CURUP", kecamatan="Kec. Curup Utara")
+    assert dc.kode == "17.02.16.1001"
+    assert all(d.nama == "Desa Baru" for d in gaz.find_desa("Desa Baru"))
+    (kp,) = gaz.find_desa("KOTA PADANG", kecamatan="Kota Padang", kabupaten=[REJANG_LEBONG])
+    assert kp.kode == "17.02.06.1004"
+    # a prefix typed before a name that does not start with it is stripped
+    (ta,) = gaz.find_desa("Desa Tj. Agung", kabupaten=[REJANG_LEBONG])
+    assert ta.nama == "Tanjung Agung"
+
+
+def test_codes_are_read_with_or_without_dots(gaz: Gazetteer) -> None:
+    assert gaz.lookup_code("1702061004") == gaz.by_code["17.02.06.1004"]
+    assert gaz.lookup_code(" 17.02.06.1004 ") == gaz.by_code["17.02.06.1004"]
+    assert gaz.lookup_code("17.02.06") is None
+    assert gaz.lookup_code("99.99.99.9999") is None
+
+
+def test_a_misspelt_desa_gets_the_likely_meant_name(gaz: Gazetteer) -> None:
+    assert gaz.find_desa("DUSUN CURUB", kecamatan="Curup Utara", kabupaten=[REJANG_LEBONG]) == []
+    suggested = gaz.suggest_desa("DUSUN CURUB", kecamatan="Curup Utara", kabupaten=[REJANG_LEBONG])
+    assert suggested[0].nama == "Dusun Curup"
+
+
+def test_kabupaten_by_name_or_code_and_the_ambiguous_bare_name(gaz: Gazetteer) -> None:
+    assert [k.nama for k in gaz.find_kabupaten("rejang lebong")] == ["Kabupaten Rejang Lebong"]
+    assert [k.kode for k in gaz.find_kabupaten("17.02")] == [REJANG_LEBONG]
+    assert [k.nama for k in gaz.find_kabupaten("Kab. Bogor")] == ["Kabupaten Bogor"]
+    assert [k.nama for k in gaz.find_kabupaten("Kota Bengkulu")] == ["Kota Bengkulu"]
+    assert sorted(k.nama for k in gaz.find_kabupaten("Bogor")) == [
+        "Kabupaten Bogor",
+        "Kota Bogor",
+    ]
+    assert gaz.find_kabupaten("Rejang Lebog") == []
+    assert gaz.suggest_kabupaten("Rejang Lebog")[0].kode == REJANG_LEBONG
+
+
+def test_kecamatan_centre_is_the_mean_of_its_desa(gaz: Gazetteer) -> None:
+    (code,) = gaz.kecamatan_codes("Kec. Curup Utara", [REJANG_LEBONG])
+    centre = gaz.kecamatan_point(code)
+    pts = [d.point for d in gaz.kabupaten[REJANG_LEBONG].desa if d.kode.startswith(code + ".")]
+    assert centre is not None and pts
+    assert abs(centre.lat - sum(p.lat for p in pts if p) / len(pts)) < 1e-6
+
+
+def test_two_desa_of_one_name_in_one_kecamatan_are_told_apart_by_code(gaz: Gazetteer) -> None:
+    found = gaz.find_desa("Sorkam Kanan")
+    assert len({d.kode for d in found}) == 2
+    assert len({d.kode_kecamatan for d in found}) == 1
+    assert {d.kelurahan for d in found} == {True, False}
+
+
+def test_recognise_one_kabupaten_and_a_whole_kecamatan_of_another(gaz: Gazetteer) -> None:
+    rl = gaz.kabupaten[REJANG_LEBONG].desa
+    rows: list[tuple[object, object, object | None]] = [
+        (d.kecamatan, d.nama.upper(), None) for d in rl[:30]
+    ]
+    lebong_kec = [d for d in gaz.kabupaten["17.07"].desa if d.kecamatan == "Amen"]
+    rows += [(d.kecamatan, d.nama, None) for d in lebong_kec]
+    rec = recognise(gaz, rows)
+    assert rec.codes == (REJANG_LEBONG, "17.07")
+    assert (rec.matched, rec.total) == (len(rows), len(rows))
+
+
+def test_invented_names_are_not_recognised(gaz: Gazetteer) -> None:
+    rows: list[tuple[object, object, object | None]] = [
+        ("Kecamatan Satu", f"Desa Khayalan {i}", None) for i in range(20)
+    ]
+    rec = recognise(gaz, rows)
+    assert rec.kabupaten == () and rec.total == 20
