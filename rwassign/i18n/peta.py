@@ -52,8 +52,13 @@ MESSAGES: dict[str, Entry] = {
         "{n} assigned members without a home point: their home and lines are not drawn.",
     ),
     "peta.note.spread": (
-        "{n} RW/dusun berbagi satu titik (titik desa) dan digambar melingkar di sekitarnya.",
-        "{n} units share one point (a desa point) and are drawn in a ring around it.",
+        "{n} RW/dusun berbagi titik dengan RW/dusun lain (titik desa): digambar melingkar "
+        "di sekitar titik itu.",
+        "{n} units share their point (a desa point) with others: drawn in a ring around it.",
+    ),
+    "peta.written": (
+        "{n} peta cakupan (PNG) ditulis di {folder}",
+        "{n} coverage maps (PNG) written in {folder}",
     ),
     "peta.sheet.title": ("Peta cakupan Polisi RW", "Polisi RW coverage maps"),
     "peta.sheet.file": ("berkas: {file}", "file: {file}"),
