@@ -3,7 +3,8 @@
 matplotlib is well kept, needs no network and no screen: the figure is built with its
 object API on the Agg canvas (no ``pyplot``, so no global state and no window system), and
 nothing is fetched (no tiles: a Polres office may have no internet).  The same content gives
-the same bytes: fonts are matplotlib's own, and the PNG carries no software or date stamp
+the same bytes: the style and font are matplotlib's own defaults (not the machine's
+``matplotlibrc``), and the PNG carries no software or date stamp
 (``metadata={"Software": None}``).
 
 The figure has two parts side by side: the map, whose limits are fitted to its box so that a
@@ -21,7 +22,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from matplotlib import patheffects
+from matplotlib import patheffects, rc_context, style
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
@@ -33,7 +34,7 @@ from rwassign import i18n
 from rwassign.model import PRIORITY_LABELS
 from rwassign.peta.layout import MapContent
 
-__all__ = ["DPI", "FIGSIZE", "render_png", "title_lines"]
+__all__ = ["DPI", "FIGSIZE", "Style", "legend_entries", "notes", "render_png", "title_lines"]
 
 FIGSIZE = (12.0, 8.5)
 """Inches; at :data:`DPI` a 1200 x 850 picture: sharp on a screen, small as a file."""
@@ -135,7 +136,15 @@ def notes(content: MapContent, lang: str) -> list[str]:
 
 
 def render_png(content: MapContent, polres: str, lang: str) -> bytes:
-    """The map as PNG bytes (1200 x 850 pixels)."""
+    """The map as PNG bytes (1200 x 850 pixels).
+
+    Drawn under matplotlib's default style with its bundled DejaVu Sans, whatever a
+    ``matplotlibrc`` on the machine says, so the picture does not depend on the office."""
+    with style.context("default"), rc_context({"font.family": "DejaVu Sans"}):
+        return _render(content, polres, lang)
+
+
+def _render(content: MapContent, polres: str, lang: str) -> bytes:
     fig = Figure(figsize=FIGSIZE, dpi=DPI)
     FigureCanvasAgg(fig)
     title, sub = title_lines(content, polres, lang)

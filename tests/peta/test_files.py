@@ -139,3 +139,20 @@ def test_a_target_that_cannot_be_replaced_stops_before_the_other_maps(tmp_path: 
         draw_maps(INSTANCE, hand_plan(), tmp_path, STEM)
     assert caught.value.code == "output.not_writable"
     assert sorted(p.name for p in tmp_path.iterdir()) == [blocker.name]  # no temp file left
+
+
+def test_the_machines_matplotlib_settings_change_nothing(drawn: tuple[MapImage, ...]) -> None:
+    import matplotlib
+
+    from rwassign.peta.draw import render_png
+    from rwassign.peta.layout import build_maps
+
+    whole = build_maps(INSTANCE, hand_plan())[0]
+    odd = {
+        "font.size": 20,
+        "axes.facecolor": "black",
+        "savefig.dpi": 50,
+        "savefig.facecolor": "red",
+    }
+    with matplotlib.rc_context(odd):
+        assert render_png(whole, INSTANCE.name, "id") == drawn[0].png
