@@ -148,8 +148,8 @@ def _render(content: MapContent, polres: str, lang: str) -> bytes:
     fig = Figure(figsize=FIGSIZE, dpi=DPI)
     FigureCanvasAgg(fig)
     title, sub = title_lines(content, polres, lang)
-    fig.text(0.012, 0.958, title, fontsize=15, fontweight="bold", va="center")
-    fig.text(0.012, 0.915, sub, fontsize=10.5, va="center", color="#333333")
+    fig.text(0.012, 0.958, _plain(title), fontsize=15, fontweight="bold", va="center")
+    fig.text(0.012, 0.915, _plain(sub), fontsize=10.5, va="center", color="#333333")
     ax = fig.add_axes(MAP_BOX)
     px_per_km = _fit(ax, content.bounds)
     _paint_map(ax, content, px_per_km)
@@ -161,6 +161,12 @@ def _render(content: MapContent, polres: str, lang: str) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def _plain(text: str) -> str:
+    """``text`` as it reads: names come from the input, and matplotlib would typeset a pair
+    of ``$`` in a kecamatan or Polsek name as a formula."""
+    return text.replace("$", r"\$")
 
 
 def _fit(ax: Axes, bounds: tuple[float, float, float, float]) -> float:
@@ -251,7 +257,7 @@ def _place_labels(ax: Axes, content: MapContent, px_per_km: float, halo: list[An
         text = ax.text(
             label.x,
             label.y,
-            label.name,
+            _plain(label.name),
             fontsize=9.5,
             fontweight="bold",
             color="#333333",
@@ -341,7 +347,7 @@ def _paint_panel(panel: Axes, content: MapContent, lang: str, px_per_km: float) 
         fontweight="bold",
         va="center",
     )
-    handles = [_handle(style, label) for label, style in legend_entries(content, lang)]
+    handles = [_handle(style, _plain(label)) for label, style in legend_entries(content, lang)]
     panel.legend(
         handles=handles,
         loc="upper left",
@@ -354,7 +360,7 @@ def _paint_panel(panel: Axes, content: MapContent, lang: str, px_per_km: float) 
         handlelength=1.8,
         borderaxespad=0.0,
     )
-    wrapped = "\n".join(textwrap.fill(n, 44) for n in notes(content, lang))
+    wrapped = "\n".join(textwrap.fill(_plain(n), 44) for n in notes(content, lang))
     panel.text(0.0, 0.13, wrapped, fontsize=8.5, color="#444444", va="bottom", linespacing=1.3)
     panel_px = PANEL_BOX[2] * FIGSIZE[0] * DPI
     km = _scale_km(px_per_km, 0.8 * panel_px)

@@ -3,6 +3,7 @@ and one of the whole Polres, safe names, the same bytes every run, embedded in a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from pathlib import Path
 
@@ -12,7 +13,9 @@ import xlsxwriter
 
 from rwassign.errors import OutputError
 from rwassign.io.atomic import TEMP_SUFFIX
+from rwassign.model import Instance, SolveResult, SolveStatus
 from rwassign.peta import SHEET_MAPS, MapImage, draw_maps, map_names, peta_sheet
+from tests.builders import FAST
 from tests.peta.hand import INSTANCE, hand_plan
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -156,3 +159,25 @@ def test_the_machines_matplotlib_settings_change_nothing(drawn: tuple[MapImage, 
     }
     with matplotlib.rc_context(odd):
         assert render_png(whole, INSTANCE.name, "id") == drawn[0].png
+
+
+def test_names_from_the_input_are_never_typeset_as_formulas(tmp_path: Path) -> None:
+    # unescaped, matplotlib would parse "$\frac{$" as a broken formula and raise
+    odd = tuple(
+        dataclasses.replace(u, kecamatan=r"Kota $\frac{$ Baru", polsek="Polsek $Uang$")
+        if u.uid.startswith("amen")
+        else u
+        for u in INSTANCE.units
+    )
+    inst = dataclasses.replace(INSTANCE, units=odd)
+    images = draw_maps(inst, dataclasses.replace(hand_plan(), instance=inst), tmp_path, STEM)
+    assert [i.title for i in images][1] == "Peta cakupan Polisi RW: Polsek $Uang$"
+    assert images[1].path.name == f"{STEM}-peta-uang.png"
+
+
+def test_a_polres_without_units_still_gets_its_whole_map(tmp_path: Path) -> None:
+    empty = Instance("POLRES KOSONG", (), ())
+    result = SolveResult(SolveStatus.OPTIMAL, empty, FAST, (), (), (), None, None, 0.0, {})
+    images = draw_maps(empty, result, tmp_path, "kosong")
+    assert [(i.path.name, i.counts["units"]) for i in images] == [("kosong-peta-polres.png", 0)]
+    assert images[0].path.read_bytes()[:8] == PNG_MAGIC
