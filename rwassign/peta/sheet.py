@@ -11,11 +11,14 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rwassign import i18n
 from rwassign.peta.draw import DPI, FIGSIZE
 from rwassign.peta.files import MapImage
+
+if TYPE_CHECKING:  # the plan writer's library; only its type is named here
+    from xlsxwriter import Workbook
 
 __all__ = ["SHEET_MAPS", "peta_sheet"]
 
@@ -26,7 +29,7 @@ SCALE = 0.75
 ROW_PX = 20  # xlsxwriter's default row height (15 pt)
 
 
-def peta_sheet(images: Sequence[MapImage], lang: str = "id") -> Callable[[Any], None]:
+def peta_sheet(images: Sequence[MapImage], lang: str = "id") -> Callable[[Workbook], None]:
     """A callable that adds the ``Peta`` sheet, holding ``images``, to an xlsxwriter workbook.
 
     Each map gets its title in bold, its file name, and the picture under them; the map of
@@ -37,7 +40,7 @@ def peta_sheet(images: Sequence[MapImage], lang: str = "id") -> Callable[[Any], 
     """
     ordered = sorted(images, key=lambda i: (i.polsek is not None, (i.polsek or "").casefold()))
 
-    def add(workbook: Any) -> None:
+    def add(workbook: Workbook) -> None:
         sheet = workbook.add_worksheet(SHEET_MAPS)
         heading = workbook.add_format({"bold": True, "font_size": 14})
         bold = workbook.add_format({"bold": True, "font_size": 12})
