@@ -51,11 +51,14 @@ def draw_maps(
     """Draw the coverage maps of a plan and write them beside it: the whole Polres first
     (``<stem>-peta-polres.png``), then one per Polsek (``<stem>-peta-lebong-utara.png``).
 
-    Raises :class:`~rwassign.errors.OutputError` (``output.not_writable``) when a file cannot
-    be written; maps already written by then stay (each is whole), the rest are not written.
+    Raises :class:`~rwassign.errors.OutputError`: ``output.dir_missing`` before drawing when
+    ``folder`` is not a folder, ``output.not_writable`` when a file cannot be written (maps
+    already written by then stay, each whole; the rest are not written).
 
     >>> draw_maps(plan.result.instance, plan.result, "hasil", "roster-penugasan")  # doctest: +SKIP
     """
+    if not Path(folder).is_dir():
+        raise OutputError("output.dir_missing", dir=str(folder))
     contents = build_maps(instance, result)
     names = map_names(stem, [c.polsek for c in contents])
     drawn = []

@@ -74,7 +74,7 @@ def test_titles_follow_the_language(tmp_path: Path) -> None:
 def test_a_missing_folder_is_an_output_error_and_nothing_is_written(tmp_path: Path) -> None:
     with pytest.raises(OutputError) as caught:
         draw_maps(INSTANCE, hand_plan(), tmp_path / "tidak-ada", STEM)
-    assert caught.value.code == "output.not_writable"
+    assert caught.value.code == "output.dir_missing"
     assert "tidak-ada" in caught.value.line("id")
     assert list(tmp_path.iterdir()) == []
 
