@@ -32,8 +32,9 @@ ROW_PX = 20  # xlsxwriter's default row height (15 pt)
 def peta_sheet(images: Sequence[MapImage], lang: str = "id") -> Callable[[Workbook], None]:
     """A callable that adds the ``Peta`` sheet, holding ``images``, to an xlsxwriter workbook.
 
-    Each map gets its title in bold, its file name, and the picture under them; the map of
-    the whole Polres comes first, then the Polsek by name, whatever the order of ``images``.
+    Each map gets its title in bold, its file name, and the picture under them, one map per
+    printed page (A4 landscape); the map of the whole Polres comes first, then the Polsek by
+    name, whatever the order of ``images``.
 
     >>> extra = peta_sheet(draw_maps(instance, result, folder, stem))  # doctest: +SKIP
     >>> extra(workbook)  # doctest: +SKIP
@@ -46,8 +47,16 @@ def peta_sheet(images: Sequence[MapImage], lang: str = "id") -> Callable[[Workbo
         bold = workbook.add_format({"bold": True, "font_size": 12})
         muted = workbook.add_format({"font_color": "#555555"})
         sheet.write_string(0, 0, i18n.text("peta.sheet.title", None, lang), heading)
+        # printed as it is: A4 landscape, one map per page, a whole map's width on the page
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        sheet.fit_to_pages(1, 0)
+        breaks = []
         row = 2
         for image in ordered:
+            if row > 2:
+                breaks.append(row)
             sheet.write_string(row, 0, image.title, bold)
             sheet.write_string(row + 1, 0, i18n.text("peta.sheet.file", {"file": image.path.name},
                                lang), muted)  # fmt: skip
@@ -64,6 +73,7 @@ def peta_sheet(images: Sequence[MapImage], lang: str = "id") -> Callable[[Workbo
                 },
             )
             row += 2 + math.ceil(_height_px(image.png) * SCALE / ROW_PX) + 2
+        sheet.set_h_pagebreaks(breaks)
 
     return add
 

@@ -121,6 +121,11 @@ def test_the_peta_sheet_holds_every_map_whole_polres_first(
     rows = sorted(img.anchor._from.row for img in ws._images)  # type: ignore[attr-defined]
     # each picture below its title, and never on top of the next one (0.75 x 850 px = 32 rows)
     assert all(b - a >= 32 for a, b in itertools.pairwise(rows))
+    # printed one map per A4 landscape page: a break before each map but the first
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
+    # a break after (1-based) row N starts the page at the 0-based row N: the map's title,
+    # two rows above its picture
+    assert [b.id for b in ws.row_breaks.brk] == [row - 2 for row in rows[1:]]
 
 
 def test_the_peta_sheet_speaks_english_when_asked(
