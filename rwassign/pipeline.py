@@ -49,6 +49,7 @@ class Request:
     max_moves: int | None = None
     tradeoff: bool = False
     sign_key: Path | None = None
+    peta: bool = False  # also draw the coverage maps beside the plan (``solve --peta``)
 
     @property
     def first(self) -> Path:
@@ -166,7 +167,28 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
             status=status,
         )  # fmt: skip
     facts = plan.summary(out_path)
+    if req.peta:
+        try:
+            facts["peta"] = _draw_maps(plan, out_path, lang)
+        except RwassignError as exc:  # an OutputError: the plan is written, a map is not
+            status, code = exit_status(exc)
+            line = " ".join(exc.lines(lang))
+            return Outcome(
+                code, list(plan.result.warnings), lang, plan.result, out_path, facts,
+                output_error=line, status=status,
+            )  # fmt: skip
     return Outcome(
         EXIT_OK, list(plan.result.warnings), lang, plan.result, out_path, facts,
         tradeoff=list(plan.tradeoff), status=facts["status"],
     )  # fmt: skip
+
+
+def _draw_maps(plan: api.Plan, out_path: Path, lang: str) -> list[str]:
+    """The coverage maps beside the plan (``<plan stem>-peta-<polsek>.png``), their paths.
+
+    Imported here, not at the top: matplotlib is loaded only by the runs that ask for maps,
+    so a plain ``solve`` and folder batches start as fast as before."""
+    from rwassign.peta import draw_maps
+
+    images = draw_maps(plan.result.instance, plan.result, out_path.parent, out_path.stem, lang)
+    return [str(image.path) for image in images]

@@ -49,12 +49,16 @@ def single(req: Request, json_out: bool) -> None:
         say_problems(out.errors, out.lang)
         if out.output_error:
             say(out.output_error, "red")
-        exit_with(out.exit_code, json_out, {"status": out.status, "output": None})
+        written = str(out.output) if out.output else None
+        exit_with(out.exit_code, json_out, {"status": out.status, "output": written})
     assert out.facts is not None
     if out.facts["warnings"]:
         err.print(i18n.text("cli.warnings", {"n": out.facts["warnings"]}, out.lang), style="yellow")
     say_problems([p for p in out.problems if p.code in SAID_ON_TERMINAL], out.lang)
     err.print(summary_table(out.facts, out.lang))
+    if out.facts.get("peta"):
+        maps = {"n": len(out.facts["peta"]), "folder": str(Path(out.facts["peta"][0]).parent)}
+        err.print(i18n.text("peta.written", maps, out.lang), style="green")
     if out.tradeoff:
         err.print(tradeoff_table(out.tradeoff, out.lang))
         out.facts["tradeoff"] = out.tradeoff

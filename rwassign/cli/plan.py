@@ -109,6 +109,14 @@ def solve(
     workers: WorkersOpt = None,
     columns: ColumnOpt = None,
     sign_key: SignKeyOpt = None,
+    peta: Annotated[
+        bool,
+        typer.Option(
+            "--peta",
+            help="Gambar juga peta cakupan (PNG) di samping rencana: satu untuk seluruh Polres "
+            "dan satu per Polsek.",
+        ),
+    ] = False,
     json_out: JsonOpt = False,
     lang: OptionalLangOpt = None,
 ) -> None:
@@ -118,7 +126,9 @@ def solve(
     """
     first = inputs[0] if inputs else None
     settings = _overrides(max_units, max_travel_km, time_limit, workers)
-    base = _request(first, units, roster, config, columns, lang, settings, sign_key=sign_key)
+    base = _request(
+        first, units, roster, config, columns, lang, settings, sign_key=sign_key, peta=peta
+    )
     dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 
 
