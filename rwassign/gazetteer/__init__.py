@@ -16,6 +16,9 @@ administrative prefix (``DESA``, ``KEL.``, ``KELURAHAN``).  A prefix is stripped
 full name is not itself a place: ``Desa Baru``, ``Dusun Curup`` and ``Kota Padang`` are names.
 
 Pure Python and standard library only: this is domain data, below every other layer.
+
+Long because the name keys, the lookup tables and the recognition that uses both are one
+vocabulary: a change to how a name is keyed must be read beside every lookup that relies on it.
 """
 
 from __future__ import annotations
