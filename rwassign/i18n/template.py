@@ -149,8 +149,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     "template.guide.roster_nrp": (
         "NRP: 8 angka (NIP/NI PPPK 18 angka). Kolom ini berformat teks agar angka 0 di depan "
-        "NRP kelahiran 2000-an tidak hilang; bila ditempel dari berkas lain, tempel sebagai "
-        "teks.",
+        "NRP personel kelahiran 2000-2009 tidak hilang; bila ditempel dari berkas lain, tempel "
+        "sebagai teks.",
         "NRP: 8 digits (NIP/NI PPPK 18). The column is formatted as text so that the leading "
         "0 of members born in the 2000s stays; when pasting from another file, paste as text.",
     ),
