@@ -223,6 +223,9 @@ def run_batch(folder: Path, plans: Path, jobs: int) -> tuple[float, dict[str, An
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="only the first N kabupaten/kota")
+    ap.add_argument(
+        "--every", type=int, default=1, help="every Nth kabupaten/kota by code (a spread sample)"
+    )
     ap.add_argument("--codes", default=None, help="only these kabupaten/kota, by code: 12.01,71.02")
     ap.add_argument("--jobs", type=int, default=2, help="rwassign solve --jobs (default 2)")
     ap.add_argument("--build-jobs", type=int, default=2, help="processes writing workbooks")
