@@ -151,7 +151,7 @@ def _break_plan(path: Path, out: Path) -> None:
 def _gather(tmp: Path, lang: list[str]) -> Shown:
     shown = Shown(tmp)
     shown.run("--help")
-    for command in ("solve", "replan", "validate", "export", "verify", "keygen"):
+    for command in ("solve", "replan", "validate", "export", "verify", "keygen", "template"):
         shown.run(command, "--help")
     work = tmp / "kerja"
     work.mkdir()
@@ -201,6 +201,11 @@ def _gather(tmp: Path, lang: list[str]) -> Shown:
     wb.save(edited)
     shown.run("verify", edited, *lang)
     shown.run("keygen", "-o", work / "kunci.pem", *lang)
+    assert shown.run("template", "Rejang Lebong", "-o", work / "rl-template.xlsx", *lang) == 0
+    assert shown.run("template", "Bogor", *lang) == cli.EXIT_USAGE
+    assert shown.run("template", "Rejang Lebog", *lang) == cli.EXIT_USAGE
+    code = shown.run("template", "17.02", "--kecamatan", "Curup Utra", *lang)
+    assert code == cli.EXIT_USAGE
     shown.files()
     return shown
 

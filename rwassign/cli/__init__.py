@@ -18,7 +18,8 @@ each into one message with its hint and the exit code of the one table in
 
 Modules: ``options`` (the shared options, defined once), ``plan`` (solve, replan, validate),
 ``dispatch`` (one workbook or a batch), ``tables`` (the printed tables), ``export`` (export,
-verify, keygen) and ``output`` (printing and exiting).
+verify, keygen), ``template`` (a ready-to-fill input workbook) and ``output`` (printing and
+exiting).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from rwassign import i18n
 from rwassign.cli import export, plan
 from rwassign.cli.options import Command, Group
 from rwassign.cli.output import err
+from rwassign.cli.template import template
 from rwassign.errors import (
     EXIT_INPUT,
     EXIT_INTERNAL,
@@ -94,6 +96,7 @@ for _command in (
     export.export,
     export.verify,
     export.keygen,
+    template,
 ):
     app.command(cls=Command)(_command)
 

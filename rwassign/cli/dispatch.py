@@ -24,11 +24,15 @@ from rwassign.io.atomic import is_temp_name
 from rwassign.io.previous import SAID_ON_TERMINAL
 from rwassign.pipeline import Request, default_output
 from rwassign.pipeline import run as run_pipeline
+from rwassign.template import TEMPLATE_SUFFIX
 
 __all__ = ["dispatch", "expand_inputs"]
 
-#: Stems of rwassign's own outputs, skipped when a folder is given as input.
-_OUTPUT_NAME = re.compile(r"-penugasan(-baru(-\d+)?)?$|-lampiran", re.IGNORECASE)
+#: Stems of rwassign's own outputs, skipped when a folder is given as input (an unfilled
+#: ``rwassign template`` workbook is not a Polres either).
+_OUTPUT_NAME = re.compile(
+    r"-penugasan(-baru(-\d+)?)?$|-lampiran|" + re.escape(TEMPLATE_SUFFIX) + "$", re.IGNORECASE
+)
 
 
 def single(req: Request, json_out: bool) -> None:

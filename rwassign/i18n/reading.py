@@ -448,8 +448,12 @@ MESSAGES: dict[str, Entry] = {
         "Check for missing or extra digits.",
     ),
     "nrp.padded": (
-        "NRP '{value}' hanya 7 angka: Excel membuang angka 0 di depan; dibaca {nrp}",
-        "NRP '{value}' has 7 digits: Excel dropped the leading 0; read as {nrp}",
+        "NRP '{value}' kurang dari 8 angka: Excel membuang angka 0 di depan NRP personel "
+        "kelahiran 2000-2009 (7 angka: lahir 2001-2009; 6 angka: lahir Oktober-Desember 2000; "
+        "5 angka: lahir Januari-September 2000); dibaca {nrp}",
+        "NRP '{value}' has fewer than 8 digits: Excel dropped the leading zeros of a member "
+        "born 2000-2009 (7 digits: born 2001-2009; 6: born October-December 2000; 5: born "
+        "January-September 2000); read as {nrp}",
         _TEXT_NRP_ID,
         _TEXT_NRP_EN,
     ),

@@ -16,8 +16,9 @@ ID_CODES: dict[str, str] = {
     "nrp.missing": "the NRP/NIP cell is empty",
     "nrp.malformed": "not an NRP (8 digits) nor a NIP/NI PPPK (18 digits)",
     "nrp.padded": (
-        "a 7-digit number: Excel dropped the leading 0 of a member born in 2000 or later; "
-        "padded back to 8 digits (format the column as text to keep it)"
+        "a 5-, 6- or 7-digit number: Excel dropped the leading zeros of a member born from "
+        "2000 on (7 digits: born 2001-2009; 6: born October-December 2000; 5: born "
+        "January-September 2000); padded back to 8 digits (format the column as text to keep it)"
     ),
     "nrp.month": (
         "digits 3-4 of the NRP are not a month 01-12, against the usual YYMM convention "
@@ -52,6 +53,9 @@ class IdResult:
         return self.error is None
 
 
+#: Lengths of an NRP whose leading zeros a number cell dropped (born 2000-2009).
+_PADDABLE = (5, 6, 7)
+
 _SCIENTIFIC_RE = re.compile(r"^\d(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)
 _ID_PREFIX_RE = re.compile(r"^(?:nrp|nip|ni\s*pppk)\s*[.:]?\s*", re.IGNORECASE)
 _INTEGRAL_FLOAT_TEXT_RE = re.compile(r"^(\d+)\.0+$")
@@ -67,11 +71,14 @@ def _valid_yyyymmdd(s: str) -> bool:
 
 def _classify(digits: str, from_number: bool) -> IdResult:
     warnings: list[str] = []
-    if len(digits) == 7:
-        padded = "0" + digits
-        # A numeric cell lost its 0 for sure; typed text is only padded when the result still
-        # reads as YYMM, otherwise a digit was probably dropped somewhere else.
-        if not from_number and not 1 <= int(padded[2:4]) <= 12:
+    if len(digits) in _PADDABLE:
+        padded = digits.zfill(8)
+        # An NRP is YYMMxxxx and a number cell drops its leading zeros: born 2001-2009 leaves
+        # 7 digits (0Y...), born October-December 2000 leaves 6 (001M...), born January-
+        # September 2000 leaves 5 (000M...).  A 7-digit number cell lost its 0 for sure; any
+        # other short id is only padded when the result still reads as YYMM, otherwise a digit
+        # was probably dropped somewhere else.
+        if not (from_number and len(digits) == 7) and not 1 <= int(padded[2:4]) <= 12:
             return IdResult(None, None, (), "nrp.malformed")
         digits = padded
         warnings.append("nrp.padded")
@@ -98,9 +105,10 @@ def _classify(digits: str, from_number: bool) -> IdResult:
 def parse_id(raw: object) -> IdResult:
     """Read an NRP (8 digits), NIP or NI PPPK (18 digits) cell, always as text.
 
-    Numeric cells are the usual damage: a 7-digit number is an NRP that lost its leading 0
-    (padded, with a warning); an 18-digit number has lost its last digits in Excel (error,
-    with the hint to format the column as text).  Text may carry spaces
+    Numeric cells are the usual damage: a 5-, 6- or 7-digit number is an NRP of a member born
+    2000-2009 that lost its leading zeros (padded, with a warning); an 18-digit number has
+    lost its last digits in Excel (error, with the hint to format the column as text).  Text
+    may carry spaces
     (``19860926 201505 1 001``) and an ``NRP``/``NIP`` prefix.
     """
     raw = plain(raw)
