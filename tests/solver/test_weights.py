@@ -142,9 +142,10 @@ def test_one_unit_of_a_level_outweighs_every_change_below() -> None:
 
 
 def test_kept_pairs_rank_between_coverage_and_residence() -> None:
-    """A re-plan adds a level: with B's previous pair to RW 3 kept (K = 1), T = 4000 and R = 1 as
-    above, W_keep = W_res * R + T + 1 = 8002 and W_cov = W_keep * K + W_res * R + T + 1 =
-    8002 + 4001 + 4001 = 16004."""
+    """A re-plan adds two levels: with B's previous pair to RW 3 kept (K = 1, one holder H = 1
+    with one pair, m = 1), T = 4000 and R = 1 as above, W_keep = W_res * R + T + 1 = 8002,
+    W_stay = m * (W_keep * K + W_res * R + T + 1) = 16004 and W_cov = W_stay * H + 16004 =
+    32008."""
     rw1, rw3 = unit(number=1, point=north(1)), unit(number=3, point=north(3))
     a = officer(0, "87050123", home=rw1, home_point=BASE)
     b = officer(1, "88070678", home_point=BASE)
@@ -152,7 +153,7 @@ def test_kept_pairs_rank_between_coverage_and_residence() -> None:
     guidance = Guidance(previous={rw3.uid: b.nrp})
     arcs = build_arcs(inst, FAST, rules.evaluate(inst, FAST).eligible, guidance)
     w = lexicographic_weights(arcs, 2)
-    assert w == Weights(cov=16004, res=4001, keep=8002, travel_unit=1)
+    assert w == Weights(cov=32008, res=4001, keep=8002, travel_unit=1, stay=16004)
 
 
 def test_overflow_guard_counts_travel_in_coarser_steps(monkeypatch: pytest.MonkeyPatch) -> None:
