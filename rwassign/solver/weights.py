@@ -59,7 +59,8 @@ def lexicographic_weights(arcs: Arcs, n_units: int) -> Weights:
     ``W_res = T + 1``, ``W_keep = W_res * R + T + 1``, ``W_stay = m * (W_keep * K + W_res * R +
     T + 1)`` (``m`` the least common multiple of the members' kept-pair counts) and ``W_cov =
     W_stay * H + W_keep * K + W_res * R + T + 1`` let one unit of a higher level outweigh every
-    possible change of the lower ones.  When
+    possible change of the lower ones.  When nobody holds two kept pairs the two re-plan levels
+    are one (``K`` is taken as 0, ``W_keep = 0``).  When
     that would overflow int64 (large re-plans), travel is counted in coarser steps (10 m, 100 m,
     ...): the order of the levels stays exact, travel ties within one step may go either way.
     """
@@ -71,6 +72,10 @@ def lexicographic_weights(arcs: Arcs, n_units: int) -> Weights:
     _, per_holder = np.unique(arcs.officer[arcs.kept], return_counts=True)
     h = len(per_holder)
     m = int(np.lcm.reduce(per_holder)) if h else 1
+    if h and m == 1:
+        # Nobody holds two kept pairs: pairs kept = members who stay, one level, not two
+        # (keeps the weights, and so the travel resolution, as small as without it).
+        k = 0
     max_weight = np.zeros(n_units, dtype=np.int64)
     np.maximum.at(max_weight, arcs.unit, arcs.weight)
     unit = 1
