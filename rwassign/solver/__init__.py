@@ -51,7 +51,7 @@ from rwassign import distance, rules
 from rwassign.model import Instance, Objective, SolveStatus, travel_slack_m
 from rwassign.rules import Eligibility
 from rwassign.settings import Settings
-from rwassign.solver.budget import Deadline, count_moves, lagrangian
+from rwassign.solver.budget import Deadline, count_moves, fixed_out, lagrangian
 from rwassign.solver.candidates import Arcs, Guidance, build_arcs
 from rwassign.solver.cpsat import solve_cpsat
 from rwassign.solver.weights import lexicographic_weights
@@ -69,7 +69,8 @@ class Solution:
     its coverage), ``gap`` the relative gap of the folded objective ``value`` against
     ``value_bound``, a valid bound of the full problem (0.0 when optimal).  ``seconds`` holds
     the stages ``build``, ``flow`` (every flow of the search) and, when it ran, ``cpsat``;
-    ``flows`` counts the flows.  ``moves`` is set on a re-plan only.
+    ``flows`` counts the flows, ``fixed`` the pairs left out of CP-SAT by reduced-cost fixing.
+    ``moves`` is set on a re-plan only.
     """
 
     status: SolveStatus
@@ -84,6 +85,7 @@ class Solution:
     value: int | None = None
     value_bound: int | None = None
     flows: int = 0
+    fixed: int = 0
 
 
 def plan_objective(arcs: Arcs, chosen: distance.BoolArray) -> Objective:
@@ -134,10 +136,15 @@ def solve(
     # The flow plan with every member's relaxed stay level: a lexicographic upper bound on every
     # level, whatever the side constraints (reported as ``bound``).
     chosen, value, upper = side.best, side.value, side.bound
+    fixed = 0
     proven = side.closed
     if not proven and len(arcs.unit) and not deadline.passed():
         say("cpsat")
-        sat = solve_cpsat(arcs, settings, w, chosen, upper, budget, deadline.left())
+        t1 = time.perf_counter()
+        out = fixed_out(arcs, cap, side, deadline)
+        seconds["fixing"] = time.perf_counter() - t1
+        fixed = int(out.sum()) if out is not None else 0
+        sat = solve_cpsat(arcs, settings, w, chosen, upper, budget, deadline.left(), out)
         seconds["cpsat"] = sat.seconds
         if sat.chosen is not None and sat.value is not None:
             if value is None or sat.value > value:
@@ -178,6 +185,7 @@ def solve(
         value=value,
         value_bound=upper if status is not SolveStatus.OPTIMAL else value,
         flows=side.flows,
+        fixed=fixed,
     )
 
 

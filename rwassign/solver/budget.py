@@ -17,9 +17,11 @@ module solves them exactly in three steps, each a valid statement about the *ful
    bisection as fallback, a handful of flows.  Every flow plan within the budget is a candidate
    plan, valued exactly.  When the best plan reaches the least bound it is proven optimal and no
    other solver runs.
-3. **Closing the gap.**  Otherwise CP-SAT solves the exact model (every allowed pair, the stay
-   variables, the budget), started from the best plan and told the bound; it proves the optimum
-   or, at the time limit, the plan and its gap against the Lagrangian bound are reported.
+3. **Closing the gap.**  Otherwise CP-SAT solves the exact model (the stay variables, the
+   budget, every allowed pair but those **reduced-cost fixing** proves useless: a pair whose
+   reduced cost in the least bound's flow exceeds ``bound - best`` is in no better plan),
+   started from the best plan and told the bound; it proves the optimum or, at the time limit,
+   the plan and its gap against the Lagrangian bound (of the full problem) are reported.
 
 Plain solves and re-plans where nobody held two pairs stop after step 1 with a proven optimum:
 the relaxation is then exact.
@@ -133,6 +135,8 @@ class SideResult:
     bound: int
     flows: int = 0
     lagrange: int = 0
+    bound_weights: Weights | None = None  # the relaxed values of the least bound's flow
+    bound_plan: distance.BoolArray | None = None  # that flow's plan
     seconds: float = 0.0
     zero_move: distance.BoolArray | None = None
 
@@ -176,7 +180,7 @@ def lagrangian(
     slack = hold.count - (max_moves if max_moves is not None else hold.count)
     flows = 0
 
-    def run(mu: int) -> tuple[distance.BoolArray, int, int] | None:
+    def run(mu: int) -> tuple[distance.BoolArray, int, int, StayWeights] | None:
         """The relaxed Lagrangian flow at multiplier ``mu * step``: (plan, relaxed value without
         the multiplier's part, relaxed stays x step), or None when the values leave int64."""
         nonlocal flows
@@ -192,15 +196,15 @@ def lagrangian(
             return None
         kept_share = hold.shares(step)[arcs.officer] * arcs.kept
         s = int(kept_share[plan.chosen].sum())
-        return plan.chosen, plan.value - mu * s, s
+        return plan.chosen, plan.value - mu * s, s, lw
 
     def bound_at(mu: int, g: int, s: int) -> int:
         return g + mu * (s - step * slack)
 
     first = run(0)
     assert first is not None  # the weights' own guard keeps the relaxed values inside int64
-    x0, g0, s0 = first
-    out = SideResult(x0, None, None, bound_at(0, g0, s0))
+    x0, g0, s0, lw0 = first
+    out = SideResult(x0, None, None, bound_at(0, g0, s0), bound_weights=lw0, bound_plan=x0)
     if max_moves is None or count_moves(arcs, x0) <= max_moves:
         out.offer(x0, true_value(arcs, w, x0))
     zero = zero_move_plan(arcs, cap)
@@ -218,8 +222,9 @@ def lagrangian(
         got = run(mu)
         if got is None:
             break
-        x, g, s = got
-        out.bound = min(out.bound, bound_at(mu, g, s))
+        x, g, s, lw = got
+        if bound_at(mu, g, s) < out.bound:
+            out.bound, out.bound_weights, out.bound_plan = bound_at(mu, g, s), lw, x
         if count_moves(arcs, x) <= max_moves:
             out.offer(x, true_value(arcs, w, x))
         if s - step * slack >= 0:
@@ -240,10 +245,11 @@ def lagrangian(
         got = run(mu)
         if got is None:
             break
-        x, g, s = got
+        x, g, s, lw = got
         value = bound_at(mu, g, s)
         if value < out.bound:
             out.bound, out.lagrange = value, mu * step
+            out.bound_weights, out.bound_plan = lw, x
         if count_moves(arcs, x) <= max_moves:
             out.offer(x, true_value(arcs, w, x))
         if value <= predicted and num // max(den, 1) == mu:
@@ -253,4 +259,88 @@ def lagrangian(
         else:
             lo = (mu, g, s)
     out.flows, out.seconds = flows, time.perf_counter() - t0
+    return out
+
+
+#: Bellman-Ford rounds at most, per node of the network, before fixing is given up (it is an
+#: optimisation: without it CP-SAT gets every pair).
+_MAX_ROUNDS = 1
+
+
+def fixed_out(
+    arcs: Arcs, cap: int, side: SideResult, deadline: Deadline
+) -> distance.BoolArray | None:
+    """Reduced-cost fixing: pairs no plan better than the best one can contain.
+
+    Potentials of the least bound's flow (shortest distances in its residual network, exact
+    integers) give each pair not in that flow a reduced cost ``rc >= 0``; LP duality says every
+    plan using the pair is worth at most ``bound - rc`` in the relaxed Lagrangian, and so in
+    truth.  A pair with ``rc > bound - best`` cannot be in a better plan: CP-SAT leaves it out
+    and stays exact over the full problem.  None when there is nothing to fix with (no plan
+    yet) or the potentials did not settle in time.
+    """
+    if side.value is None or side.bound_weights is None or side.bound_plan is None:
+        return None
+    free = ~np.isin(arcs.unit, np.unique(arcs.unit[arcs.pinned]))
+    sub = arcs.subset(free)
+    chosen = side.bound_plan[free]
+    cost = -side.bound_weights.arc_values(sub)
+    used = np.zeros(int(arcs.officer.max()) + 1 if len(arcs.officer) else 0, dtype=np.int64)
+    np.add.at(used, arcs.officer[arcs.pinned], 1)
+    off_ids, off_node = np.unique(sub.officer, return_inverse=True)
+    unit_ids, unit_node = np.unique(sub.unit, return_inverse=True)
+    n_o, n_u = len(off_ids), len(unit_ids)
+    src, sink = 0, 1 + n_o + n_u
+    o_node, u_node = 1 + off_node, 1 + n_o + unit_node
+    load = np.zeros(n_o, dtype=np.int64)
+    np.add.at(load, off_node[chosen], 1)
+    covered = np.zeros(n_u, dtype=np.bool_)
+    covered[unit_node[chosen]] = True
+    room = load < cap - used[off_ids]
+    zero_o, zero_u = np.zeros(n_o, dtype=np.int64), np.zeros(n_u, dtype=np.int64)
+    o_all, u_all = np.arange(1, 1 + n_o), np.arange(1 + n_o, 1 + n_o + n_u)
+    tails = np.concatenate(
+        [
+            np.where(chosen, u_node, o_node),  # pair forward, or backward when taken
+            np.full(int(room.sum()), src), o_all[load > 0],  # source -> officer and back
+            u_all[~covered], np.full(int(covered.sum()), sink),  # unit -> sink and back
+            [src, sink],  # the bypass both ways (it carries the uncovered units)
+        ]
+    )  # fmt: skip
+    heads = np.concatenate(
+        [
+            np.where(chosen, o_node, u_node),
+            o_all[room], np.full(int((load > 0).sum()), src),
+            np.full(int((~covered).sum()), sink), u_all[covered],
+            [sink, src],
+        ]
+    )  # fmt: skip
+    costs = np.concatenate(
+        [np.where(chosen, -cost, cost), zero_o[room], zero_o[load > 0], zero_u[~covered],
+         zero_u[covered], [0, 0]]
+    )  # fmt: skip
+    order = np.argsort(heads, kind="stable")
+    tails, heads, costs = tails[order], heads[order], costs[order]
+    starts = np.flatnonzero(np.r_[True, heads[1:] != heads[:-1]])
+    targets = heads[starts]
+    inf = np.int64(2**62)
+    dist = np.full(sink + 1, inf, dtype=np.int64)
+    dist[src] = 0
+    for _ in range(_MAX_ROUNDS * (sink + 1)):
+        if deadline.passed():
+            return None
+        reach = np.minimum(dist[tails], inf) + costs
+        best = np.minimum.reduceat(reach, starts)
+        better = best < dist[targets]
+        if not better.any():
+            break
+        dist[targets[better]] = best[better]
+    else:
+        return None
+    if (dist >= inf).any():
+        return None
+    reduced = cost + dist[o_node] - dist[u_node]  # >= 0 for pairs the flow left out
+    gap = side.bound - side.value
+    out = ~free & ~arcs.pinned  # other pairs into pinned units: those units are taken
+    out[np.nonzero(free)[0]] = ~chosen & (reduced > gap)
     return out

@@ -164,16 +164,19 @@ def solve_cpsat(
     bound: int,
     max_moves: int | None,
     seconds: float,
+    fixed_out: distance.BoolArray | None = None,
 ) -> SatOutcome:
-    """The exact model over every allowed pair: rules, members moved, the budget; started from
-    ``start`` and bounded by ``bound``, for at most ``seconds``.
+    """The exact model over every allowed pair but those in ``fixed_out`` (pairs no plan better
+    than ``start`` can hold, ``budget.fixed_out``): rules, members moved, the budget; started
+    from ``start`` and bounded by ``bound`` (of the full problem), for at most ``seconds``.
 
     One worker and a fixed seed: the search, and so the plan, is the same on every run and
     machine as long as it ends by proof (or by the deterministic limit) rather than by the
     wall clock.
     """
     t0 = time.perf_counter()
-    rm = RuleModel(arcs, np.arange(len(arcs.unit)), settings, w)
+    keep = np.ones(len(arcs.unit), dtype=np.bool_) if fixed_out is None else ~fixed_out
+    rm = RuleModel(arcs, np.nonzero(keep)[0], settings, w)
     rm.member_stays()
     if max_moves is not None:
         rm.move_budget(max_moves)
