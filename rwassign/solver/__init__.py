@@ -152,7 +152,10 @@ def solve(
             if sat.status == "OPTIMAL":
                 proven, upper = True, value
             else:
-                upper = min(upper, max(value, math.floor(sat.bound)))
+                # CP-SAT's bound is a double: rounded up past its rounding error at this size,
+                # so that it stays a bound
+                sat_bound = math.ceil(sat.bound) + 1 + int(abs(sat.bound) / 2**50)
+                upper = min(upper, max(value, sat_bound))
         elif sat.status == "INFEASIBLE":
             # no plan keeps the budget (pins and a lowered cap can force moves)
             chosen, value, proven = None, None, True

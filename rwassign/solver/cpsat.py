@@ -4,8 +4,9 @@ A plain solve never needs it: the flow is exact (``rwassign.solver.flow``).  A r
 only when members held two or more pairs (a member moved is all-or-nothing over their pairs) or a
 move budget (``--max-moves``) binds, and only when the Lagrangian search of
 ``rwassign.solver.budget`` has not already proven its best plan optimal.  Then this model, over
-every allowed pair, starts from that plan and is told its bound (a valid bound of the full
-problem), so reaching the bound proves the optimum and a time limit leaves a true gap.
+every allowed pair that reduced-cost fixing leaves in, starts from that plan and is told its
+bound (a valid bound of the full problem), so reaching the bound proves the optimum and a time
+limit leaves a true gap.
 """
 
 from __future__ import annotations
