@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rwassign import checker, explain, rules
+from rwassign import checker, explain, rules, solver
 from rwassign.changes import compute_changes
 from rwassign.errors import CheckFailed, InputErrors, NoPlan
 from rwassign.export.lampiran import Lampiran, Note
@@ -436,10 +436,11 @@ def tradeoff_table(
     ks = sorted({round(i * top / (TRADEOFF_ROWS - 1)) for i in range(TRADEOFF_ROWS)} | {0, top})
     rows = []
     for k in ks:
-        r = (
+        # a row needs the numbers only: the solver's Solution, without the reasons of a plan
+        r: SolveResult | solver.Solution = (
             unconstrained
             if k == top
-            else explain.solve(
+            else solver.solve(
                 instance,
                 settings,
                 eligibility=eligibility,

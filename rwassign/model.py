@@ -264,6 +264,13 @@ class Objective:
         return self.travel_m / 1000.0
 
 
+def travel_slack_m(pairs: int, n_units: int, travel_unit: int) -> int:
+    """How much less a plan equal on every level above travel may travel when travel is counted
+    in steps of ``travel_unit`` metres (large re-plans): each pair is rounded by at most half a
+    step, in the plan (``pairs`` pairs) and in the better one (at most one pair per unit)."""
+    return (pairs + n_units) * travel_unit // 2 if travel_unit > 1 else 0
+
+
 @dataclass(frozen=True)
 class Change:
     """One line of the ``Perubahan`` sheet of a re-plan.

@@ -9,8 +9,8 @@ JSON keys of ``summarize()`` (every value is a string, number, list, object or `
 ============================  =================================================================
 key                           meaning
 ============================  =================================================================
-``status``                    solver status: ``OPTIMAL``, ``FEASIBLE`` (time limit hit, see
-                              ``gap``) or ``NO_PLAN``
+``status``                    solver status: ``OPTIMAL``, ``FEASIBLE`` (time limit hit, or
+                              travel counted in coarse steps; see ``gap``) or ``NO_PLAN``
 ``polres``                    name of the Polres (the instance name)
 ``units``                     number of RW/dusun in the input
 ``covered``                   RW/dusun with a Polisi RW
@@ -46,6 +46,9 @@ key                           meaning
                               plain solve)
 ``travel_unit_m``             resolution of the travel level in metres (1 unless a very large
                               re-plan needed coarser steps to stay exact in int64)
+``travel_bound_km``           with coarser steps only (else ``null``): the least total travel
+                              a plan equal on every higher level could have; the status is then
+                              ``FEASIBLE``, never ``OPTIMAL``
 ``shortage``                  the arithmetic of too few members: ``{"eligible", "cap",
                               "capacity", "units", "short", "unit_kinds", "by_kecamatan",
                               "home_elsewhere"}``; ``capacity = eligible * cap`` (``cap`` =
@@ -70,7 +73,7 @@ from pathlib import Path
 from typing import Any
 
 from rwassign import i18n
-from rwassign.model import SolveResult
+from rwassign.model import SolveResult, travel_slack_m
 from rwassign.version import __version__
 
 
@@ -100,6 +103,16 @@ def sha256_file(path: Path | str) -> str:
         for chunk in iter(lambda: handle.read(1 << 16), b""):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+def _travel_bound_km(result: SolveResult, travel_km: float) -> float | None:
+    """With travel counted in coarse steps, the least travel an equally good plan could have."""
+    if result.travel_unit_m <= 1:
+        return None
+    slack = travel_slack_m(
+        len(result.assignments), len(result.instance.units), result.travel_unit_m
+    )
+    return round(max(0.0, travel_km - slack / 1000.0), 2)
 
 
 def _finite_or_none(value: float) -> float | None:
@@ -257,5 +270,6 @@ def summarize(
         "moves": result.moves,
         "changes": _change_counts(result),
         "travel_unit_m": result.travel_unit_m,
+        "travel_bound_km": _travel_bound_km(result, travel),
         "shortage": _shortage(result, eligible_members),
     }

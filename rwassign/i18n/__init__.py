@@ -1,12 +1,19 @@
 """The one message catalogue: every text a user reads, in Bahasa Indonesia and English.
 
 Records carry a ``code`` and parameters, never text, so one problem, reason or finding can be
-shown in either language, and the whole catalogue can be tested for both.  Each layer keeps
-its messages in a module of this package, registered here once: ``core`` (plans, reasons,
-changes, run outcomes), ``reading`` (the input reader), ``writing`` (the plan writer and
-reader), ``export`` (the lampiran, verify and keys), ``cli`` (the command line), ``peta`` (the
-coverage maps) and ``template`` (``rwassign template`` and its workbook).  There is
-one way to show a message: :func:`text`, its :func:`hint`, both as one :func:`line`, and
+shown in either language, and the whole catalogue can be tested for both.  Each layer or
+feature keeps its messages in a module of this package, registered once in ``CATALOGUE``:
+
+- ``core``: plans, reasons, changes, run outcomes;
+- ``reading``: the input reader;
+- ``writing``: the plan writer and reader;
+- ``export``: the lampiran, verify and keys;
+- ``cli``: the command line;
+- ``peta``: the coverage maps;
+- ``template``: ``rwassign template`` and its workbook;
+- ``solving``: what a status short of a proof means.
+
+There is one way to show a message: :func:`text`, its :func:`hint`, both as one :func:`line`, and
 :func:`render` for a :class:`~rwassign.model.Problem` with its place.
 
 >>> text("cli.solving", lang="en")
@@ -19,7 +26,7 @@ import enum
 from collections.abc import Mapping
 from typing import Any
 
-from rwassign.i18n import cli, core, export, peta, reading, template, writing
+from rwassign.i18n import cli, core, export, peta, reading, solving, template, writing
 from rwassign.i18n.entry import Entry
 from rwassign.model import Location, Problem, Severity
 
@@ -63,6 +70,7 @@ CATALOGUE: dict[str, Entry] = _register(
     cli.MESSAGES,
     peta.MESSAGES,
     template.MESSAGES,
+    solving.MESSAGES,
 )
 
 

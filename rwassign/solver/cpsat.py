@@ -1,11 +1,12 @@
-"""The CP-SAT rule model: one method per rule, hinted and bounded by the exact flow.
+"""The CP-SAT rule model: one method per rule, for what a min-cost flow cannot say alone.
 
-CP-SAT builds the rule model over a sparse candidate set (the flow's arcs, every residence,
-kept and pinned arc and each unit's nearest eligible officers).  The flow plan is the hint and
-the flow value the objective bound, so CP-SAT confirms a plan that reaches the bound (status
-OPTIMAL, gap 0) or, where a time limit stops it, reports the best plan and its gap.  A move
-budget (``--max-moves``) is not a flow constraint, so then CP-SAT searches (over every pair up to
-``FULL_MODEL_ARCS`` pairs) and proves or reports its own gap.
+A plain solve never needs it: the flow is exact (``rwassign.solver.flow``).  A re-plan needs it
+only when members held two or more pairs (a member moved is all-or-nothing over their pairs) or a
+move budget (``--max-moves``) binds, and only when the Lagrangian search of
+``rwassign.solver.budget`` has not already proven its best plan optimal.  Then this model, over
+every allowed pair that reduced-cost fixing leaves in, starts from that plan and is told its
+bound (a valid bound of the full problem), so reaching the bound proves the optimum and a time
+limit leaves a true gap.
 """
 
 from __future__ import annotations
@@ -18,14 +19,9 @@ from ortools.sat.python import cp_model
 
 from rwassign import distance
 from rwassign.settings import Settings
+from rwassign.solver.budget import count_moves, true_value
 from rwassign.solver.candidates import Arcs
-from rwassign.solver.flow import FlowPlan
 from rwassign.solver.weights import Weights
-
-#: A move budget makes CP-SAT search; up to this many pairs it gets every pair (exact), beyond
-#: it a candidate set (flow arcs, previous pairs, residence and nearest pairs) and the gap is
-#: reported against the flow bound.
-FULL_MODEL_ARCS = 150_000
 
 
 class RuleModel:
@@ -43,6 +39,9 @@ class RuleModel:
         self.settings = settings
         self.w = w
         self.x = [self.model.new_bool_var(f"x{i}") for i in idx]
+        self.y: list[cp_model.IntVar] = []  # per member who held a pair: keeps all of them
+        self.y_officer: list[int] = []
+        self._kept_of: dict[int, list[int]] = {}
         self.one_officer_per_unit()
         self.units_per_officer_cap()
         self.pins()
@@ -72,24 +71,39 @@ class RuleModel:
             if self.arcs.pinned[i]:
                 self.model.add(self.x[p] == 1)
 
+    def member_stays(self) -> None:
+        """Level ``fewest members moved``: ``y_o`` is 1 only if member ``o`` keeps every previous
+        pair that is still legal (a pair left out of the model counts as lost)."""
+        if self.y:
+            return
+        in_model = {int(i): p for p, i in enumerate(self.idx.tolist())}
+        kept = np.nonzero(self.arcs.kept)[0]
+        by_officer: dict[int, list[int]] = {}
+        for i in kept.tolist():
+            by_officer.setdefault(int(self.arcs.officer[i]), []).append(i)
+        self.y_officer = sorted(by_officer)
+        for o in self.y_officer:
+            y = self.model.new_bool_var(f"y{o}")
+            for i in by_officer[o]:
+                if i in in_model:
+                    self.model.add_implication(y, self.x[in_model[i]])
+                else:
+                    self.model.add(y == 0)
+            self.y.append(y)
+        self._kept_of = by_officer
+
     def move_budget(self, max_moves: int) -> None:
-        """``--max-moves K``: at most K officers lose a previous pair that is still legal."""
-        moved = []
-        for members in self._groups(self.arcs.officer).values():
-            kept = [p for p in members if self.arcs.kept[self.idx[p]]]
-            if not kept:
-                continue
-            m = self.model.new_bool_var("")
-            for p in kept:
-                self.model.add_bool_or([m, self.x[p]])  # losing any kept pair is a move
-            moved.append(m)
-        self.model.add(sum(moved) <= max_moves)
+        """``--max-moves K``: at most K members lose a previous pair that is still legal."""
+        self.member_stays()
+        self.model.add(sum(self.y) >= len(self.y) - max_moves)
 
     def objective(self, bound: int | None) -> None:
-        """Objectives ``cakupan``, ``domisili``, ``jarak`` folded lexicographically; ``bound``
-        is a proven upper bound (the exact flow value) that lets CP-SAT stop once reached."""
-        values = self.w.arc_values(self.arcs)[self.idx].tolist()
+        """Objectives ``cakupan``, members moved and pairs kept, ``domisili`` and ``jarak``,
+        folded lexicographically; ``bound`` is a proven upper bound of the full problem."""
+        values = Weights.arc_values(self.w, self.arcs)[self.idx].tolist()
         expr = cp_model.LinearExpr.weighted_sum(self.x, values)
+        if self.y and self.w.stay:
+            expr = expr + self.w.stay * sum(self.y)
         if bound is not None:
             self.model.add(expr <= bound)
         self.model.maximize(expr)
@@ -98,6 +112,16 @@ class RuleModel:
         """Start the search from ``chosen`` (per arc of ``arcs``, not only the candidates)."""
         for p, i in enumerate(self.idx.tolist()):
             self.model.add_hint(self.x[p], bool(chosen[i]))
+        for o, y in zip(self.y_officer, self.y, strict=True):
+            self.model.add_hint(y, bool(chosen[self._kept_of[o]].all()))
+
+    def plan(
+        self, solver: cp_model.CpSolver | cp_model.CpSolverSolutionCallback
+    ) -> distance.BoolArray:
+        """The plan of the solver's current solution, per arc of ``arcs``."""
+        chosen = np.zeros(len(self.arcs.unit), dtype=np.bool_)
+        chosen[self.idx] = np.asarray([solver.boolean_value(v) for v in self.x], dtype=np.bool_)
+        return chosen
 
 
 @dataclass(frozen=True)
@@ -112,84 +136,77 @@ class SatOutcome:
 
 
 class _StopAtBound(cp_model.CpSolverSolutionCallback):
-    """Stops the search at the first plan that reaches the flow's proven bound.
+    """Stops the search at the first plan that reaches the proven bound of the full problem.
 
     CP-SAT's own LP bound cannot always close on an objective spanning 1 m to 1e15 (its
-    coefficients are that far apart), but the flow has already proven that no plan exceeds this
-    value, so reaching it is optimal.  The value is recomputed in integers: CP-SAT reports a double.
+    coefficients are that far apart), but the bound is already proven (flow and Lagrangian), so
+    reaching it is optimal.  The value is recomputed in integers: CP-SAT reports a double.
     """
 
-    def __init__(self, x: list[cp_model.IntVar], values: distance.IntArray, bound: int):
+    def __init__(self, rm: RuleModel, bound: int):
         super().__init__()
-        self._x = x
-        self._values = values
+        self._rm = rm
         self._bound = bound
+        self.reached = False
 
     def on_solution_callback(self) -> None:
         if self.objective_value < self._bound - 1e-6 * max(1.0, abs(self._bound)):
             return
-        picked = np.asarray([self.boolean_value(v) for v in self._x], dtype=np.bool_)
-        if int(self._values[picked].sum()) >= self._bound:
+        if true_value(self._rm.arcs, self._rm.w, self._rm.plan(self)) >= self._bound:
+            self.reached = True
             self.stop_search()
-
-
-def count_moves(arcs: Arcs, chosen: distance.BoolArray) -> int:
-    """Officers who lost at least one previous pair that is still legal."""
-    lost = arcs.kept & ~chosen
-    return len(np.unique(arcs.officer[lost]))
 
 
 def solve_cpsat(
     arcs: Arcs,
-    flow: FlowPlan,
     settings: Settings,
     w: Weights,
-    build_seconds: list[float],
-    max_moves: int | None = None,
+    start: distance.BoolArray | None,
+    bound: int,
+    max_moves: int | None,
+    seconds: float,
+    fixed_out: distance.BoolArray | None = None,
 ) -> SatOutcome:
-    """Run the CP-SAT rule model on the candidate set, hinted and bounded by the flow.
+    """The exact model over every allowed pair but those in ``fixed_out`` (pairs no plan better
+    than ``start`` can hold, ``budget.fixed_out``): rules, members moved, the budget; started
+    from ``start`` and bounded by ``bound`` (of the full problem), for at most ``seconds``.
 
-    The time spent building the model is appended to ``build_seconds`` (it is reported with the
-    arc building, not with the search).
+    One worker and a fixed seed: the search, and so the plan, is the same on every run and
+    machine as long as it ends by proof (or by the deterministic limit) rather than by the
+    wall clock.
     """
     t0 = time.perf_counter()
-    candidate = flow.chosen | arcs.resident | arcs.nearest | arcs.pinned | arcs.kept
-    budget_binds = max_moves is not None and count_moves(arcs, flow.chosen) > max_moves
-    if budget_binds and len(arcs.unit) <= FULL_MODEL_ARCS:
-        candidate = np.ones(len(arcs.unit), dtype=np.bool_)
-    idx = np.nonzero(candidate)[0]
-    rm = RuleModel(arcs, idx, settings, w)
+    keep = np.ones(len(arcs.unit), dtype=np.bool_) if fixed_out is None else ~fixed_out
+    rm = RuleModel(arcs, np.nonzero(keep)[0], settings, w)
+    rm.member_stays()
     if max_moves is not None:
         rm.move_budget(max_moves)
-    rm.objective(flow.value)
-    # With a binding budget the flow plan is infeasible; the previous plan's legal pairs (with
-    # the pins) are a zero-move start.
-    rm.hint(arcs.kept | arcs.pinned if budget_binds else flow.chosen)
-    build_seconds.append(time.perf_counter() - t0)
+    rm.objective(bound)
+    if start is not None:
+        rm.hint(start)
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = settings.time_limit_s
-    # A binding move budget makes CP-SAT's own plan the answer; one worker makes its search,
-    # and so the plan, the same on every run and machine.
-    solver.parameters.num_workers = 1 if budget_binds else settings.workers
+    solver.parameters.max_time_in_seconds = max(seconds, 0.001)
+    solver.parameters.max_deterministic_time = max(seconds, 0.001)
+    solver.parameters.num_workers = 1
     solver.parameters.random_seed = 0
-    # Symmetry presolve was seen to drop the complete, optimal hint on these models (equal-cost
-    # officers living at one point are symmetric) and then fail to reach the proven bound
-    # within 60 s; without it CP-SAT confirms the hinted optimum at once.
+    # Symmetry presolve was seen to drop the complete hint on these models (equal-cost officers
+    # living at one point are symmetric) and then fail to reach the proven bound.
     solver.parameters.symmetry_level = 0
     # Ctrl-C is the caller's: CP-SAT's own SIGINT catching ends the search early (a worse plan
     # would then be written as if asked for) and leaves SIGINT at its default afterwards, so a
     # later Ctrl-C killed the run without removing its temporary file.
     solver.parameters.catch_sigint_signal = False
-    t1 = time.perf_counter()
-    stopper = _StopAtBound(rm.x, w.arc_values(arcs)[idx], flow.value)
+    stopper = _StopAtBound(rm, bound)
     status = solver.solve(rm.model, stopper)
-    seconds = time.perf_counter() - t1
+    took = time.perf_counter() - t0
     name = solver.status_name(status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return SatOutcome(name, None, None, float(flow.value), seconds)
-    chosen = np.zeros(len(arcs.unit), dtype=np.bool_)
-    chosen[idx] = np.asarray([solver.boolean_value(v) for v in rm.x], dtype=np.bool_)
-    # the value is recomputed in integers: CP-SAT reports it as a double, which cannot hold
-    # every integer of this size exactly
-    value = int(w.arc_values(arcs)[chosen].sum())
-    return SatOutcome(name, chosen, value, solver.best_objective_bound, seconds)
+        return SatOutcome(name, None, None, float(bound), took)
+    chosen = rm.plan(solver)
+    value = true_value(arcs, w, chosen)
+    if stopper.reached or status == cp_model.OPTIMAL:
+        name = "OPTIMAL"
+    return SatOutcome(name, chosen, value, min(float(bound), solver.best_objective_bound), took)
+
+
+__all__ = ["RuleModel", "SatOutcome", "count_moves", "solve_cpsat"]

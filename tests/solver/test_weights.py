@@ -142,8 +142,9 @@ def test_one_unit_of_a_level_outweighs_every_change_below() -> None:
 
 
 def test_kept_pairs_rank_between_coverage_and_residence() -> None:
-    """A re-plan adds a level: with B's previous pair to RW 3 kept (K = 1), T = 4000 and R = 1 as
-    above, W_keep = W_res * R + T + 1 = 8002 and W_cov = W_keep * K + W_res * R + T + 1 =
+    """A re-plan adds a level: with B's previous pair to RW 3 kept (one holder, H = 1, with one
+    pair: pairs kept and members who stay are one level, W_keep = 0), T = 4000 and R = 1 as
+    above, W_stay = W_res * R + T + 1 = 8002 and W_cov = W_stay * H + W_res * R + T + 1 =
     8002 + 4001 + 4001 = 16004."""
     rw1, rw3 = unit(number=1, point=north(1)), unit(number=3, point=north(3))
     a = officer(0, "87050123", home=rw1, home_point=BASE)
@@ -152,7 +153,22 @@ def test_kept_pairs_rank_between_coverage_and_residence() -> None:
     guidance = Guidance(previous={rw3.uid: b.nrp})
     arcs = build_arcs(inst, FAST, rules.evaluate(inst, FAST).eligible, guidance)
     w = lexicographic_weights(arcs, 2)
-    assert w == Weights(cov=16004, res=4001, keep=8002, travel_unit=1)
+    assert w == Weights(cov=16004, res=4001, keep=0, travel_unit=1, stay=8002)
+
+
+def test_members_moved_rank_above_pairs_kept_with_two_pairs_each() -> None:
+    """B held RW 1 and RW 3 (cap 2): H = 1 holder with 2 pairs, so m = 2, K = 2 units with a
+    kept pair, R = 1, T = 4000: W_keep = W_res * R + T + 1 = 8002, W_stay = m * (W_keep * K +
+    W_res * R + T + 1) = 2 * (16004 + 8002) = 48012, W_cov = W_stay * H + 24006 = 72018."""
+    rw1, rw3 = unit(number=1, point=north(1)), unit(number=3, point=north(3))
+    a = officer(0, "87050123", home=rw1, home_point=BASE)
+    b = officer(1, "88070678", home_point=BASE)
+    inst = instance([rw1, rw3], [a, b])
+    guidance = Guidance(previous={rw1.uid: b.nrp, rw3.uid: b.nrp})
+    settings = FAST.replace(max_units_per_officer=2)
+    arcs = build_arcs(inst, settings, rules.evaluate(inst, settings).eligible, guidance)
+    w = lexicographic_weights(arcs, 2)
+    assert w == Weights(cov=72018, res=4001, keep=8002, travel_unit=1, stay=48012)
 
 
 def test_overflow_guard_counts_travel_in_coarser_steps(monkeypatch: pytest.MonkeyPatch) -> None:

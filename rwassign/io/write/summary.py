@@ -42,7 +42,7 @@ from rwassign.settings import SETTING_DOCS
 
 STATUS_LABELS = {
     "OPTIMAL": "OPTIMAL (terbukti terbaik)",
-    "FEASIBLE": "FEASIBLE (batas waktu tercapai; lihat Gap)",
+    "FEASIBLE": "FEASIBLE (belum terbukti terbaik: batas waktu atau jarak dibulatkan; lihat Gap)",
     "NO_PLAN": "TIDAK ADA RENCANA",
 }
 TITLE = "RINGKASAN PENUGASAN POLISI RW"
@@ -182,6 +182,14 @@ def _members(facts: dict[str, Any]) -> list[Row]:
     return rows
 
 
+def _travel_note(facts: dict[str, Any]) -> str:
+    """Said when travel was counted in coarse steps (very large re-plans): the bound it leaves."""
+    if facts.get("travel_bound_km") is None:
+        return ""
+    params = {"unit": facts["travel_unit_m"], "bound": f"{facts['travel_bound_km']:.2f}"}
+    return i18n.text("summary.travel_coarse", params, "id")
+
+
 def _quality(facts: dict[str, Any]) -> list[Row]:
     gap = facts["gap"] if facts["gap"] is not None else "-"
     return [
@@ -190,7 +198,7 @@ def _quality(facts: dict[str, Any]) -> list[Row]:
         ("Cakupan berbobot maksimum", facts["weighted_coverage_max"], "bila semua RW terisi", None),
         ("Sesuai domisili", facts["residence_matches"],
          "personel bertugas di RW tempat tinggalnya", None),
-        ("Total jarak (km)", facts["travel_km"], "", KM_FORMAT),
+        ("Total jarak (km)", facts["travel_km"], _travel_note(facts), KM_FORMAT),
         ("Rata-rata jarak (km)", facts["travel_km_mean"], "per RW/dusun yang terisi", KM_FORMAT),
         ("Gap", gap, "0 = terbukti optimal", "0.00%"),
         ("Jumlah peringatan", facts["warnings"], "lihat sheet Peringatan", None),
