@@ -32,8 +32,11 @@ class SheetScan:
     """What the bytes of one sheet say, 1-based: ``rows`` and ``columns`` are the last row and
     column holding a value (0 for an empty sheet), ``first_over`` the first value found past
     :data:`MAX_ROWS` or :data:`MAX_COLUMNS` as ``(row, column)``, ``no_value`` the cells whose
-    formula has no stored value, and ``merges`` the vertical merges as ``(column, top, bottom)``
-    (for ``.ods`` only; the other formats report them through calamine)."""
+    formula has no stored value, ``merges`` the vertical merges as ``(column, top, bottom)``
+    (for ``.ods`` only; the other formats report them through calamine), and ``errors`` the
+    cells holding an error value as ``(row, column, text)``: calamine reads ``#N/A`` as empty,
+    openpyxl as the text ``#N/A``, which the reader then names (a failed VLOOKUP in an NRP
+    column is "NRP '#N/A'", not "NRP kosong")."""
 
     name: str = ""
     rows: int = 0
@@ -41,6 +44,7 @@ class SheetScan:
     first_over: tuple[int, int] | None = None
     no_value: list[tuple[int, int]] = field(default_factory=list)
     merges: list[tuple[int, int, int]] = field(default_factory=list)
+    errors: list[tuple[int, int, str]] = field(default_factory=list)
 
     def see(self, row: int, column: int) -> None:
         """Count a value at ``(row, column)``."""
@@ -71,10 +75,18 @@ def column_number(letters: str) -> int:
 
 _XLSX_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
 _XLSX_ANY_CELL = re.compile(rb"<(?:\w+:)?c[\s/>]")
+# A cell with r first and a value (not self-closed), unprefixed: what every writer makes.
+_XLSX_PLAIN_VALUED = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"(?:[^>]*[^/>])?>')
+# The sheet namespace bound to a prefix (<x:c ...>): then only the general pattern serves.
+_XLSX_PREFIXED = re.compile(rb'xmlns:[\w.-]+="[^"]*spreadsheetml[^"]*main"')
 _XLSX_FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _XLSX_FULL_CELL = re.compile(
     rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(?:/>|>(.*?)</(?:\w+:)?c>)', re.S
 )
+_XLSX_CELL_BODY = re.compile(rb"<(?:\w+:)?c\s([^>]*?)>(.*?)</(?:\w+:)?c>", re.S)
+_XLSX_REF = re.compile(rb'\br="([A-Z]{1,3})([0-9]{1,7})"')
+_XLSX_ERROR = re.compile(rb'\bt="e"')
+_XLSX_V = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _XLSX_VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>\s*[^<\s]")
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -99,21 +111,39 @@ def xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
 
 def scan_xlsx_sheet(xml: bytes) -> SheetScan | None:
     """The measures of one sheet part, or ``None`` when some cell has no ``r`` reference (its
-    place is only known by counting, which the streaming reader does)."""
-    out = SheetScan()
+    place is only known by counting, which the streaming reader does).
+
+    Excel, LibreOffice and openpyxl all write ``<c r="B7" ...>`` with ``r`` first and no
+    namespace prefix; such a sheet is measured by byte counts and one pattern (about five
+    times faster than the general pattern, which takes any attribute order and prefix).
+    """
+    if _XLSX_PREFIXED.search(xml) is None:
+        plain = xml.count(b'<c r="')
+        if plain == xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>"):
+            valued = _XLSX_PLAIN_VALUED.findall(xml)
+            return _measured(xml, {c for c, _ in valued}, {r for _, r in valued})
     found = _XLSX_CELL.findall(xml)
     if len(found) != len(_XLSX_ANY_CELL.findall(xml)):
         return None
-    letters: set[bytes] = set()
-    for col, row, empty in found:
-        if not empty:
-            letters.add(col)
-            out.rows = max(out.rows, int(row))
+    valued = [(col, row) for col, row, empty in found if not empty]
+    return _measured(xml, {c for c, _ in valued}, {r for _, r in valued})
+
+
+def _measured(xml: bytes, letters: set[bytes], rows: set[bytes]) -> SheetScan | None:
+    out = SheetScan()
     widest = max(letters, key=lambda c: (len(c), c), default=b"")
     out.columns = column_number(widest.decode()) if widest else 0
+    out.rows = max(map(int, rows), default=0)
     if out.rows > MAX_ROWS or out.columns > MAX_COLUMNS:
         return None  # the streaming reader names the first such cell exactly
-    if _XLSX_FORMULA.search(xml):
+    if b't="e"' in xml:
+        for attrs, body in _XLSX_CELL_BODY.findall(xml):
+            ref = _XLSX_REF.search(attrs)
+            shown = _XLSX_V.search(body)
+            if _XLSX_ERROR.search(attrs) and ref and shown:
+                col, row = ref.groups()
+                out.errors.append((int(row), column_number(col.decode()), _text(shown.group(1))))
+    if any(tag in xml for tag in (b"<f>", b"<f ", b"<f/>", b":f>", b":f ", b":f/>")):
         for col, row, body in _XLSX_FULL_CELL.findall(xml):
             if body and _XLSX_FORMULA.search(body) and not _XLSX_VALUE.search(body):
                 out.no_value.append((int(row), column_number(col.decode())))
@@ -186,6 +216,10 @@ def scan_ods(content: bytes) -> list[SheetScan]:
         first = col + 1
         col += span
         valued = b"office:value-type" in attrs or not m.group(5)
+        if b'calcext:value-type="error"' in attrs and not m.group(5):
+            end = content.find(b"</table:table-cell>", m.end(), m.end() + 4096)
+            shown = _text(re.sub(rb"<[^>]*>", b"", content[m.end() : max(end, m.end())]))
+            sheet.errors.append((row, first, shown or "#N/A"))
         if b"table:formula" in attrs and b"office:value-type" not in attrs:
             sheet.no_value.append((row, first))
             valued = False
@@ -340,6 +374,9 @@ def scan_xls(ole: OleFile) -> XlsScan | None:
             elif kind in _CELL_RECORDS and len(body) >= 4:
                 r, c = struct.unpack_from("<HH", body)
                 sheet.see(r + 1, c + 1)
+                error = _xls_error(kind, body)
+                if error is not None:
+                    sheet.errors.append((r + 1, c + 1, error))
             elif kind == _MULRK and len(body) >= 6:
                 (r,) = struct.unpack_from("<H", body)
                 (last,) = struct.unpack_from("<H", body, len(body) - 2)
@@ -367,3 +404,29 @@ def _sheet_name(body: bytes) -> str:
             return body[2 : 2 + 2 * length].decode("utf-16-le", "replace")
         return body[2 : 2 + length].decode("latin-1")
     return body[1 : 1 + length].decode("latin-1")
+
+
+def _text(raw: bytes) -> str:
+    return html.unescape(raw.decode("utf-8", "replace")).strip()
+
+
+#: Excel's error codes as BIFF stores them, and the text a cell shows.
+_XLS_ERRORS = {
+    0x00: "#NULL!",
+    0x07: "#DIV/0!",
+    0x0F: "#VALUE!",
+    0x17: "#REF!",
+    0x1D: "#NAME?",
+    0x24: "#NUM!",
+    0x2A: "#N/A",
+}
+
+
+def _xls_error(kind: int, body: bytes) -> str | None:
+    """The error text of a BOOLERR record holding an error, or of a FORMULA record whose last
+    result was one; ``None`` for any other cell."""
+    if kind == 0x0205 and len(body) >= 8 and body[7] == 1:
+        return _XLS_ERRORS.get(body[6], "#N/A")
+    if kind == 0x0006 and len(body) >= 14 and body[12:14] == b"\xff\xff" and body[6] == 2:
+        return _XLS_ERRORS.get(body[8], "#N/A")
+    return None

@@ -330,6 +330,7 @@ def _load_calamine(
         if measured is not None:
             sheet.no_value = measured.no_value
             grid.merges = grid.merges or measured.merges
+            _put_errors(sheet.rows, measured.errors)
         sheets.append(sheet)
         if stop is not None and stop.sheet == order:
             column = None if stop.column is None else _letter(stop.column)
@@ -344,6 +345,18 @@ def _load_calamine(
         if not out.ok:
             return sheets
     return sheets
+
+
+def _put_errors(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> None:
+    """Write the error values the scan found (``#N/A``...) into the grid, as openpyxl read
+    them: calamine reads an error cell as empty."""
+    for r, c, text in errors:
+        if r > len(rows):
+            rows.extend([] for _ in range(len(rows), r))
+        line = rows[r - 1]
+        if c > len(line):
+            line.extend([None] * (c - len(line)))
+        line[c - 1] = text
 
 
 def load_with_openpyxl(data: bytes, out: LoadedFile, file_order: int) -> list[RawSheet] | None:

@@ -16,6 +16,7 @@ from openpyxl import Workbook
 import rwassign
 from rwassign.cli.dispatch import expand_inputs
 from rwassign.io.read import read_input
+from rwassign.io.read.tables import load
 from rwassign.model import Instance
 from tests.hostile import gen_readers
 
@@ -115,3 +116,19 @@ def test_a_single_csv_names_units_and_roster_options() -> None:
 
     assert "--units" in hint(missing.code) and "--roster" in hint(missing.code)
     assert "nama sheet" not in hint(missing.code).lower()
+
+
+def test_an_error_value_reads_as_its_text_in_every_format(tmp_path: Path) -> None:
+    """A failed VLOOKUP shows ``#N/A``: openpyxl read it as that text, so the reader says
+    "NRP '#N/A'"; calamine reads it as empty, so the scan puts the text back."""
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(("NAMA", "PANGKAT", "NRP"))
+    ws.append(("ANDI PRATAMA", "BRIPKA", "#N/A"))  # openpyxl stores it as an error cell
+    path = tmp_path / "galat.xlsx"
+    wb.save(path)
+    files = [path] + [gen_readers.convert(path, fmt, tmp_path / fmt) for fmt in ("xls", "ods")]
+    for file in files:
+        (sheet,) = load(file).sheets
+        assert sheet.rows[1] == ["ANDI PRATAMA", "BRIPKA", "#N/A"], file.name
