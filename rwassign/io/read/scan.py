@@ -109,6 +109,21 @@ def xlsx_sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
     return parts
 
 
+# A character XML 1.0 forbids, as a byte or as a reference (``&#1;``): no spreadsheet program
+# writes one, openpyxl's parser refuses the part, calamine would read on.
+_NOT_XML = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f]"
+    rb"|&#0*(?:[0-8]|1[124-9]|2[0-9]|3[01]);"
+    rb"|&#[xX]0*(?:[0-8bBcC]|[eEfF]|1[0-9a-fA-F]);"
+)
+
+
+def not_xml(xml: bytes) -> bool:
+    """Whether ``xml`` holds a character no XML 1.0 document may hold: such a part goes to
+    the streaming reader, whose parser names the file unreadable, as it always did."""
+    return _NOT_XML.search(xml) is not None
+
+
 def scan_xlsx_sheet(xml: bytes) -> SheetScan | None:
     """The measures of one sheet part, or ``None`` when some cell has no ``r`` reference (its
     place is only known by counting, which the streaming reader does).
@@ -117,6 +132,8 @@ def scan_xlsx_sheet(xml: bytes) -> SheetScan | None:
     namespace prefix; such a sheet is measured by byte counts and one pattern (about five
     times faster than the general pattern, which takes any attribute order and prefix).
     """
+    if not_xml(xml):
+        return None
     if _XLSX_PREFIXED.search(xml) is None:
         plain = xml.count(b'<c r="')
         if plain == xml.count(b"<c ") + xml.count(b"<c>") + xml.count(b"<c/>"):

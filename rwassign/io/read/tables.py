@@ -40,6 +40,7 @@ from rwassign.io.read.scan import (
     ScanError,
     ScanLimit,
     SheetScan,
+    not_xml,
     scan_ods,
     scan_xls,
     scan_xlsx_sheet,
@@ -257,6 +258,8 @@ def _scan_xlsx(zf: zipfile.ZipFile) -> list[SheetScan] | None:
     except ScanError:
         return None
     scans: list[SheetScan] = []
+    if "xl/sharedStrings.xml" in zf.namelist() and not_xml(zf.read("xl/sharedStrings.xml")):
+        return None
     for name, part in parts.items():
         try:
             xml = zf.read(part)

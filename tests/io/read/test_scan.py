@@ -81,3 +81,24 @@ def test_ods_repeats_count_and_a_merge_is_kept() -> None:
     assert (scan.name, scan.rows, scan.columns) == ("Wilayah", 1, 5)
     assert scan.merges == [(1, 1, 3)]
     assert scan.no_value == [(6, 1)]
+
+
+@pytest.mark.parametrize(
+    ("xml", "refused"),
+    [
+        (b"&#1;", True),
+        (b"&#15;", True),
+        (b"&#x1F;", True),
+        (b"\x01", True),
+        (b"&#9;", False),
+        (b"&#10;", False),
+        (b"&#x0D;", False),
+        (b"&#32;", False),
+    ],
+)
+def test_characters_xml_forbids_send_a_sheet_to_the_streaming_reader(
+    xml: bytes, refused: bool
+) -> None:
+    """openpyxl's parser refuses them (the file is unreadable, as before); calamine would not."""
+    sheet = _sheet(b'<c r="A1" t="inlineStr"><is><t>RUDI' + xml + b"HARTONO</t></is></c>")
+    assert (scan_xlsx_sheet(sheet) is None) is refused
