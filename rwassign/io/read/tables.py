@@ -1,14 +1,21 @@
 """Turn an input file into plain grids of cell values, whatever its format.
 
 Everything after this module works on :class:`RawSheet` (a list of rows of Python values), so
-the sheet, header and row logic is the same for an ``.xlsx`` workbook and a ``.csv`` export.
-Files are only ever opened for reading: the user's workbook must come out of a run byte for
-byte as it went in.  A file that cannot be read becomes one :class:`~rwassign.model.Problem`,
-never an exception, because the user needs one clear sentence, not a traceback.
+the sheet, header and row logic is the same for an ``.xlsx``, ``.xls`` or ``.ods`` workbook
+and a ``.csv`` export.  Files are only ever opened for reading: the user's workbook must come
+out of a run byte for byte as it went in.  A file that cannot be read becomes one
+:class:`~rwassign.model.Problem`, never an exception, because the user needs one clear
+sentence, not a traceback.
+
+Two readers serve workbooks: python-calamine (:mod:`.fast`) for every sheet whose bytes
+(:mod:`.scan`) are within the bounds, ten times faster than openpyxl, and openpyxl streaming
+cell by cell for an ``.xlsx`` that is not, so that the first cell past a bound is named
+exactly as it always was.
 
 Long because every way a file can be too large is bounded here, where it is read: the zip
-directory, each sheet streamed cell by cell, merged ranges, CSV rows and fields, each with the
-cell and the bound in its message (the bounds themselves are in :mod:`.common`).
+directory, the measured sheets of each format, each sheet streamed cell by cell, merged
+ranges, CSV rows and fields, each with the cell and the bound in its message (the bounds
+themselves are in :mod:`.common`).
 """
 
 from __future__ import annotations
