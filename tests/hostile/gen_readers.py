@@ -86,6 +86,14 @@ def ods_far_corner(folder: Path) -> Path:
     return ods(folder / "far_corner.ods", {"Wilayah": [row(text_cell("A")), empty_rows, row(far)]})
 
 
+def ods_many_merges(folder: Path, rows: int = 260, columns: int = 400) -> Path:
+    """``rows`` x ``columns`` cells (104,000 by default, within the row, column and cell
+    bounds), each merged with the cell below it."""
+    spanned = text_cell("X", ' table:number-rows-spanned="2"')
+    body = [row(text_cell("KECAMATAN"))] + [row(*[spanned] * columns)] * rows
+    return ods(folder / "many_merges.ods", {"Wilayah": body})
+
+
 def ods_formula_no_value(folder: Path) -> Path:
     """The tiny Polres as an ``.ods`` whose desa of row 2 is a formula without a stored value."""
     units = [row(*(text_cell(h) for h in ("NO", "KECAMATAN", "DESA/KEL", "JUMLAH RW/DUSUN")))]

@@ -56,6 +56,13 @@ def test_an_ods_rectangle_over_the_cell_bound_is_refused(tmp_path: Path) -> None
     assert (code, params) == ("file.too_many_cells", {"limit": MAX_CELLS})
 
 
+def test_an_ods_with_more_merges_than_the_bound_says_so(tmp_path: Path) -> None:
+    loaded = load(gen.ods_many_merges(tmp_path))
+    (problem,) = loaded.problems
+    assert problem.code == "sheet.too_many_merges"
+    assert (problem.location.sheet, problem.params) == ("Wilayah", {"limit": MAX_ROWS})
+
+
 def test_an_ods_formula_without_a_stored_value_is_an_error_at_its_cell(tmp_path: Path) -> None:
     path = gen.ods_formula_no_value(tmp_path)
     rr = read_input(path)

@@ -351,6 +351,9 @@ def _load_calamine(
             _problem(out, stop.code, sheet.loc(stop.row, column), **params)
             return sheets
         bounds.cells += sum(len(r) for r in grid.rows)
+        if len(grid.merges) > MAX_ROWS:  # an .ods's merges come from the scan, not calamine
+            _problem(out, "sheet.too_many_merges", sheet.loc(), limit=MAX_ROWS)
+            return sheets
         _fill_merges(sheet.rows, grid.merges, sheet, out, bounds)
         if not out.ok:
             return sheets
