@@ -12,8 +12,9 @@ bytes in memory (so the disk is not measured):
 - ``calamine``: python-calamine (Rust), every sheet to Python lists.
 
 Figures are the best of ``--repeat`` runs in seconds, and the ratio to ``rwassign``.  The
-hostile files are those of ``tests/hostile/gen_limits.py`` at small sizes; for them only the
-program's loader is timed (the other readers have no bounds: that is the point).
+hostile files are those of ``tests/hostile/gen_limits.py`` (small sizes) and
+``tests/hostile/gen_readers.py``; for them only the program's loader is timed (the other
+readers have no bounds: that is the point).
 
     python bench/bench_io.py                      # 2,000 / 5,000 / 10,000 units + hostile
     python bench/bench_io.py --sizes 2000 --repeat 1 --no-hostile
@@ -90,19 +91,33 @@ def best(fn: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
-def hostile_cases(folder: Path) -> list[tuple[str, Path]]:
+def hostile_cases(folder: Path) -> list[tuple[str, Callable[[Path], Path]]]:
+    """(label, writer) pairs; each writer gets an empty folder of its own."""
     from tests.hostile import gen_limits as gen
+    from tests.hostile import gen_readers as ods
 
-    return [
-        ("styled empty cell XFD1048576", gen.far_styled_cell(folder / "a")),
-        ("value at K1048576", gen.far_cell(folder / "b")),
-        ("merge A5:A1048576", gen.far_merge(folder / "c")),
-        ("cell of 40,000 characters", gen.long_text_cell(folder / "d")),
-        ("150,000 rows", gen.many_rows(folder / "e")),
-        ("45,000 x 20 cells", gen.many_cells(folder / "f")),
-        ("60,000 x 20 empty cells", gen.many_empty_cells(folder / "g")),
-        ("2,500,000 rows", gen.fifty_million_rows(folder / "h", rows=2_500_000)),
+    cases: list[tuple[str, Callable[[Path], Path]]] = [
+        ("styled empty cell XFD1048576", gen.far_styled_cell),
+        ("value at K1048576", gen.far_cell),
+        ("merge A5:A1048576", gen.far_merge),
+        ("cell of 40,000 characters", gen.long_text_cell),
+        ("150,000 rows", gen.many_rows),
+        ("45,000 x 20 cells", gen.many_cells),
+        ("60,000 x 20 empty cells", gen.many_empty_cells),
+        ("2,500,000 rows", lambda f: gen.fifty_million_rows(f, rows=2_500_000)),
+        (".ods value repeated 1,048,576 rows", ods.ods_value_repeated_down),
+        (".ods value repeated 16,384 columns", ods.ods_value_repeated_right),
+        (".ods 36-million-cell rectangle", ods.ods_far_corner),
+        (".ods 104,000 merges", ods.ods_many_merges),
     ]
+    if ods.soffice() is not None:
+        cases.append(
+            (
+                ".xls cell moved to row 60,000 x col 400",
+                lambda f: ods.xls_moved_cell(f, 60_000, 400),
+            )
+        )
+    return cases
 
 
 def main() -> None:
@@ -133,7 +148,9 @@ def main() -> None:
             return
         print()
         print(f"{'hostile file':<32}{'rwassign':>12}  first problem")
-        for label, path in hostile_cases(folder):
+        for i, (label, write) in enumerate(hostile_cases(folder)):
+            (folder / f"h{i}").mkdir()
+            path = write(folder / f"h{i}")
             start = time.perf_counter()
             loaded = tables.load(path)
             t = time.perf_counter() - start
