@@ -22,6 +22,7 @@ from rwassign.cli.tables import summary_table, tradeoff_table
 from rwassign.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE
 from rwassign.io.atomic import is_temp_name
 from rwassign.io.previous import SAID_ON_TERMINAL
+from rwassign.io.read.tables import WORKBOOK_SUFFIXES
 from rwassign.pipeline import Request, default_output
 from rwassign.pipeline import run as run_pipeline
 from rwassign.template import TEMPLATE_SUFFIX
@@ -70,6 +71,11 @@ def single(req: Request, json_out: bool) -> None:
         typer.echo(json.dumps(out.facts, ensure_ascii=False, indent=2))
 
 
+#: What a folder batch reads: every workbook format the reader knows (``.xlsx``, ``.xlsm``,
+#: ``.xls``, ``.ods``) and ``.csv`` (``.txt``/``.tsv`` only when named one by one).
+BATCH_SUFFIXES = (*WORKBOOK_SUFFIXES, ".csv")
+
+
 def expand_inputs(paths: list[Path]) -> list[Path]:
     """Files as given, and the workbooks/CSV files inside any folder given (sorted, no outputs).
 
@@ -84,7 +90,7 @@ def expand_inputs(paths: list[Path]) -> list[Path]:
                 sorted(
                     x
                     for x in p.iterdir()
-                    if x.suffix.lower() in (".xlsx", ".xlsm", ".csv")
+                    if x.suffix.lower() in BATCH_SUFFIXES
                     and not _OUTPUT_NAME.search(x.stem)
                     and not x.name.startswith(("~$", "rekap", "."))
                     and not is_temp_name(x.name)

@@ -109,7 +109,7 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help=_LANG_HELP)]
 InputArg = Annotated[
     Path | None,
     typer.Argument(
-        help="Workbook berisi sheet wilayah (RW/dusun) dan personel (.xlsx atau .csv).",
+        help="Workbook berisi sheet wilayah (RW/dusun) dan personel (.xlsx, .xls, .ods atau .csv).",
         metavar="BERKAS",
         show_default=False,
     ),
@@ -117,19 +117,23 @@ InputArg = Annotated[
 InputsArg = Annotated[
     list[Path] | None,
     typer.Argument(
-        help="Workbook Polres (.xlsx/.csv) berisi wilayah dan personel; boleh beberapa berkas "
-        "atau folder (satu workbook per Polres).",
+        help="Workbook Polres (.xlsx/.xls/.ods/.csv) berisi wilayah dan personel; boleh beberapa "
+        "berkas atau folder (satu workbook per Polres).",
         metavar="BERKAS",
         show_default=False,
     ),
 ]
 UnitsOpt = Annotated[
     Path | None,
-    typer.Option("--units", metavar="BERKAS", help="Berkas wilayah terpisah (.xlsx/.csv)."),
+    typer.Option(
+        "--units", metavar="BERKAS", help="Berkas wilayah terpisah (.xlsx/.xls/.ods/.csv)."
+    ),
 ]
 RosterOpt = Annotated[
     Path | None,
-    typer.Option("--roster", metavar="BERKAS", help="Berkas personel terpisah (.xlsx/.csv)."),
+    typer.Option(
+        "--roster", metavar="BERKAS", help="Berkas personel terpisah (.xlsx/.xls/.ods/.csv)."
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,

@@ -50,16 +50,16 @@ MESSAGES: dict[str, Entry] = {
         "Save the workbook again from Excel and retry.",
     ),
     "file.not_workbook": (
-        "bukan workbook Excel (.xlsx) atau CSV (jenis: {suffix})",
-        "not an Excel workbook (.xlsx) or CSV (type: {suffix})",
-        "Buka berkas di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)' atau 'CSV'.",
-        "Open it in Excel and Save As 'Excel Workbook (.xlsx)' or 'CSV'.",
+        "bukan workbook Excel (.xlsx, .xls), LibreOffice (.ods) atau CSV (jenis: {suffix})",
+        "not an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file (type: {suffix})",
+        "Buka berkas di Excel atau LibreOffice Calc lalu Simpan Sebagai .xlsx, .ods atau CSV.",
+        "Open it in Excel or LibreOffice Calc and Save As .xlsx, .ods or CSV.",
     ),
     "file.old_xls": (
-        "format Excel lama (.xls) tidak didukung",
-        "the old Excel format (.xls) is not supported",
-        "Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)'.",
-        "Open it in Excel and Save As 'Excel Workbook (.xlsx)'.",
+        "workbook Excel 97-2003 (.xls) ini tidak dapat dibaca ({reason})",
+        "this Excel 97-2003 (.xls) workbook cannot be read ({reason})",
+        "Buka di Excel atau LibreOffice Calc lalu Simpan Sebagai .xlsx.",
+        "Open it in Excel or LibreOffice Calc and Save As .xlsx.",
     ),
     "file.encrypted": (
         "workbook dilindungi kata sandi",
@@ -70,8 +70,8 @@ MESSAGES: dict[str, Entry] = {
     "file.unreadable": (
         "berkas tidak dapat dibaca: {reason}",
         "the file cannot be read: {reason}",
-        "Buka di Excel; bila bisa, simpan ulang sebagai .xlsx baru.",
-        "Open it in Excel; if it opens, save it again as a new .xlsx.",
+        "Buka di Excel atau LibreOffice Calc; bila bisa, simpan ulang sebagai .xlsx baru.",
+        "Open it in Excel or LibreOffice Calc; if it opens, save it again as a new .xlsx.",
     ),
     # --- bounds of what is read (README: "Batas berkas masukan") ------------------------------
     "file.too_large": (

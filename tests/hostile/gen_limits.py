@@ -104,14 +104,20 @@ def far_merge(folder: Path) -> Path:
     return _rewrite(path, _UNITS_PART, change)
 
 
-def formula_no_value(folder: Path) -> Path:
-    """The desa of row 2 is a formula Excel never computed (no stored value)."""
+def formula_no_value(folder: Path, cell: str = "C2") -> Path:
+    """A formula Excel never computed (no stored value): by default the desa of row 2, or a
+    ``cell`` of its own further right (a column no reader uses)."""
     path = base_workbook(folder / "formula_no_value.xlsx")
+    formula = f'<c r="{cell}"><f>UPPER("desa uji 1")</f></c>'
 
     def change(xml: str) -> str:
-        cell = re.search(r'<c r="C2"[^>]*>.*?</c>', xml)
-        assert cell is not None
-        return xml.replace(cell.group(0), '<c r="C2"><f>UPPER("desa uji 1")</f></c>')
+        if cell != "C2":
+            return re.sub(
+                r"(<row r=\"2\"[^>]*>.*?)(</row>)", rf"\g<1>{formula}\2", xml, count=1, flags=re.S
+            )
+        found = re.search(r'<c r="C2"[^>]*>.*?</c>', xml)
+        assert found is not None
+        return xml.replace(found.group(0), formula)
 
     return _rewrite(path, _UNITS_PART, change)
 

@@ -159,14 +159,28 @@ def test_a_utf16_csv_is_read_and_said(tmp_path: Path, bom: bool) -> None:
 
 
 def test_a_formula_without_a_stored_value_is_named(tmp_path: Path) -> None:
+    """C2 (the desa of row 2) is a formula Excel never computed: one error for that cell that
+    says so, not "desa kosong"."""
     path = gen.formula_no_value(tmp_path)
     rr = read_input(path)
-    (warning,) = [p for p in rr.warnings if p.code == "cell.formula_no_value"]
-    assert warning.params["cells"] == "C2"
-    assert (warning.location.row, warning.location.column) == (2, "C")
+    assert [(p.code, p.location.row, p.location.column) for p in rr.errors] == [
+        ("cell.formula_uncomputed", 2, "DESA/KEL")
+    ]
+    assert not [p for p in rr.warnings if p.code == "cell.formula_no_value"]
     code, text = _run(tmp_path, "validate", str(path))
     assert code == 1
-    assert "rumus tanpa nilai tersimpan di C2" in text and "simpan di Excel" in text
+    assert "baris 2" in text and "rumus di sel ini tidak punya nilai tersimpan" in text
+    assert "LibreOffice" in text and "kosong" not in text.replace("terbaca kosong", "")
+
+
+def test_a_formula_without_a_value_outside_the_table_is_a_warning(tmp_path: Path) -> None:
+    """The same formula in a column no reader uses (Z2) is only named, and the plan goes on."""
+    path = gen.formula_no_value(tmp_path, cell="Z2")
+    rr = read_input(path)
+    assert not rr.errors
+    (warning,) = [p for p in rr.warnings if p.code == "cell.formula_no_value"]
+    assert warning.params["cells"] == "Z2"
+    assert (warning.location.row, warning.location.column) == (2, "Z")
 
 
 VERIFY: list[tuple[str, Callable[[Path], Path], str]] = [

@@ -25,6 +25,7 @@ from rwassign.io.read.fields import (
     Header,
     accepted_headers,
     clean_sheet,
+    column_letter,
     find_header,
     looks_like_roster,
     looks_like_units,
@@ -149,8 +150,9 @@ def read_input(
     ):
         if sheet is None:
             names = [s.sheet or display_name(p) for p in files for s in loaded[p].sheets]
+            one_csv = all(s.sheet is None for p in files for s in loaded[p].sheets)
             out.error(
-                f"sheet.{role}_missing",
+                f"sheet.{role}_missing" + ("_csv" if one_csv and files else ""),
                 Location(file=display_name(files[0]) if files else "-"),
                 sheets=", ".join(names) or "-",
             )
@@ -186,6 +188,7 @@ def read_input(
             if not officers and not _sheet_errors(out, roster_sheet):
                 out.error("roster.none", roster_sheet.loc(header.row))
 
+    _formula_warnings(all_sheets, out)
     problems = _ordered(out.problems, loaded)
     if out.has_errors:
         return ReadResult(None, problems, settings_values, input_files, frozenset(recorded))
@@ -193,6 +196,26 @@ def read_input(
     name = _polres_name(all_sheets) or first.stem
     instance = Instance(name=name, units=tuple(unit_list), officers=tuple(officers))
     return ReadResult(instance, problems, settings_values, input_files, frozenset(recorded))
+
+
+def _formula_warnings(sheets: list[RawSheet], out: Collector) -> None:
+    """Say once per sheet which cells no reader uses hold a formula without a stored value,
+    and drop any other error about a cell already said to be such a formula: "empty" is then
+    a consequence, not a second problem."""
+    for s in sheets:
+        if not s.no_value:
+            continue
+        refs = [f"{column_letter(c - 1)}{r}" for r, c in s.no_value]
+        shown = ", ".join(refs[:10]) + (f" (+{len(refs) - 10})" if len(refs) > 10 else "")
+        r, c = s.no_value[0]
+        out.warn("cell.formula_no_value", s.loc(r, column_letter(c - 1)), cells=shown)
+    said = {p.location for p in out.problems if p.code == "cell.formula_uncomputed"}
+    if said:
+        out.problems[:] = [
+            p
+            for p in out.problems
+            if p.code == "cell.formula_uncomputed" or not p.is_error or p.location not in said
+        ]
 
 
 def _warn_hidden(sheet: RawSheet, role: str, sheets: list[RawSheet], out: Collector) -> None:

@@ -443,12 +443,23 @@ def clean_sheet(sheet: RawSheet, header: Header | None, out: Collector) -> None:
     cell that held nothing else becomes empty.  A text longer than :data:`MAX_TEXT_CHARS` in a
     column the reader uses (every column when ``header`` is ``None``) is an error naming the
     cell; it is cut to the bound so that later steps never work on megabytes of one cell.
+    A cell the reader uses whose formula has no stored value is an error saying so (it would
+    otherwise read as empty); it leaves :attr:`RawSheet.no_value`, which then holds only the
+    cells no reader uses.
     """
     names: dict[int, str] = {}
     first_data = 0
     if header is not None:
         names = {c: header.texts[f] for f, c in header.columns.items()}
         first_data = header.data_start
+    unused: list[tuple[int, int]] = []
+    for r, c in sheet.no_value:
+        if header is None or (c - 1 in names and r - 1 >= first_data):
+            column = names.get(c - 1) or column_letter(c - 1)
+            out.error("cell.formula_uncomputed", sheet.loc(r, column))
+        else:
+            unused.append((r, c))
+    sheet.no_value = unused
     for i, row in enumerate(sheet.rows):
         for c, value in enumerate(row):
             if not isinstance(value, str):

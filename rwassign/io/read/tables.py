@@ -1,20 +1,28 @@
 """Turn an input file into plain grids of cell values, whatever its format.
 
 Everything after this module works on :class:`RawSheet` (a list of rows of Python values), so
-the sheet, header and row logic is the same for an ``.xlsx`` workbook and a ``.csv`` export.
-Files are only ever opened for reading: the user's workbook must come out of a run byte for
-byte as it went in.  A file that cannot be read becomes one :class:`~rwassign.model.Problem`,
-never an exception, because the user needs one clear sentence, not a traceback.
+the sheet, header and row logic is the same for an ``.xlsx``, ``.xls`` or ``.ods`` workbook
+and a ``.csv`` export.  Files are only ever opened for reading: the user's workbook must come
+out of a run byte for byte as it went in.  A file that cannot be read becomes one
+:class:`~rwassign.model.Problem`, never an exception, because the user needs one clear
+sentence, not a traceback.
+
+Two readers serve workbooks: python-calamine (:mod:`.fast`) for every sheet whose bytes
+(:mod:`.scan`) are within the bounds, ten times faster than openpyxl, and openpyxl streaming
+cell by cell for an ``.xlsx`` that is not, so that the first cell past a bound is named
+exactly as it always was.
 
 Long because every way a file can be too large is bounded here, where it is read: the zip
-directory, each sheet streamed cell by cell, merged ranges, CSV rows and fields, each with the
-cell and the bound in its message (the bounds themselves are in :mod:`.common`).
+directory, the measured sheets of each format, each sheet streamed cell by cell, merged
+ranges, CSV rows and fields, each with the cell and the bound in its message (the bounds
+themselves are in :mod:`.common`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import struct
 import threading
 import zipfile
 from dataclasses import dataclass, field
@@ -33,6 +41,18 @@ from rwassign.io.read.common import (
     mib,
     zip_problem,
 )
+from rwassign.io.read.fast import read_grids
+from rwassign.io.read.scan import (
+    OleFile,
+    ScanError,
+    ScanLimit,
+    SheetScan,
+    not_xml,
+    scan_ods,
+    scan_xls,
+    scan_xlsx_sheet,
+    xlsx_sheet_parts,
+)
 from rwassign.model import Location, Problem, Severity
 
 # First bytes of the two container formats a spreadsheet can come in.
@@ -42,7 +62,9 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
 
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+# The MIME type an OpenDocument spreadsheet (.ods) names in its first part.
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
 @dataclass
@@ -52,7 +74,9 @@ class RawSheet:
     ``sheet`` is the sheet name for workbooks and ``None`` for CSV files, so locations of CSV
     problems do not name a sheet the user never saw.  ``order`` is the position of the sheet in
     its workbook, used to report problems in file order.  ``hidden`` is true for a sheet
-    Excel does not show, so using one as input can be said.
+    Excel does not show, so using one as input can be said.  ``no_value`` holds the cells,
+    1-based ``(row, column)``, whose formula has no stored value: read as empty, they are an
+    error where the reader uses them and a warning elsewhere (:func:`~.fields.clean_sheet`).
     """
 
     file: str
@@ -61,6 +85,7 @@ class RawSheet:
     order: int = 0
     file_order: int = 0
     hidden: bool = False
+    no_value: list[tuple[int, int]] = field(default_factory=list)
 
     def loc(self, row: int | None = None, column: str | None = None) -> Location:
         return Location(file=self.file, sheet=self.sheet, row=row, column=column)
@@ -118,12 +143,14 @@ def is_blank(value: Any) -> bool:
 
 
 def load(path: Path, file_order: int = 0) -> LoadedFile:
-    """Read every sheet of ``path`` (``.xlsx``/``.xlsm`` or ``.csv``) into :class:`RawSheet`.
+    """Read every sheet of ``path`` (``.xlsx``/``.xlsm``, ``.xls``, ``.ods`` or ``.csv``) into
+    :class:`RawSheet`.
 
     The format is decided by the file's first bytes, not only its name, so a ``.docx`` renamed
-    ``.xlsx``, an old binary ``.xls`` or a password-protected workbook each get their own message.
-    Every bound of :mod:`~rwassign.io.read.common` is checked on the way, so no file makes this
-    take more than seconds or a few hundred megabytes.
+    ``.xlsx`` or a password-protected workbook each get their own message.  Every bound of
+    :mod:`~rwassign.io.read.common` is checked on the way, on the bytes before any sheet is
+    read into memory (:mod:`.scan`), so no file makes this take more than seconds or a few
+    hundred megabytes.
     """
     shown = display_name(path)
     out = LoadedFile(path=path, display=shown)
@@ -147,21 +174,21 @@ def load(path: Path, file_order: int = 0) -> LoadedFile:
     if not data.strip():
         return fail("file.empty")
     suffix = path.suffix.lower()
+    sheets: list[RawSheet] | None = None
     if data.startswith(_OLE_MAGIC):
         if _ENCRYPTION_STREAM in data:
             return fail("file.encrypted")
-        return fail("file.old_xls")
-    if data.startswith(_ZIP_MAGIC):
-        sheets = _load_workbook(data, out, file_order)
-        if sheets is not None:
-            out.sheets = sheets
-        return out
-    if suffix in CSV_SUFFIXES:
+        sheets = _load_xls(data, out, file_order)
+    elif data.startswith(_ZIP_MAGIC):
+        sheets = _load_zip(data, out, file_order)
+    elif suffix in CSV_SUFFIXES:
         sheet = _load_csv(data, out, file_order)
-        if sheet is not None:
-            out.sheets = [sheet]
-        return out
-    return fail("file.not_workbook", suffix=suffix or "(none)")
+        sheets = None if sheet is None else [sheet]
+    else:
+        return fail("file.not_workbook", suffix=suffix or "(none)")
+    if sheets is not None:
+        out.sheets = sheets
+    return out
 
 
 class _Bounds:
@@ -171,43 +198,195 @@ class _Bounds:
         self.cells = 0
 
 
-def _load_workbook(data: bytes, out: LoadedFile, file_order: int) -> list[RawSheet] | None:
-    """Open a zip container with openpyxl from memory (the file on disk is never touched).
+def _problem(out: LoadedFile, code: str, loc: Location | None = None, **params: Any) -> None:
+    out.problems.append(Problem(code, Severity.ERROR, loc or Location(file=out.display), params))
 
-    The zip directory is checked against the part and total size bounds first.  openpyxl opens
-    the workbook read-only (sheet names and states, styles, shared strings) and each sheet is
+
+def _load_zip(data: bytes, out: LoadedFile, file_order: int) -> list[RawSheet] | None:
+    """An ``.xlsx`` or ``.ods`` (both are zip files): the zip directory is checked against
+    the part and total size bounds first, then each sheet is measured (:mod:`.scan`).
+
+    An ``.xlsx`` whose sheets all fit the bounds is read by python-calamine; one that does
+    not (or whose cells carry no ``r`` reference) is streamed by openpyxl cell by cell, which
+    names the first cell past a bound exactly.  An ``.ods`` has only calamine, so a sheet past
+    a bound is named from the scan.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            is_ods = "content.xml" in names and _ODS_MIME in data[:200]
+            if "xl/workbook.xml" not in names and not is_ods:
+                kind = "docx" if "word/document.xml" in names else "zip"
+                kind = "odf" if "content.xml" in names else kind
+                _problem(out, "file.not_workbook", suffix=kind)
+                return None
+            too_large = zip_problem(infos)
+            if too_large is None and not is_ods:
+                count = cell_elements(zf)
+                if count > MAX_CELL_ELEMENTS:
+                    too_large = (
+                        "file.too_many_cell_elements",
+                        {
+                            "count": count,
+                            "limit": MAX_CELL_ELEMENTS,
+                        },
+                    )
+            if too_large is not None:
+                _problem(out, too_large[0], **too_large[1])
+                return None
+            if is_ods:
+                try:
+                    ods = scan_ods(zf.read("content.xml"))
+                except ScanLimit as exc:
+                    _problem(
+                        out,
+                        "file.too_many_cell_elements",
+                        count=exc.args[0],
+                        limit=MAX_CELL_ELEMENTS,
+                    )
+                    return None
+                return _load_calamine(data, out, file_order, ods)
+            scans = _scan_xlsx(zf)
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError):
+        _problem(out, "file.not_workbook", suffix="zip")
+        return None
+    if scans is None:
+        return load_with_openpyxl(data, out, file_order)
+    return _load_calamine(data, out, file_order, scans)
+
+
+def _scan_xlsx(zf: zipfile.ZipFile) -> list[SheetScan] | None:
+    """The measures of each worksheet of an ``.xlsx``, or ``None`` when calamine should not be
+    given it: a sheet part missing or past a bound, or more cells together than
+    :data:`MAX_CELLS` (the streaming reader then counts them as it reads)."""
+    try:
+        parts = xlsx_sheet_parts(zf)
+    except ScanError:
+        return None
+    scans: list[SheetScan] = []
+    if "xl/sharedStrings.xml" in zf.namelist() and not_xml(zf.read("xl/sharedStrings.xml")):
+        return None
+    for name, part in parts.items():
+        try:
+            xml = zf.read(part)
+        except KeyError:
+            continue  # a chart sheet part or a missing one: calamine or openpyxl says which
+        scan = scan_xlsx_sheet(xml)
+        if scan is None:
+            return None
+        scan.name = name
+        scans.append(scan)
+    if sum(s.area for s in scans) > MAX_CELLS:
+        return None
+    return scans
+
+
+def _load_xls(data: bytes, out: LoadedFile, file_order: int) -> list[RawSheet] | None:
+    """An Excel 97-2003 ``.xls``: its OLE container and BIFF records are walked first
+    (:mod:`.scan`: encrypted? every sheet within the bounds?), then calamine reads it."""
+    try:
+        scan = scan_xls(OleFile(data))
+    except ScanLimit as exc:
+        _problem(out, "file.too_many_cell_elements", count=exc.args[0], limit=MAX_CELL_ELEMENTS)
+        return None
+    except (ScanError, struct.error) as exc:
+        _problem(out, "file.old_xls", reason=str(exc))
+        return None
+    if scan is None:
+        _problem(out, "file.old_xls", reason="no Workbook stream")
+        return None
+    if scan.encrypted:
+        _problem(out, "file.encrypted")
+        return None
+    return _load_calamine(data, out, file_order, scan.sheets)
+
+
+def _load_calamine(
+    data: bytes, out: LoadedFile, file_order: int, scans: list[SheetScan]
+) -> list[RawSheet] | None:
+    """Check the measured sheets against the bounds, then read them with python-calamine
+    (:mod:`.fast`) and fill vertical merges down as the streaming reader does."""
+    total = 0
+    for scan in scans:
+        loc = Location(file=out.display, sheet=scan.name)
+        if scan.first_over is not None:
+            row, col = scan.first_over
+            if col > MAX_COLUMNS:
+                loc = Location(file=out.display, sheet=scan.name, row=row, column=_letter(col))
+                _problem(out, "sheet.too_many_columns", loc, limit=MAX_COLUMNS)
+            else:
+                loc = Location(file=out.display, sheet=scan.name, row=row)
+                _problem(out, "sheet.too_many_rows", loc, limit=MAX_ROWS)
+            return None
+        total += scan.area
+        if total > MAX_CELLS:
+            _problem(out, "file.too_many_cells", loc, limit=MAX_CELLS)
+            return None
+    try:
+        grids, stop = read_grids(data)
+    except Exception as exc:  # calamine raises its own types for damaged files
+        if type(exc).__name__ == "PasswordError":
+            _problem(out, "file.encrypted")
+        else:
+            _problem(out, "file.unreadable", reason=f"{type(exc).__name__}: {exc}")
+        return None
+    by_name = {s.name: s for s in scans}
+    sheets: list[RawSheet] = []
+    bounds = _Bounds()
+    for order, grid in enumerate(grids):
+        sheet = RawSheet(out.display, grid.name, grid.rows, order, file_order, grid.hidden)
+        measured = by_name.get(grid.name)
+        if measured is not None:
+            sheet.no_value = measured.no_value
+            grid.merges = grid.merges or measured.merges
+            _put_errors(sheet.rows, measured.errors)
+        sheets.append(sheet)
+        if stop is not None and stop.sheet == order:
+            column = None if stop.column is None else _letter(stop.column)
+            params = {
+                **stop.params,
+                "limit": MAX_TEXT if stop.code == "cell.too_long" else MAX_ROWS,
+            }
+            _problem(out, stop.code, sheet.loc(stop.row, column), **params)
+            return sheets
+        bounds.cells += sum(len(r) for r in grid.rows)
+        if len(grid.merges) > MAX_ROWS:  # an .ods's merges come from the scan, not calamine
+            _problem(out, "sheet.too_many_merges", sheet.loc(), limit=MAX_ROWS)
+            return sheets
+        _fill_merges(sheet.rows, grid.merges, sheet, out, bounds)
+        if not out.ok:
+            return sheets
+    return sheets
+
+
+def _put_errors(rows: list[list[Any]], errors: list[tuple[int, int, str]]) -> None:
+    """Write the error values the scan found (``#N/A``...) into the grid, as openpyxl read
+    them: calamine reads an error cell as empty."""
+    for r, c, text in errors:
+        if r > len(rows):
+            rows.extend([] for _ in range(len(rows), r))
+        line = rows[r - 1]
+        if c > len(line):
+            line.extend([None] * (c - len(line)))
+        line[c - 1] = text
+
+
+def load_with_openpyxl(data: bytes, out: LoadedFile, file_order: int) -> list[RawSheet] | None:
+    """Open an ``.xlsx`` with openpyxl from memory (the file on disk is never touched).
+
+    The reader for a workbook :func:`_scan_xlsx` would not give calamine: openpyxl opens the
+    workbook read-only (sheet names and states, styles, shared strings) and each sheet is
     then streamed here, cell by cell, so a declared dimension (``A1:XFD1048576``) or a styled
     empty cell far away costs nothing, and a sheet whose values run past a bound stops there.
     Values, not formulas, are read: a formula cell holds the value Excel last computed, and one
-    without such a value is named in a warning.  Vertically merged cells (a kecamatan written
-    once beside all its desa) are filled down over the rows read; horizontal merges (title
-    lines) are not spread.
+    without such a value is kept in :attr:`RawSheet.no_value`.  Vertically merged cells (a
+    kecamatan written once beside all its desa) are filled down over the rows read; horizontal
+    merges (title lines) are not spread.
     """
     import openpyxl  # local import: keeps ``import rwassign.io`` light for the CLI's --help
 
     where = Location(file=out.display)
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, ValueError):
-        out.problems.append(Problem("file.not_workbook", Severity.ERROR, where, {"suffix": "zip"}))
-        return None
-    names = {i.filename for i in infos}
-    if "xl/workbook.xml" not in names:
-        kind = "docx" if "word/document.xml" in names else "zip"
-        if "content.xml" in names:
-            kind = "ods"
-        out.problems.append(Problem("file.not_workbook", Severity.ERROR, where, {"suffix": kind}))
-        return None
-    too_large = zip_problem(infos)
-    if too_large is None:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            count = cell_elements(zf)
-        if count > MAX_CELL_ELEMENTS:
-            too_large = "file.too_many_cell_elements", {"count": count, "limit": MAX_CELL_ELEMENTS}
-    if too_large is not None:
-        out.problems.append(Problem(too_large[0], Severity.ERROR, where, too_large[1]))
-        return None
     try:
         wb = _open_read_only(openpyxl, data)
     except Exception as exc:  # openpyxl raises many types for damaged files
@@ -295,7 +474,6 @@ def _stream_sheet(wb: Any, ws: Any, sheet: RawSheet, out: LoadedFile, bounds: _B
 
     rows = sheet.rows
     merges: list[tuple[int, int, int]] = []
-    no_value: list[str] = []
     parents: list[Any] = []
     cells: dict[int, Any] = {}
     row_no = 0
@@ -320,7 +498,7 @@ def _stream_sheet(wb: Any, ws: Any, sheet: RawSheet, out: LoadedFile, bounds: _B
                 cell = parser.parse_cell(el)
                 value, column = cell["value"], cell["column"]
                 if value is None and el.find(FORMULA_TAG) is not None:
-                    no_value.append(f"{get_column_letter(column)}{row_no}")
+                    sheet.no_value.append((row_no, column))
                 el.clear()
                 if parents:
                     parents[-1].remove(el)
@@ -363,15 +541,6 @@ def _stream_sheet(wb: Any, ws: Any, sheet: RawSheet, out: LoadedFile, bounds: _B
             elif tag != data_tag and len(parents) == 1:
                 el.clear()  # a part of the sheet other than its cells (page setup, views)
     _fill_merges(rows, merges, sheet, out, bounds)
-    if no_value:
-        shown = ", ".join(no_value[:10]) + (
-            f" (+{len(no_value) - 10})" if len(no_value) > 10 else ""
-        )
-        first = no_value[0]
-        loc = sheet.loc(int(first.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")), first.rstrip("0123456789"))
-        out.problems.append(
-            Problem("cell.formula_no_value", Severity.WARNING, loc, {"cells": shown})
-        )
 
 
 def _fill_merges(
