@@ -30,9 +30,8 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from typing import Any
-
-from openpyxl import Workbook
 
 from rwassign.model import Instance, Location, Officer, Point, SolveResult, Unit
 from rwassign.ranks import by_code
@@ -52,7 +51,10 @@ def _point(p: Point | None) -> list[float] | None:
 
 
 def _location(loc: Location | None) -> dict[str, Any] | None:
-    return None if loc is None else dataclasses.asdict(loc)
+    # Its fields are plain values: no deep copy (``dataclasses.asdict``) needed, which took
+    # most of the time of embedding a 10,000-unit plan.
+    return None if loc is None else {"file": loc.file, "sheet": loc.sheet, "row": loc.row,
+                                     "column": loc.column}  # fmt: skip
 
 
 def _unit_dict(u: Unit) -> dict[str, Any]:
@@ -91,15 +93,31 @@ def _canonical(value: Any) -> bytes:
     return text.encode("utf-8")
 
 
-def fingerprint(instance: Instance, settings: Settings) -> str:
-    """SHA-256 (hex) of the canonical form of the roster facts and the settings."""
-    body = {"format": BINDING_FORMAT, "instance": _instance_dict(instance),
+def fingerprint(instance: Instance, settings: Settings, facts: dict[str, Any] | None = None) -> str:
+    """SHA-256 (hex) of the canonical form of the roster facts and the settings; ``facts``
+    is ``instance`` as JSON-ready data when the caller has it already (it is large)."""
+    facts = _instance_dict(instance) if facts is None else facts
+    body = {"format": BINDING_FORMAT, "instance": facts,
             "settings": settings_dict(settings)}  # fmt: skip
     return hashlib.sha256(_canonical(body)).hexdigest()
 
 
 def _short(value: Any) -> str:
-    return hashlib.sha256(_canonical(value)).hexdigest()[:FIELD_DIGITS]
+    return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
+
+
+def _field_bytes(value: Any) -> bytes:
+    """:func:`_canonical` of one field, the common kinds (text, whole numbers, nothing) without
+    the general JSON encoder: a 10,000-unit plan has over 200,000 fields to digest."""
+    if isinstance(value, str):
+        return encode_basestring(value).encode("utf-8")
+    if value is None:
+        return b"null"
+    if isinstance(value, bool):
+        return b"true" if value else b"false"
+    if isinstance(value, int):
+        return str(value).encode("ascii")
+    return _canonical(value)
 
 
 def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
@@ -108,13 +126,17 @@ def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
 
 
 def binding(
-    instance: Instance, settings: Settings, signature: dict[str, Any] | None = None
+    instance: Instance,
+    settings: Settings,
+    signature: dict[str, Any] | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The fingerprint, the field digests that name a difference, and ``signature``."""
-    facts = _instance_dict(instance)
+    """The fingerprint, the field digests that name a difference, and ``signature``
+    (``facts``: as for :func:`fingerprint`)."""
+    facts = _instance_dict(instance) if facts is None else facts
     out: dict[str, Any] = {
         "format": BINDING_FORMAT,
-        "fingerprint": fingerprint(instance, settings),
+        "fingerprint": fingerprint(instance, settings, facts),
         "name": _short(facts["name"]),
         "officers": _record_digests(facts["officers"], "nrp"),
         "units": _record_digests(facts["units"], "uid"),
@@ -172,11 +194,12 @@ def differences(instance: Instance, settings: Settings, bound: dict[str, Any]) -
 
 def to_json(instance: Instance, settings: Settings, signature: dict[str, Any] | None = None) -> str:
     """The instance, settings and their binding (:func:`binding`) as one compact JSON text."""
+    facts = _instance_dict(instance)
     payload = {
         "format": FORMAT,
-        "instance": _instance_dict(instance),
+        "instance": facts,
         "settings": settings_dict(settings),
-        "binding": binding(instance, settings, signature),
+        "binding": binding(instance, settings, signature, facts),
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -231,18 +254,14 @@ def binding_from_json(text: str) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def add_instance_sheet(
-    workbook: Workbook, result: SolveResult, signature: dict[str, Any] | None = None
-) -> None:
-    """Append the very hidden ``_rwassign`` sheet holding ``result``'s instance, settings and
-    their binding (with ``signature``, the signed fingerprint, when given)."""
+def instance_chunks(result: SolveResult, signature: dict[str, Any] | None = None) -> list[str]:
+    """The texts of the column-A cells of the ``_rwassign`` sheet, in order: ``result``'s
+    instance, settings and their binding (with ``signature``, the signed fingerprint, when
+    given), cut into cells of at most :data:`CHUNK` characters.  The plan writer stores them
+    as string cells in a very hidden sheet, never as formulas, even if a chunk starts with
+    ``=``."""
     text = to_json(result.instance, result.settings, signature)
-    ws = workbook.create_sheet(EMBED_SHEET)
-    for row, start in enumerate(range(0, max(len(text), 1), CHUNK), start=1):
-        cell = ws.cell(row, 1)
-        cell.value = text[start : start + CHUNK]
-        cell.data_type = "s"  # never a formula, even if a chunk starts with '='
-    ws.sheet_state = "veryHidden"
+    return [text[start : start + CHUNK] for start in range(0, max(len(text), 1), CHUNK)]
 
 
 def cells_text(cells: Iterable[Any]) -> str:
