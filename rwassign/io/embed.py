@@ -28,8 +28,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -57,15 +59,21 @@ def _location(loc: Location | None) -> dict[str, Any] | None:
                                      "column": loc.column}  # fmt: skip
 
 
+@cache
+def _field_names(record: type) -> tuple[str, ...]:
+    """A record type's field names (``dataclasses.fields`` rebuilds them on every call)."""
+    return tuple(f.name for f in dataclasses.fields(record))
+
+
 def _unit_dict(u: Unit) -> dict[str, Any]:
-    d = {f.name: getattr(u, f.name) for f in dataclasses.fields(u)}
+    d = {name: getattr(u, name) for name in _field_names(Unit)}
     d["point"] = _point(u.point)
     d["source"] = _location(u.source)
     return d
 
 
 def _officer_dict(o: Officer) -> dict[str, Any]:
-    d = {f.name: getattr(o, f.name) for f in dataclasses.fields(o)}
+    d = {name: getattr(o, name) for name in _field_names(Officer)}
     d["rank"] = o.rank.code if o.rank is not None else None
     d["home_point"] = _point(o.home_point)
     d["source"] = _location(o.source)
@@ -107,17 +115,29 @@ def _short(value: Any) -> str:
 
 
 def _field_bytes(value: Any) -> bytes:
-    """:func:`_canonical` of one field, the common kinds (text, whole numbers, nothing) without
-    the general JSON encoder: a 10,000-unit plan has over 200,000 fields to digest."""
+    """:func:`_canonical` of one field without the general JSON encoder, whose set-up per call
+    dominated: a 10,000-unit plan has over 200,000 fields to digest.  JSON's own types only
+    (anything else goes to the encoder, which raises as before)."""
+    return _json_text(value).encode("utf-8")
+
+
+def _json_text(value: Any) -> str:
     if isinstance(value, str):
-        return encode_basestring(value).encode("utf-8")
+        return str(encode_basestring(value))
     if value is None:
-        return b"null"
+        return "null"
     if isinstance(value, bool):
-        return b"true" if value else b"false"
+        return "true" if value else "false"
     if isinstance(value, int):
-        return str(value).encode("ascii")
-    return _canonical(value)
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_json_text(v) for v in value) + "]"
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        items = sorted(value.items())
+        return "{" + ",".join(f"{encode_basestring(k)}:{_json_text(v)}" for k, v in items) + "}"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
@@ -195,11 +215,15 @@ def differences(instance: Instance, settings: Settings, bound: dict[str, Any]) -
 def to_json(instance: Instance, settings: Settings, signature: dict[str, Any] | None = None) -> str:
     """The instance, settings and their binding (:func:`binding`) as one compact JSON text."""
     facts = _instance_dict(instance)
+    return _payload_text(facts, settings, binding(instance, settings, signature, facts))
+
+
+def _payload_text(facts: dict[str, Any], settings: Settings, bound: dict[str, Any]) -> str:
     payload = {
         "format": FORMAT,
         "instance": facts,
         "settings": settings_dict(settings),
-        "binding": binding(instance, settings, signature, facts),
+        "binding": bound,
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -254,14 +278,20 @@ def binding_from_json(text: str) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def instance_chunks(result: SolveResult, signature: dict[str, Any] | None = None) -> list[str]:
-    """The texts of the column-A cells of the ``_rwassign`` sheet, in order: ``result``'s
-    instance, settings and their binding (with ``signature``, the signed fingerprint, when
-    given), cut into cells of at most :data:`CHUNK` characters.  The plan writer stores them
-    as string cells in a very hidden sheet, never as formulas, even if a chunk starts with
-    ``=``."""
-    text = to_json(result.instance, result.settings, signature)
-    return [text[start : start + CHUNK] for start in range(0, max(len(text), 1), CHUNK)]
+def instance_cells(
+    result: SolveResult, signature: dict[str, Any] | None = None
+) -> tuple[str, list[str]]:
+    """The fingerprint of ``result``'s roster facts and settings, and the texts of the
+    column-A cells of the ``_rwassign`` sheet in order: the instance, settings and their
+    binding (with ``signature``, the signed fingerprint, when given), cut into cells of at most
+    :data:`CHUNK` characters.  Both from one JSON form of the instance (it is large).  The
+    plan writer stores the texts as string cells in a very hidden sheet, never as formulas,
+    even if a chunk starts with ``=``."""
+    facts = _instance_dict(result.instance)
+    bound = binding(result.instance, result.settings, signature, facts)
+    text = _payload_text(facts, result.settings, bound)
+    chunks = [text[start : start + CHUNK] for start in range(0, max(len(text), 1), CHUNK)]
+    return bound["fingerprint"], chunks
 
 
 def cells_text(cells: Iterable[Any]) -> str:

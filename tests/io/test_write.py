@@ -583,16 +583,18 @@ def test_refuses_bad_targets(tmp_path: Path, result: SolveResult) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-@given(
-    st.one_of(
-        st.text(),
-        st.integers(),
-        st.none(),
-        st.booleans(),
-        st.floats(allow_nan=False),
-        st.lists(st.text(max_size=3), max_size=3),
-    )
+_JSON = st.recursive(
+    st.one_of(st.text(), st.integers(), st.none(), st.booleans(), st.floats()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.tuples(inner, inner),
+        st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    ),
+    max_leaves=8,
 )
+
+
+@given(_JSON)
 def test_a_field_digest_is_the_canonical_json_one(value: object) -> None:
     """The fast path of the hidden sheet's field digests hashes the same bytes as canonical
     JSON, so plans written before it still verify."""

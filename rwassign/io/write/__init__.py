@@ -33,7 +33,7 @@ from xlsxwriter import Workbook
 
 from rwassign.errors import OutputError
 from rwassign.io.atomic import write_atomically
-from rwassign.io.embed import EMBED_SHEET, fingerprint, instance_chunks
+from rwassign.io.embed import EMBED_SHEET, instance_cells
 from rwassign.io.plan.layout import (
     SHEET_CHANGES,
     SHEET_PLAN,
@@ -128,9 +128,10 @@ def build_workbook(
 
     ``Ringkasan`` shows the fingerprint of the roster facts and settings beside the copy in
     the hidden sheet, so a hand edit of the hidden sheet alone is caught by ``export``."""
+    facts_fingerprint, hidden_cells = instance_cells(result, signature)
     facts = {
         **facts,
-        "facts_fingerprint": fingerprint(result.instance, result.settings),
+        "facts_fingerprint": facts_fingerprint,
         "facts_key_id": signature["key_id"] if signature else None,
     }
     sheets: list[Sheet] = []
@@ -145,7 +146,7 @@ def build_workbook(
     roster_sheet(sheet(SHEET_ROSTER), result, lang)
     warnings_sheet(sheet(SHEET_WARNINGS), result, lang)
     hidden = sheet(EMBED_SHEET)  # very hidden: lets `export` re-check
-    hidden.rows = [[Cell(chunk)] for chunk in instance_chunks(result, signature)]
+    hidden.rows = [[Cell(chunk)] for chunk in hidden_cells]
     hidden.very_hidden = True
     if result.moves is not None:
         changes_sheet(sheet(SHEET_CHANGES), result, lang)
