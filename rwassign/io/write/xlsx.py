@@ -40,7 +40,8 @@ WORKBOOK_OPTIONS = {
     "strings_to_numbers": False,
     "in_memory": True,  # no temporary files outside the atomic writer's own
 }
-#: The created date of every plan: a constant, so the file's bytes follow from its content.
+#: The created (and modified) date of every plan: a constant, so the file's bytes follow from its
+#: content alone (the year of Perpol 1/2021; any constant would do).
 DOCUMENT_DATE = dt.datetime(2021, 1, 1)
 _A4 = 9
 _PX_PER_CHAR = 7  # the unit of a column width (printing.py), in pixels at 96 dpi
