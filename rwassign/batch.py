@@ -196,9 +196,8 @@ def run_batch(
 def write_rekap(items: Sequence[BatchItem], path: Path, lang: str = "id") -> None:
     """One row per Polres, written atomically like every plan, and printed like the plan's
     tables (landscape A4, one page wide, header repeated, long messages wrapped whole)."""
-    from openpyxl import Workbook
-
-    from rwassign.io.write import save_workbook
+    from rwassign.io.write import Book, save_workbook
+    from rwassign.io.write.grid import Sheet
     from rwassign.io.write.tables import JOB_WIDTH, SENTENCE_WIDTH, table
 
     rows = []
@@ -216,11 +215,8 @@ def write_rekap(items: Sequence[BatchItem], path: Path, lang: str = "id") -> Non
                 "; ".join(it.messages)[:30000] or None,
             ]
         )  # fmt: skip
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = "Rekap"
+    ws = Sheet("Rekap")
     caps = {"BERKAS": JOB_WIDTH, "KELUARAN": JOB_WIDTH, "PERUBAHAN": JOB_WIDTH,
             "GALAT": SENTENCE_WIDTH}  # fmt: skip
     table(ws, REKAP_HEADERS, rows, lang=lang, caps=caps)
-    save_workbook(wb, path)
+    save_workbook(Book([ws]), path)

@@ -28,11 +28,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from json.encoder import encode_basestring
 from typing import Any
-
-from openpyxl import Workbook
 
 from rwassign.model import Instance, Location, Officer, Point, SolveResult, Unit
 from rwassign.ranks import by_code
@@ -52,18 +53,27 @@ def _point(p: Point | None) -> list[float] | None:
 
 
 def _location(loc: Location | None) -> dict[str, Any] | None:
-    return None if loc is None else dataclasses.asdict(loc)
+    # Its fields are plain values: no deep copy (``dataclasses.asdict``) needed, which took
+    # most of the time of embedding a 10,000-unit plan.
+    return None if loc is None else {"file": loc.file, "sheet": loc.sheet, "row": loc.row,
+                                     "column": loc.column}  # fmt: skip
+
+
+@cache
+def _field_names(record: type) -> tuple[str, ...]:
+    """A record type's field names (``dataclasses.fields`` rebuilds them on every call)."""
+    return tuple(f.name for f in dataclasses.fields(record))
 
 
 def _unit_dict(u: Unit) -> dict[str, Any]:
-    d = {f.name: getattr(u, f.name) for f in dataclasses.fields(u)}
+    d = {name: getattr(u, name) for name in _field_names(Unit)}
     d["point"] = _point(u.point)
     d["source"] = _location(u.source)
     return d
 
 
 def _officer_dict(o: Officer) -> dict[str, Any]:
-    d = {f.name: getattr(o, f.name) for f in dataclasses.fields(o)}
+    d = {name: getattr(o, name) for name in _field_names(Officer)}
     d["rank"] = o.rank.code if o.rank is not None else None
     d["home_point"] = _point(o.home_point)
     d["source"] = _location(o.source)
@@ -91,15 +101,43 @@ def _canonical(value: Any) -> bytes:
     return text.encode("utf-8")
 
 
-def fingerprint(instance: Instance, settings: Settings) -> str:
-    """SHA-256 (hex) of the canonical form of the roster facts and the settings."""
-    body = {"format": BINDING_FORMAT, "instance": _instance_dict(instance),
+def fingerprint(instance: Instance, settings: Settings, facts: dict[str, Any] | None = None) -> str:
+    """SHA-256 (hex) of the canonical form of the roster facts and the settings; ``facts``
+    is ``instance`` as JSON-ready data when the caller has it already (it is large)."""
+    facts = _instance_dict(instance) if facts is None else facts
+    body = {"format": BINDING_FORMAT, "instance": facts,
             "settings": settings_dict(settings)}  # fmt: skip
     return hashlib.sha256(_canonical(body)).hexdigest()
 
 
 def _short(value: Any) -> str:
-    return hashlib.sha256(_canonical(value)).hexdigest()[:FIELD_DIGITS]
+    return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
+
+
+def _field_bytes(value: Any) -> bytes:
+    """:func:`_canonical` of one field without the general JSON encoder, whose set-up per call
+    dominated: a 10,000-unit plan has over 200,000 fields to digest.  JSON's own types only
+    (anything else goes to the encoder, which raises as before)."""
+    return _json_text(value).encode("utf-8")
+
+
+def _json_text(value: Any) -> str:
+    if isinstance(value, str):
+        return str(encode_basestring(value))
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float) and math.isfinite(value):
+        return float.__repr__(value)
+    if isinstance(value, list | tuple):
+        return "[" + ",".join(_json_text(v) for v in value) + "]"
+    if isinstance(value, dict) and all(isinstance(k, str) for k in value):
+        items = sorted(value.items())
+        return "{" + ",".join(f"{encode_basestring(k)}:{_json_text(v)}" for k, v in items) + "}"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
@@ -108,13 +146,17 @@ def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
 
 
 def binding(
-    instance: Instance, settings: Settings, signature: dict[str, Any] | None = None
+    instance: Instance,
+    settings: Settings,
+    signature: dict[str, Any] | None = None,
+    facts: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The fingerprint, the field digests that name a difference, and ``signature``."""
-    facts = _instance_dict(instance)
+    """The fingerprint, the field digests that name a difference, and ``signature``
+    (``facts``: as for :func:`fingerprint`)."""
+    facts = _instance_dict(instance) if facts is None else facts
     out: dict[str, Any] = {
         "format": BINDING_FORMAT,
-        "fingerprint": fingerprint(instance, settings),
+        "fingerprint": fingerprint(instance, settings, facts),
         "name": _short(facts["name"]),
         "officers": _record_digests(facts["officers"], "nrp"),
         "units": _record_digests(facts["units"], "uid"),
@@ -172,11 +214,16 @@ def differences(instance: Instance, settings: Settings, bound: dict[str, Any]) -
 
 def to_json(instance: Instance, settings: Settings, signature: dict[str, Any] | None = None) -> str:
     """The instance, settings and their binding (:func:`binding`) as one compact JSON text."""
+    facts = _instance_dict(instance)
+    return _payload_text(facts, settings, binding(instance, settings, signature, facts))
+
+
+def _payload_text(facts: dict[str, Any], settings: Settings, bound: dict[str, Any]) -> str:
     payload = {
         "format": FORMAT,
-        "instance": _instance_dict(instance),
+        "instance": facts,
         "settings": settings_dict(settings),
-        "binding": binding(instance, settings, signature),
+        "binding": bound,
     }
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
 
@@ -231,18 +278,20 @@ def binding_from_json(text: str) -> dict[str, Any] | None:
     return found if isinstance(found, dict) else None
 
 
-def add_instance_sheet(
-    workbook: Workbook, result: SolveResult, signature: dict[str, Any] | None = None
-) -> None:
-    """Append the very hidden ``_rwassign`` sheet holding ``result``'s instance, settings and
-    their binding (with ``signature``, the signed fingerprint, when given)."""
-    text = to_json(result.instance, result.settings, signature)
-    ws = workbook.create_sheet(EMBED_SHEET)
-    for row, start in enumerate(range(0, max(len(text), 1), CHUNK), start=1):
-        cell = ws.cell(row, 1)
-        cell.value = text[start : start + CHUNK]
-        cell.data_type = "s"  # never a formula, even if a chunk starts with '='
-    ws.sheet_state = "veryHidden"
+def instance_cells(
+    result: SolveResult, signature: dict[str, Any] | None = None
+) -> tuple[str, list[str]]:
+    """The fingerprint of ``result``'s roster facts and settings, and the texts of the
+    column-A cells of the ``_rwassign`` sheet in order: the instance, settings and their
+    binding (with ``signature``, the signed fingerprint, when given), cut into cells of at most
+    :data:`CHUNK` characters.  Both from one JSON form of the instance (it is large).  The
+    plan writer stores the texts as string cells in a very hidden sheet, never as formulas,
+    even if a chunk starts with ``=``."""
+    facts = _instance_dict(result.instance)
+    bound = binding(result.instance, result.settings, signature, facts)
+    text = _payload_text(facts, result.settings, bound)
+    chunks = [text[start : start + CHUNK] for start in range(0, max(len(text), 1), CHUNK)]
+    return bound["fingerprint"], chunks
 
 
 def cells_text(cells: Iterable[Any]) -> str:

@@ -18,16 +18,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from pypdf import PdfReader
 
 import rwassign
 from rwassign import i18n
 from rwassign.io.plan.layout import COL_UNIT_ID, PLAN_HEADERS, UNCOVERED_HEADERS
+from rwassign.io.write.grid import Rich, Run
 from rwassign.io.write.printing import (
+    DEFAULT_WIDTH,
     FONT_NAME,
     cell_height,
-    column_width,
     shown,
     text_width,
     usable_width,
@@ -55,6 +58,20 @@ def book(plan_file: Path) -> Workbook:
 # --- in the file -----------------------------------------------------------------------------
 
 
+def column_width(ws: Worksheet, column: int | None) -> float:
+    """A column's width as the file stores it; Excel's default when it stores none."""
+    width = ws.column_dimensions[get_column_letter(column or 1)].width
+    return float(width) if width else DEFAULT_WIDTH
+
+
+def as_written(value: object) -> object:
+    """A rich-text cell read back, as the writer's own rich text (to measure it the same way)."""
+    if isinstance(value, CellRichText):
+        return Rich(tuple(Run(b.text, float(b.font.sz)) if isinstance(b, TextBlock)
+                          else Run(str(b)) for b in value))  # fmt: skip
+    return value
+
+
 def test_every_font_is_named(book: Workbook) -> None:
     """A font without a name is drawn in each program's fallback (a serif in LibreOffice)."""
     for ws in book.worksheets:
@@ -79,7 +96,8 @@ def test_page_setup(book: Workbook) -> None:
         setup = ws.page_setup
         assert str(setup.paperSize) == ws.PAPERSIZE_A4, ws.title
         assert setup.orientation == ("portrait" if ws.title == SUMMARY else "landscape"), ws.title
-        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        # fitToWidth left out of the file is its default, 1 (ECMA-376 18.3.1.63)
+        assert (setup.fitToWidth or 1, setup.fitToHeight) == (1, 0), ws.title
         assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title  # type: ignore[union-attr]
         margins = ws.page_margins
         assert min(margins.left, margins.right, margins.top, margins.bottom) >= 0.4, ws.title
@@ -122,7 +140,7 @@ def test_row_heights_hold_every_wrapped_line(book: Workbook) -> None:
                 )
                 size = float(cell.font.sz or 10)
                 need = cell_height(
-                    cell.value, width, bold=bool(cell.font.b), size=size,
+                    as_written(cell.value), width, bold=bool(cell.font.b), size=size,
                     number_format=cell.number_format,
                 )  # fmt: skip
                 assert need <= height, (title, cell.coordinate, need, height)

@@ -20,11 +20,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import xlsxwriter
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl.worksheet.worksheet import Worksheet
 
 import rwassign
 from rwassign import i18n
 from rwassign.errors import OutputError
+from rwassign.io import embed
 from rwassign.io.plan import read_plan
 from rwassign.io.plan.layout import PLAN_HEADERS, ROSTER_HEADERS, SHEETS
 from rwassign.io.write import write_workbook
@@ -488,10 +492,10 @@ def test_atomic_write_leaves_no_temp_file(tmp_path: Path, result: SolveResult) -
 def test_failure_mid_write_leaves_nothing(
     tmp_path: Path, result: SolveResult, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def boom(self: openpyxl.Workbook, filename: object) -> None:
+    def boom(self: xlsxwriter.Workbook) -> None:
         raise RuntimeError("disk vanished")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", boom)
     out = tmp_path / "hasil.xlsx"
     with pytest.raises(RuntimeError, match="disk vanished"):
         write_workbook(result, out)
@@ -505,15 +509,56 @@ def test_failure_keeps_the_previous_plan(
     write_workbook(result, out)
     before = out.read_bytes()
 
-    def boom(self: openpyxl.Workbook, filename: object) -> None:
+    def boom(self: xlsxwriter.Workbook) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", boom)
+    monkeypatch.setattr(xlsxwriter.Workbook, "close", boom)
     with pytest.raises(OutputError) as err:
         write_workbook(result, out)
     assert err.value.code == "output.not_writable"
     assert out.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["hasil.xlsx"]
+
+
+def test_a_failing_extra_sheet_leaves_nothing(tmp_path: Path, result: SolveResult) -> None:
+    """A caller's sheet that fails half-way costs the file, never leaves half of one."""
+
+    def broken(workbook: xlsxwriter.Workbook) -> None:
+        workbook.add_worksheet("Peta").write_string(0, 0, "setengah")
+        raise ValueError("gambar rusak")
+
+    with pytest.raises(ValueError, match="gambar rusak"):
+        write_workbook(result, tmp_path / "hasil.xlsx", extra_sheets=[broken])
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_extra_sheets_come_after_the_standard_ones(tmp_path: Path, result: SolveResult) -> None:
+    def saran(workbook: xlsxwriter.Workbook) -> None:
+        workbook.add_worksheet("Saran").write_string(0, 0, "=1+1")  # text, as everywhere
+
+    def peta(workbook: xlsxwriter.Workbook) -> None:
+        workbook.add_worksheet("Peta").write_number(1, 1, 7)
+
+    out = tmp_path / "hasil.xlsx"
+    write_workbook(result, out, extra_sheets=[saran, peta])
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == [*SHEETS, "_rwassign", "Saran", "Peta"]
+    assert (wb["Saran"]["A1"].value, wb["Saran"]["A1"].data_type) == ("=1+1", "s")
+    assert wb["Peta"]["B2"].value == 7
+    assert read_plan(out) == result.assignment_rows()  # the reader ignores the extra sheets
+
+
+def test_same_plan_same_bytes(tmp_path: Path, result: SolveResult) -> None:
+    """The file depends only on what it holds (fixed created date, fixed zip times), so two
+    runs can be compared by hash; a different plan gives different bytes."""
+    first, second = tmp_path / "a" / "hasil.xlsx", tmp_path / "b" / "hasil.xlsx"
+    first.parent.mkdir()
+    second.parent.mkdir()
+    write_workbook(result, first)
+    write_workbook(result, second)
+    assert first.read_bytes() == second.read_bytes()
+    write_workbook(result, second, lang="en")
+    assert first.read_bytes() != second.read_bytes()
 
 
 def test_refuses_to_overwrite_an_input(tmp_path: Path, result: SolveResult) -> None:
@@ -536,3 +581,21 @@ def test_refuses_bad_targets(tmp_path: Path, result: SolveResult) -> None:
         write_workbook(result, tmp_path / "tidak_ada" / "hasil.xlsx")
     assert err.value.code == "output.dir_missing"
     assert list(tmp_path.iterdir()) == []
+
+
+_JSON = st.recursive(
+    st.one_of(st.text(), st.integers(), st.none(), st.booleans(), st.floats()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.tuples(inner, inner),
+        st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
+
+
+@given(_JSON)
+def test_a_field_digest_is_the_canonical_json_one(value: object) -> None:
+    """The fast path of the hidden sheet's field digests hashes the same bytes as canonical
+    JSON, so plans written before it still verify."""
+    assert embed._field_bytes(value) == embed._canonical(value)

@@ -1,11 +1,12 @@
-"""Putting values into cells of a workbook we write: text is always text, never a formula.
+"""Putting values into cells of an openpyxl workbook we write: text is always text, never a formula.
 
 Names, jabatan, desa, file names and document details come from people's spreadsheets and the
 command line, and any of them can start with ``=`` (``=HYPERLINK("http://x","Gandung")`` shows a
 plausible desa linked elsewhere; a DDE formula runs a program).  openpyxl turns a string that
-starts with ``=`` into a live formula and one like ``#N/A`` into an error value, so every writer
-(the plan, the batch rekap, the lampiran XLSX) puts its values through :func:`put` or
-:func:`append_row`, which keep every string a string cell.  Texts that spreadsheet programs
+starts with ``=`` into a live formula and one like ``#N/A`` into an error value, so a writer
+that uses openpyxl (the lampiran XLSX) puts its values through :func:`put` or
+:func:`append_row`, which keep every string a string cell.  The plan and the batch rekap are
+drawn by xlsxwriter, with the same rule (:mod:`.xlsx`).  Texts that spreadsheet programs
 treat as formulas when typed or imported (``=``, ``+``, ``-``, ``@``, a tab, a carriage return
 first) are stored as the text they are: a string cell is shown, never evaluated.
 """

@@ -12,8 +12,6 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Any
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from rwassign import i18n
 from rwassign.io.plan.layout import (
     CHANGE_HEADERS,
@@ -28,12 +26,13 @@ from rwassign.io.plan.layout import (
     UNCOVERED_HEADERS,
     WARNING_HEADERS,
 )
+from rwassign.io.write.grid import Sheet
 from rwassign.io.write.tables import JOB_WIDTH, KM_FORMAT, SENTENCE_WIDTH, safe, table
 from rwassign.model import PRIORITY_LABELS, OfficerOutcome, Reason, SolveResult, Unit
 from rwassign.report import rule_label
 
 
-def plan_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
+def plan_sheet(ws: Sheet, result: SolveResult, lang: str) -> None:
     """One row per covered unit, in the order a Polres reads its map: Polsek, kecamatan, desa."""
     units = result.instance.unit_by_uid()
     officers = {o.index: o for o in result.instance.officers}
@@ -67,7 +66,7 @@ def plan_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
     )
 
 
-def uncovered_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
+def uncovered_sheet(ws: Sheet, result: SolveResult, lang: str) -> None:
     """Every unit left without a Polisi RW, in map order, with the reason."""
     units = result.instance.unit_by_uid()
     uncovered = sorted(result.uncovered, key=lambda u: _unit_key(units[u.unit_uid]))
@@ -86,7 +85,7 @@ def uncovered_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
     )
 
 
-def roster_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
+def roster_sheet(ws: Sheet, result: SolveResult, lang: str) -> None:
     """Every roster row once, in roster order, so staff can tick the list they sent in."""
     units = result.instance.unit_by_uid()
     outcomes = {o.officer_index: o for o in result.outcomes}
@@ -120,7 +119,7 @@ def roster_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
     )
 
 
-def warnings_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
+def warnings_sheet(ws: Sheet, result: SolveResult, lang: str) -> None:
     """Every warning of the run with its place, message, hint and code."""
     rows: list[list[Any]] = []
     for no, problem in enumerate(result.warnings, start=1):
@@ -150,7 +149,7 @@ def warnings_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
     )
 
 
-def changes_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
+def changes_sheet(ws: Sheet, result: SolveResult, lang: str) -> None:
     """Every officer and unit the re-plan touched, with the kind of change and why."""
     rows = [
         [
@@ -174,7 +173,7 @@ def changes_sheet(ws: Worksheet, result: SolveResult, lang: str) -> None:
     )
 
 
-def tradeoff_sheet(ws: Worksheet, rows_by_k: Sequence[dict[str, Any]], lang: str) -> None:
+def tradeoff_sheet(ws: Sheet, rows_by_k: Sequence[dict[str, Any]], lang: str) -> None:
     """What each move budget K buys: the operator picks a row and re-runs with --max-moves K."""
     keys = ("max_moves", "moves", "status", "covered", "weighted_coverage", "residence")
     rows = [[r[k] for k in keys] + [r["travel_km"]] for r in rows_by_k]

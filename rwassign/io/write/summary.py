@@ -18,15 +18,12 @@ over all six (a file's SHA-256 fits on one line).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from openpyxl.styles import Alignment
-from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.worksheet import Worksheet
-
 from rwassign import i18n
-from rwassign.io.write.cells import append_row
+from rwassign.io.write.grid import Cell, Sheet, Style
 from rwassign.io.write.printing import (
     GREY,
     font,
@@ -36,7 +33,7 @@ from rwassign.io.write.printing import (
     set_row_heights,
     set_widths,
 )
-from rwassign.io.write.tables import HEADER_FILL, HEADER_FONT, KM_FORMAT
+from rwassign.io.write.tables import HEADER_STYLE, KM_FORMAT
 from rwassign.report import rule_label, shortage_text
 from rwassign.settings import SETTING_DOCS
 
@@ -58,23 +55,22 @@ PORTRAIT_WIDTH_PT = (8.27 - 1.0) * 72
 PORTRAIT_HEIGHT_PT = (11.69 - 1.5) * 72
 CHAR_PT = 5.55
 
-_TITLE_FONT = font(bold=True, size=14)
-_BODY_FONT = font()
-_NOTE_FONT = font(size=9, color=GREY)
-_TOP = Alignment(vertical="top", wrap_text=True)
-_TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
-_TOP_RIGHT = Alignment(horizontal="right", vertical="top", wrap_text=True)
+_TITLE = font(bold=True, size=14)
+_HEADER = replace(HEADER_STYLE, vertical="top")
+_HEADER_RIGHT = replace(HEADER_STYLE, horizontal="right", vertical="top")
+_BODY_LEFT = Style(horizontal="left", vertical="top", wrap=True)
+_NOTE_LEFT = Style(size=9, color=GREY, horizontal="left", vertical="top", wrap=True)
+_TABLE = Style(vertical="top", wrap=True)
 
 Row = tuple[Any, Any, str, str | None]  # label, value, note, number format
 
 
-def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
+def summary_sheet(ws: Sheet, facts: dict[str, Any], lang: str) -> None:
     """Title, headline, shortage, members, coverage by kecamatan and Polsek, quality of the
     plan, settings and files, printed portrait one page wide (module docstring)."""
     set_widths(ws, WIDTHS)
-    append_row(ws, [TITLE])
-    ws["A1"].font = _TITLE_FONT
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=LAST)
+    ws.append([TITLE], _TITLE)
+    ws.merge(1, 1, LAST)
     _rows(ws, [("Polres", facts["polres"], "", None)])
 
     _section(ws, ("HASIL", "NILAI", "CATATAN"))
@@ -142,19 +138,19 @@ def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
         files.append((SIGNED_LABEL, f"Ed25519 {facts['facts_key_id']}", "", None))
     _rows(ws, files)
 
-    ws.freeze_panes = "A2"
+    ws.frozen_rows = 1
     set_row_heights(ws)
-    page_setup(ws, landscape=False, lang=lang, title_rows=None, last_column=LAST)
+    page_setup(ws, landscape=False, lang=lang, title_rows=0, last_column=LAST)
     _break_before(ws, polsek_row)
 
 
-def _break_before(ws: Worksheet, row: int) -> None:
+def _break_before(ws: Sheet, row: int) -> None:
     """Start a new page at ``row`` when everything above it fits on page 1, so the headline
     page ends with a whole block instead of a table torn after its header."""
     scale = min(1.0, PORTRAIT_WIDTH_PT / (sum(WIDTHS) * CHAR_PT))
-    above = sum(ws.row_dimensions[r].height or line_height() for r in range(1, row))
+    above = sum(ws.heights.get(r) or line_height() for r in range(1, row))
     if above * scale <= PORTRAIT_HEIGHT_PT:
-        ws.row_breaks.append(Break(id=row - 1))
+        ws.page_breaks.append(row)
 
 
 def _headline(facts: dict[str, Any]) -> list[Row]:
@@ -217,48 +213,39 @@ def _pct(done: int, units: int) -> float:
     return round(100.0 * done / units, 2) if units else 0.0
 
 
-def _section(ws: Worksheet, headers: Sequence[str]) -> None:
+def _section(ws: Sheet, headers: Sequence[str]) -> None:
     """A blank line, then a block's bold filled header across all seven columns."""
-    append_row(ws, [])
-    append_row(ws, [*headers, *[None] * (LAST - len(headers))])
-    row = ws.max_row
+    ws.append([])
+    # A table's number columns are right-aligned: so are their headers.
+    right = _HEADER_RIGHT if len(headers) > 3 else _HEADER
+    values = [*headers, *[None] * (LAST - len(headers))]
+    row = ws.append_cells(
+        [Cell(value, _HEADER if column == 1 else right) for column, value in enumerate(values, 1)]
+    )
     if len(headers) == 3:  # label, value, note: the note's header spans the note columns
-        ws.merge_cells(start_row=row, start_column=3, end_row=row, end_column=LAST)
-    for cell in ws[row]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        # A table's number columns are right-aligned: so are their headers.
-        cell.alignment = _TOP_RIGHT if len(headers) > 3 and cell.column != 1 else _TOP
+        ws.merge(row, 3, LAST)
 
 
-def _rows(ws: Worksheet, rows: Sequence[Row]) -> None:
+def _rows(ws: Sheet, rows: Sequence[Row]) -> None:
     """Label | value | note rows; a value without a note spreads over the note columns."""
     for label, value, note, fmt in rows:
-        append_row(ws, [label, value, note or None])
-        row = ws.max_row
-        ws.merge_cells(start_row=row, start_column=2 if not note else 3, end_row=row,
-                       end_column=LAST)  # fmt: skip
-        for col, cell_font in ((1, _BODY_FONT), (2, _BODY_FONT), (3, _NOTE_FONT)):
-            cell = ws.cell(row, col)
-            cell.font = cell_font
-            cell.alignment = _TOP_LEFT
+        value_style = _BODY_LEFT
         if fmt and isinstance(value, (int, float)):
-            ws.cell(row, 2).number_format = fmt
+            value_style = Style(horizontal="left", vertical="top", wrap=True, number_format=fmt)
+        row = ws.append_cells(
+            [Cell(label, _BODY_LEFT), Cell(value, value_style), Cell(note or None, _NOTE_LEFT)]
+        )
+        ws.merge(row, 2 if not note else 3, LAST)
 
 
-def _table_row(ws: Worksheet, values: Sequence[Any]) -> None:
+def _table_row(ws: Sheet, values: Sequence[Any]) -> None:
     """One row of a coverage table; percentages with two decimals."""
-    append_row(ws, list(values))
-    for cell in ws[ws.max_row]:
-        cell.font = _BODY_FONT
-        cell.alignment = _TOP
-    ws.cell(ws.max_row, 4).number_format = "0.00"
+    row = ws.append(values, _TABLE)
+    cell = ws.cell(row, 4)
+    cell.style = Style(vertical="top", wrap=True, number_format="0.00")
 
 
-def _sentence(ws: Worksheet, text: str) -> None:
+def _sentence(ws: Sheet, text: str) -> None:
     """A sentence across the whole width, wrapped (the shortage arithmetic)."""
-    append_row(ws, [text])
-    row = ws.max_row
-    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=LAST)
-    ws.cell(row, 1).font = _BODY_FONT
-    ws.cell(row, 1).alignment = _TOP_LEFT
+    row = ws.append([text], _BODY_LEFT)
+    ws.merge(row, 1, LAST)

@@ -9,18 +9,14 @@ the same look by calling :func:`table`.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
-from openpyxl.styles import Alignment, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
-
-from rwassign.io.write.cells import append_row
+from rwassign.io.write.grid import Cell, Sheet, Style
 from rwassign.io.write.printing import (
     GREY,
     HEADER_SIZE,
     chars_for,
-    font,
     page_setup,
     set_row_heights,
     set_widths,
@@ -28,17 +24,12 @@ from rwassign.io.write.printing import (
     text_width,
 )
 
-HEADER_FONT = font(bold=True, size=HEADER_SIZE)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
-BODY_FONT = font()
-MACHINE_FONT = font(color=GREY)
-HEADER_ALIGNMENT = Alignment(vertical="center", wrap_text=True)
-HEADER_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True, indent=1)
-NUMBER_RIGHT = Alignment(horizontal="right", vertical="top", indent=1)
+HEADER_FILL = "DDEBF7"
+#: The header row: bold, filled, wrapped at spaces rather than cut on paper.
+HEADER_STYLE = Style(bold=True, size=HEADER_SIZE, fill=HEADER_FILL, vertical="center", wrap=True)
+BODY_STYLE = Style(vertical="top", wrap=True)
+MACHINE_COLOR = GREY
 INDENT_CHARS = 2.0  # one indent step is about one character in Excel, 10 pt in LibreOffice
-BODY_ALIGNMENT = Alignment(vertical="top", wrap_text=True)
-#: The running number, centred so it does not run into the next column's text.
-NUMBER_ALIGNMENT = Alignment(horizontal="center", vertical="top")
 KM_FORMAT = "0.00"
 TEXT_FORMAT = "@"
 
@@ -54,17 +45,21 @@ FIELD_WIDTH = 14.0
 LANDSCAPE_CHARS = 136.0
 
 
-def header(ws: Worksheet, headers: Sequence[str]) -> None:
+def _header_right(style: Style) -> Style:
+    return replace(style, horizontal="right", vertical="center", wrap=True, indent=1)
+
+
+def _number_right(style: Style) -> Style:
+    return replace(style, horizontal="right", vertical="top", wrap=False, indent=1)
+
+
+def header(ws: Sheet, headers: Sequence[str]) -> None:
     """A bold, filled header row; it wraps at spaces rather than being cut on paper."""
-    append_row(ws, headers)
-    for cell in ws[ws.max_row]:
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = HEADER_ALIGNMENT
+    ws.append(headers, HEADER_STYLE)
 
 
 def table(
-    ws: Worksheet,
+    ws: Sheet,
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     *,
@@ -76,7 +71,7 @@ def table(
 ) -> None:
     """A header row and data rows, formatted for reading, filtering and printing.
 
-    Every text is a string cell, never a formula (:mod:`.cells`).  ``text_columns`` are
+    Every text is a string cell, never a formula (:mod:`.xlsx`).  ``text_columns`` are
     stored as text with the ``@`` format (NRP, unit ids), so Excel keeps leading zeros even
     when someone retypes a value; ``machine_columns`` are greyed and, when they come last, left
     off the paper, as they are there for the program (round trips), not
@@ -85,28 +80,30 @@ def table(
     """
     header(ws, headers)
     formats = formats or {}
+    styles = [
+        Style(
+            color=MACHINE_COLOR if name in machine_columns else None,
+            horizontal="center" if name == "NO" else None,
+            vertical="top",
+            wrap=name != "NO",
+            number_format=TEXT_FORMAT if name in text_columns else formats.get(name, "General"),
+        )
+        for name in headers
+    ]
+    texts = [name in text_columns for name in headers]
     for row in rows:
-        append_row(
-            ws, [text_value(v) if headers[i] in text_columns else v for i, v in enumerate(row)]
+        ws.append_cells(
+            [Cell(text_value(v) if texts[i] else v, styles[i]) for i, v in enumerate(row)]
         )
     last_row = max(ws.max_row, 1)
-    for i, name in enumerate(headers, start=1):
-        fmt = TEXT_FORMAT if name in text_columns else formats.get(name)
-        cell_font = MACHINE_FONT if name in machine_columns else BODY_FONT
-        for (cell,) in ws.iter_rows(min_row=2, max_row=last_row, min_col=i, max_col=i):
-            if fmt:
-                cell.number_format = fmt
-            cell.font = cell_font
-            cell.alignment = NUMBER_ALIGNMENT if name == "NO" else BODY_ALIGNMENT
     numeric: set[int] = set()
-    for cell in ws[1]:  # numbers right-aligned, header too, kept off the next column's text
-        (column,) = ws.iter_cols(min_col=cell.column, max_col=cell.column, min_row=2)
+    for i, name in enumerate(headers, start=1):  # numbers right-aligned, header too
+        column = ws.column(i, first_row=2)
         values = [c.value for c in column if c.value not in (None, "")]
-        if cell.value != "NO" and values and all(isinstance(v, int | float) for v in values):
-            numeric.add(int(cell.column or 1))
-            cell.alignment = HEADER_RIGHT
-            for body in column:
-                body.alignment = NUMBER_RIGHT
+        if name != "NO" and values and all(isinstance(v, int | float) for v in values):
+            numeric.add(i)
+            ws.restyle([ws.cell(1, i)], _header_right)
+            ws.restyle(column, _number_right)
     printed = len(headers)
     while printed > 1 and headers[printed - 1] in machine_columns:
         printed -= 1
@@ -124,28 +121,28 @@ def table(
             widths[i] = wider
     set_widths(ws, widths)
     set_row_heights(ws)
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{last_row}"
+    ws.frozen_rows = 1
+    ws.autofilter = (last_row, len(headers))
     page_setup(ws, landscape=True, lang=lang, last_column=printed)
 
 
-def column_chars(ws: Worksheet, column: int, cap: float, *, header_row: int = 1) -> float:
+def column_chars(ws: Sheet, column: int, cap: float, *, header_row: int = 1) -> float:
     """A column's width: its widest value up to ``cap``, never narrower than the longest word
     of its header, so a header wraps at a space instead of being cut ("PRIORITA")."""
     header_word = 0.0
     widest = 0.0
-    (cells,) = ws.iter_cols(min_col=column, max_col=column, min_row=header_row)
-    for cell in cells:
-        if cell.value is None:
+    for row, cells in enumerate(ws.rows[header_row - 1 :], start=header_row):
+        if len(cells) < column or cells[column - 1].value is None:
             continue
-        text = shown(cell.value, cell.number_format)
-        bold = bool(cell.font.b)
-        if cell.row == header_row:
+        cell = cells[column - 1]
+        style = cell.style or Style()
+        text = cell.value if isinstance(cell.value, str) else shown(cell.value, style.number_format)
+        if row == header_row:
             header_word = max(
                 (text_width(w, bold=True, size=HEADER_SIZE) for w in text.split()), default=0.0
             )
         else:
-            widest = max(widest, text_width(text, bold=bold))
+            widest = max(widest, text_width(text, bold=style.bold))
     return max(chars_for(header_word), min(chars_for(widest), cap), 4.0)
 
 
