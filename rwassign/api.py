@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import stat
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from rwassign.io.previous import PreviousPlan, read_previous, resolve_pin_text
 from rwassign.io.read import read_input
 from rwassign.io.read.common import MAX_UNITS
 from rwassign.io.toml_config import load_toml
-from rwassign.io.write import write_workbook
+from rwassign.io.write import ExtraSheet, write_workbook
 from rwassign.model import Instance, Location, Problem, Severity, SolveResult, SolveStatus
 from rwassign.report import sha256_file, summarize
 from rwassign.settings import Settings, coerce, from_mapping, reason
@@ -231,7 +231,13 @@ def replan(
     return _plan(polres, settings, Path(previous), max_moves, tradeoff, progress)
 
 
-def write_plan(plan: Plan, path: Path | str, *, sign_key: Path | str | None = None) -> Path:
+def write_plan(
+    plan: Plan,
+    path: Path | str,
+    *,
+    sign_key: Path | str | None = None,
+    extra_sheets: Sequence[ExtraSheet] = (),
+) -> Path:
     """Write ``plan`` as the rwassign workbook (``Ringkasan``, ``Penugasan``, ...), atomically.
 
     ``sign_key`` (a private key of :func:`keygen`) signs the fingerprint of the roster facts
@@ -239,6 +245,8 @@ def write_plan(plan: Plan, path: Path | str, *, sign_key: Path | str | None = No
     facts from the one the Polres made.  Raises :class:`~rwassign.errors.OutputError` when the
     file cannot be written or would replace one of the plan's inputs (the previous plan
     included), :class:`~rwassign.export.errors.ExportError` for an unreadable key.
+    ``extra_sheets`` add sheets after the standard ones (the ``Peta`` maps, the ``Saran``
+    advice), each a function of the open xlsxwriter workbook.
 
     >>> write_plan(solve(read("roster.xlsx")), "roster-penugasan.xlsx")  # doctest: +SKIP
     """
@@ -255,6 +263,7 @@ def write_plan(plan: Plan, path: Path | str, *, sign_key: Path | str | None = No
         lang=plan.result.settings.lang,
         tradeoff=list(plan.tradeoff),
         signature=signature,
+        extra_sheets=extra_sheets,
     )
     return path
 

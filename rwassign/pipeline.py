@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rwassign import api
 from rwassign.errors import (
@@ -19,8 +19,12 @@ from rwassign.errors import (
     RwassignError,
     exit_status,
 )
+from rwassign.io.write import ExtraSheet
 from rwassign.model import Instance, Problem, SolveResult
 from rwassign.settings import Settings
+
+if TYPE_CHECKING:  # matplotlib is loaded only by runs that draw maps
+    from rwassign.peta import MapImage
 
 __all__ = [
     "Outcome",
@@ -157,8 +161,14 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
         status, code = exit_status(exc)
         result = getattr(exc, "result", None)
         return Outcome(code, exc.problems, exc.lang or lang, result, status=status)
+    target = req.default_output()
+    maps: tuple[MapImage, ...] = ()
+    extra: list[ExtraSheet] = []
     try:
-        out_path = api.write_plan(plan, req.default_output(), sign_key=req.sign_key)
+        if req.peta:
+            maps, sheet = _render_maps(plan, target, lang)
+            extra.append(sheet)
+        out_path = api.write_plan(plan, target, sign_key=req.sign_key, extra_sheets=extra)
     except RwassignError as exc:  # an OutputError, or an unreadable --sign-key (ExportError)
         status, code = exit_status(exc)
         line = " ".join(exc.lines(lang))
@@ -167,9 +177,9 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
             status=status,
         )  # fmt: skip
     facts = plan.summary(out_path)
-    if req.peta:
+    if maps:
         try:
-            facts["peta"] = _draw_maps(plan, out_path, lang)
+            facts["peta"] = _write_maps(maps)
         except RwassignError as exc:  # an OutputError: the plan is written, a map is not
             status, code = exit_status(exc)
             line = " ".join(exc.lines(lang))
@@ -183,12 +193,23 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
     )  # fmt: skip
 
 
-def _draw_maps(plan: api.Plan, out_path: Path, lang: str) -> list[str]:
-    """The coverage maps beside the plan (``<plan stem>-peta-<polsek>.png``), their paths.
+def _render_maps(
+    plan: api.Plan, out_path: Path, lang: str
+) -> tuple[tuple[MapImage, ...], ExtraSheet]:
+    """The coverage maps of the plan, drawn in memory, and the ``Peta`` sheet that embeds them.
 
     Imported here, not at the top: matplotlib is loaded only by the runs that ask for maps,
-    so a plain ``solve`` and folder batches start as fast as before."""
-    from rwassign.peta import draw_maps
+    so a plain ``solve`` and folder batches start as fast as before.  The PNG files are written
+    beside the plan (``<plan stem>-peta-<polsek>.png``) only after the plan itself."""
+    from rwassign.peta import peta_sheet, render_maps
 
-    images = draw_maps(plan.result.instance, plan.result, out_path.parent, out_path.stem, lang)
+    images = render_maps(plan.result.instance, plan.result, out_path.parent, out_path.stem, lang)
+    return images, peta_sheet(images, lang)
+
+
+def _write_maps(images: tuple[MapImage, ...]) -> list[str]:
+    """Write the maps' PNG files; their paths, for the terminal and ``--json``."""
+    from rwassign.peta import write_maps
+
+    write_maps(images)
     return [str(image.path) for image in images]

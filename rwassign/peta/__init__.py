@@ -15,7 +15,15 @@ the PNG files, and :mod:`~rwassign.peta.sheet` embeds them in a ``Peta`` sheet.
 
 from __future__ import annotations
 
-from rwassign.peta.files import MapImage, draw_maps, map_names
+from rwassign.peta.files import MapImage, draw_maps, map_names, render_maps, write_maps
 from rwassign.peta.sheet import SHEET_MAPS, peta_sheet
 
-__all__ = ["SHEET_MAPS", "MapImage", "draw_maps", "map_names", "peta_sheet"]
+__all__ = [
+    "SHEET_MAPS",
+    "MapImage",
+    "draw_maps",
+    "map_names",
+    "peta_sheet",
+    "render_maps",
+    "write_maps",
+]

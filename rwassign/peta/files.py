@@ -57,6 +57,21 @@ def draw_maps(
 
     >>> draw_maps(plan.result.instance, plan.result, "hasil", "roster-penugasan")  # doctest: +SKIP
     """
+    images = render_maps(instance, result, folder, stem, lang)
+    write_maps(images)
+    return images
+
+
+def render_maps(
+    instance: Instance, result: SolveResult, folder: Path | str, stem: str, lang: str = "id"
+) -> tuple[MapImage, ...]:
+    """The maps of :func:`draw_maps`, drawn in memory and not yet written.
+
+    ``solve --peta`` embeds them in the plan's ``Peta`` sheet first and writes the PNG files
+    only once the plan is written, so a plan that cannot be written leaves no maps behind.
+    Raises :class:`~rwassign.errors.OutputError` (``output.dir_missing``) before drawing when
+    ``folder`` is not a folder.
+    """
     if not Path(folder).is_dir():
         raise OutputError("output.dir_missing", dir=str(folder))
     contents = build_maps(instance, result)
@@ -66,13 +81,18 @@ def draw_maps(
         title, _ = title_lines(content, instance.name, lang)
         png = render_png(content, instance.name, lang)
         drawn.append(MapImage(title, Path(folder) / name, content.polsek, content.counts, png))
-    for image in drawn:
+    return tuple(drawn)
+
+
+def write_maps(images: Sequence[MapImage]) -> None:
+    """Write each map's PNG atomically; ``output.not_writable`` names the first that fails
+    (maps already written by then stay, each whole)."""
+    for image in images:
         try:
             write_atomically(image.path, functools.partial(_write, data=image.png))
         except OSError as exc:
             detail = exc.strerror or str(exc)
             raise OutputError("output.not_writable", path=str(image.path), detail=detail) from exc
-    return tuple(drawn)
 
 
 def _write(handle: IO[bytes], data: bytes) -> None:

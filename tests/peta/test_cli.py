@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
 from typer.testing import CliRunner
 
 from rwassign import cli
@@ -40,6 +41,18 @@ def test_peta_writes_the_maps_beside_the_plan(tmp_path: Path) -> None:
         "rencana.xlsx",
     ]
     assert f"2 peta cakupan (PNG) ditulis di {plan.parent}" in " ".join(stderr.split())
+    # the same pictures are in the plan's Peta sheet, the whole Polres first
+    book = openpyxl.load_workbook(plan)
+    assert "Peta" in book.sheetnames
+    assert len(book["Peta"]._images) == 2  # openpyxl keeps its images private
+
+
+def test_a_plan_that_cannot_be_written_leaves_no_maps(tmp_path: Path) -> None:
+    source = tmp_path / "polres.xlsx"
+    shutil.copy(TINY, source)
+    code, _stdout, _stderr = _solve(source, "-o", source, "--peta")  # would replace its input
+    assert code == EXIT_OUTPUT
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["polres.xlsx"]
 
 
 def test_a_plain_solve_draws_nothing(tmp_path: Path) -> None:
