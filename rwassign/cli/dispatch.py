@@ -28,7 +28,7 @@ from rwassign.pipeline import run as run_pipeline
 __all__ = ["dispatch", "expand_inputs"]
 
 #: Stems of rwassign's own outputs, skipped when a folder is given as input.
-_OUTPUT_NAME = re.compile(r"-penugasan(-baru(-\d+)?)?$|-lampiran", re.IGNORECASE)
+_OUTPUT_NAME = re.compile(r"-penugasan(-baru(-\d+)?)?$|-lampiran|-saran$", re.IGNORECASE)
 
 
 def single(req: Request, json_out: bool) -> None:
