@@ -106,7 +106,7 @@ def tables(advice: Advice, lang: str = "id") -> tuple[Table, Table, Table]:
             t("advice.h_residence"), t("advice.h_travel"), t("advice.h_members"),
             t("advice.h_nested"), t("advice.h_status"), t("advice.h_gap"), t("advice.h_checked"),
         ),
-        (9, 40, 12, 8, 8, 8, 12, 12, 70, 14, 26, 10, 11),
+        (9, 46, 12, 8, 8, 8, 12, 12, 70, 14, 26, 10, 11),
         training_rows,
         tuple(notes),
     )  # fmt: skip
@@ -163,6 +163,17 @@ class _Formats:
         self.note = wb.add_format({"italic": True})
 
 
+def _fit_height(ws: Worksheet, row: int, values: Sequence[Any], widths: Sequence[int]) -> None:
+    """Give a row the height its wrapped text needs: xlsxwriter writes no heights, and a
+    spreadsheet opened without recalculating them shows wrapped lines on top of each other."""
+    lines = max(
+        (-(-len(v) // max(1, widths[c] - 1)) for c, v in enumerate(values) if isinstance(v, str)),
+        default=1,
+    )
+    if lines > 1:
+        ws.set_row(row, 15 * lines)
+
+
 def _put(ws: Worksheet, row: int, table: Table, f: _Formats, *, widths: bool = True) -> int:
     """Write ``table`` from ``row``; returns the first free row below it."""
     ws.write_string(row, 0, table.title, f.title)
@@ -175,6 +186,7 @@ def _put(ws: Worksheet, row: int, table: Table, f: _Formats, *, widths: bool = T
         ws.write_string(row, c, h, f.header)
         if widths:
             ws.set_column(c, c, table.widths[c])
+    _fit_height(ws, row, table.headers, table.widths)
     row += 1
     for values in table.rows:
         for c, v in enumerate(values):
@@ -182,6 +194,7 @@ def _put(ws: Worksheet, row: int, table: Table, f: _Formats, *, widths: bool = T
                 ws.write_string(row, c, v, f.cell)
             else:
                 ws.write_number(row, c, v, f.cell)
+        _fit_height(ws, row, values, table.widths)
         row += 1
     if widths:
         ws.autofilter(header_row, 0, max(header_row, row - 1), len(table.headers) - 1)
@@ -218,7 +231,7 @@ def saran_sheet(advice: Advice, lang: str = "id") -> SheetAdder:
                 widths[c] = max(widths[c], w)
             row = _put(ws, row, table, f, widths=False) + 1
         for c, w in enumerate(widths):
-            ws.set_column(c, c, min(w, 40))
+            ws.set_column(c, c, w)
 
     return add
 
@@ -235,6 +248,8 @@ def write_saran(
         f = _Formats(wb)
         for i, table in enumerate(tables(advice, lang)):
             ws = wb.add_worksheet(table.sheet)
+            ws.set_landscape()
+            ws.fit_to_pages(1, 0)
             top = _heading(ws, advice, lang, f) if i == 0 else 0
             _put(ws, top, table, f)
             ws.freeze_panes(top + 2 + len(table.notes), 1)
