@@ -149,10 +149,15 @@ class TrainingFlows:
         if newcomer:
             tries.append(set(previous) | {newcomer[0]})
         best: FlowResult | None = None
+        top = self._levels(relaxed.chosen)[0]
         for allowed in tries:
             plan = self.solve(k * self.cap, allowed)
             if best is None or self.value(plan.chosen) > self.value(best.chosen):
                 best = plan
+            if self._levels(best.chosen)[0] == top:
+                # coverage reaches the bound: the second set could only gain residence or
+                # travel, and costs a third flow per row (2,000 units: 27 s -> 20 s of CPU)
+                break
         assert best is not None
         lb = self.value(best.chosen)
         if lb >= ub:
