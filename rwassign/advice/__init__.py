@@ -12,11 +12,14 @@ independent checker (``rwassign.checker``):
 3. **Settings** (``whatif``): coverage at 1, 2, 3 units per member, with and without a travel
    limit.
 
-The workbook (``workbook``) and ``--json`` show the same records (``records``).  Pins
+The workbook (``workbook.write_saran``, or ``workbook.saran_sheet`` to add a ``Saran`` sheet
+to any xlsxwriter workbook) and ``--json`` show the same records (``records``).  Pins
 (``Kunci``) are not applied here: the advice is about the Polres's capacity, not one plan.
 
->>> advice = advise(rwassign.read("roster.xlsx"))  # doctest: +SKIP
->>> advice.training[4].added_by_priority  # doctest: +SKIP
+>>> polres = rwassign.read("roster.xlsx")  # doctest: +SKIP
+>>> advice = advise(polres.instance, polres.settings)  # doctest: +SKIP
+>>> advice.training[4].added_by_priority  # (Tinggi, Sedang, Rendah)  # doctest: +SKIP
+>>> write_saran(advice, "roster-saran.xlsx")  # doctest: +SKIP
 """
 
 from __future__ import annotations
