@@ -159,3 +159,19 @@ def test_a_row_plan_that_breaks_a_rule_is_caught_by_the_checker() -> None:
     pair = [(0, 0, 0, True, True)]
     assert not plans.passes(inst, Settings(), pair)
     assert plans.passes(plans.trained(inst, [0]), Settings(), pair)
+
+
+def test_edge_polres_give_empty_or_full_tables() -> None:
+    """No candidate: no rows.  No eligible member at all, one candidate: the row is the whole
+    plan.  Both through ``advise``, which also solves the settings and kecamatan tables."""
+    from rwassign.advice import advise
+
+    u = unit("tunggang", 1, priority=3, point=BASE)
+    none = advise(instance([u], [officer(0, "80010001", home=u)]), Settings())
+    assert (none.candidates, none.training, none.saturated_at) == (0, (), None)
+    assert none.kecamatan[0].extra_for_all == 0
+    only = advise(instance([u], [officer(0, "80010001", home=u, trained=False)]), Settings())
+    assert only.baseline_by_priority == (0, 0, 0)
+    (row,) = only.training
+    assert (row.added_by_priority, row.proven, row.checked) == ((1, 0, 0), True, True)
+    assert only.kecamatan[0].extra_for_high == 1 and only.kecamatan[0].checked
