@@ -9,7 +9,12 @@ the raw records with its own distances, eligibility and totals.
 from __future__ import annotations
 
 import dataclasses
+import os
+import signal
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 import numpy as np
 
@@ -121,3 +126,74 @@ def as_result(instance: Instance, settings: Settings, pairs: Sequence[Pair]) -> 
 def passes(instance: Instance, settings: Settings, pairs: Sequence[Pair]) -> bool:
     """True when the independent checker finds nothing wrong with the plan ``pairs``."""
     return not checker.check(as_result(instance, settings, pairs))
+
+
+# --- checking rows beside the solving ---------------------------------------------------------
+
+#: Below this many rows the checks run in this process (a worker costs about a second to start).
+PARALLEL_ROWS = 8
+
+_worker_state: dict[str, Any] = {}
+
+
+def _worker_init(instance: Instance, settings: Settings) -> None:
+    """A check worker keeps the Polres once; each job sends only the row's trained members and
+    pairs.  Ctrl-C reaches the whole process group; only the parent acts on it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker_state["instance"], _worker_state["settings"] = instance, settings
+
+
+def _worker_check(members: tuple[int, ...], pairs: list[Pair]) -> bool:
+    inst = trained(_worker_state["instance"], members)
+    return passes(inst, _worker_state["settings"], pairs)
+
+
+class RowChecks:
+    """The independent check of each training row, run beside the solving when it pays.
+
+    The checker re-derives every distance from the raw records (its own code, on purpose), so
+    a 2,000-unit row costs about as much to check as to solve; one worker process checks rows
+    while the parent solves the next ones.  ``results`` waits for every verdict, in row order.
+    Without a worker (few rows, one core, or none could be started) the checks run here, after
+    the rows are solved.
+    """
+
+    def __init__(self, instance: Instance, settings: Settings, rows: int):
+        self.instance, self.settings = instance, settings
+        self.pool: ProcessPoolExecutor | None = None
+        self.pending: list[tuple[tuple[int, ...], list[Pair], Future[bool] | None]] = []
+        if rows >= PARALLEL_ROWS and (os.cpu_count() or 1) > 1:
+            try:
+                # the platform's default start method, as the batch runner: a forked worker
+                # inherits the Polres, and a script without a __main__ guard still works
+                self.pool = ProcessPoolExecutor(
+                    max_workers=1, initializer=_worker_init, initargs=(instance, settings)
+                )
+            except OSError:
+                self.pool = None
+
+    def _here(self, members: tuple[int, ...], pairs: list[Pair]) -> bool:
+        return passes(trained(self.instance, members), self.settings, pairs)
+
+    def submit(self, members: tuple[int, ...], pairs: list[Pair]) -> None:
+        future = None if self.pool is None else self.pool.submit(_worker_check, members, pairs)
+        self.pending.append((members, pairs, future))
+
+    def results(self) -> list[bool]:
+        """Every verdict in row order; a row the worker could not answer is checked here."""
+        out = []
+        try:
+            for members, pairs, future in self.pending:
+                try:
+                    ok = self._here(members, pairs) if future is None else future.result()
+                except BrokenProcessPool:
+                    ok = self._here(members, pairs)
+                out.append(ok)
+            return out
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None

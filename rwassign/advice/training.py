@@ -8,6 +8,7 @@ at 2-3 units per member, CP-SAT where the flow's relaxation does not settle it) 
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -90,41 +91,49 @@ def training_table(
     rows: list[TrainingRow] = []
     previous: tuple[int, ...] = ()
     saturated: int | None = None
-    for k in range(1, min(len(cands), max_k) + 1):
-        say(f"latih {k}")
-        t0 = time.perf_counter()
-        row = flows.row(k, previous, row_time_limit_s)
-        chosen = row.chosen
-        ok = True
-        if check:
-            ok = plans.passes(
-                plans.trained(instance, row.trained), settings, plans.arc_pairs(arcs, chosen)
+    checks = plans.RowChecks(instance, settings, min(len(cands), max_k)) if check else None
+    try:
+        for k in range(1, min(len(cands), max_k) + 1):
+            say(f"latih {k}")
+            t0 = time.perf_counter()
+            row = flows.row(k, previous, row_time_limit_s)
+            chosen = row.chosen
+            if checks is not None:
+                checks.submit(row.trained, plans.arc_pairs(arcs, chosen))
+            by = _by_priority(instance, arcs, chosen)
+            members = tuple(
+                Member(o.nrp, o.nama, o.pangkat, o.kesatuan)
+                for o in sorted((instance.officers[i] for i in row.trained), key=lambda o: o.nrp)
             )
-        by = _by_priority(instance, arcs, chosen)
-        members = tuple(
-            Member(o.nrp, o.nama, o.pangkat, o.kesatuan)
-            for o in sorted((instance.officers[i] for i in row.trained), key=lambda o: o.nrp)
-        )
-        rows.append(
-            TrainingRow(
-                k=k,
-                members=members,
-                added=sum(by) - sum(base_by),
-                added_by_priority=(by[0] - base_by[0], by[1] - base_by[1], by[2] - base_by[2]),
-                weighted_added=int(arcs.weight[chosen].sum()) - int(arcs.weight[base.chosen].sum()),
-                residence_added=int(arcs.resident[chosen].sum()) - base_res,
-                travel_km_change=(int(arcs.travel_m[chosen].sum()) - base_travel) / 1000.0,
-                nested=set(previous) <= set(row.trained),
-                proven=row.proven,
-                coverage_proven=row.coverage_proven,
-                gap=row.gap,
-                method=row.method,
-                checked=ok,
-                seconds=time.perf_counter() - t0,
+            rows.append(
+                TrainingRow(
+                    k=k,
+                    members=members,
+                    added=sum(by) - sum(base_by),
+                    added_by_priority=(by[0] - base_by[0], by[1] - base_by[1], by[2] - base_by[2]),
+                    weighted_added=int(arcs.weight[chosen].sum())
+                    - int(arcs.weight[base.chosen].sum()),
+                    residence_added=int(arcs.resident[chosen].sum()) - base_res,
+                    travel_km_change=(int(arcs.travel_m[chosen].sum()) - base_travel) / 1000.0,
+                    nested=set(previous) <= set(row.trained),
+                    proven=row.proven,
+                    coverage_proven=row.coverage_proven,
+                    gap=row.gap,
+                    method=row.method,
+                    checked=checks is None,  # set below, once the checker has answered
+                    seconds=time.perf_counter() - t0,
+                )
             )
-        )
-        previous = row.trained
-        if row.saturated:
-            saturated = k
-            break
+            previous = row.trained
+            if row.saturated:
+                saturated = k
+                break
+        if checks is not None:
+            verdicts = checks.results()
+            rows = [
+                dataclasses.replace(r, checked=ok) for r, ok in zip(rows, verdicts, strict=True)
+            ]
+    finally:
+        if checks is not None:
+            checks.close()
     return TrainingTable(tuple(rows), base_by, base_value, saturated, len(cands))

@@ -175,3 +175,17 @@ def test_edge_polres_give_empty_or_full_tables() -> None:
     (row,) = only.training
     assert (row.added_by_priority, row.proven, row.checked) == ((1, 0, 0), True, True)
     assert only.kecamatan[0].extra_for_high == 1 and only.kecamatan[0].checked
+
+
+def test_row_checks_in_a_worker_give_the_same_verdicts() -> None:
+    """Enough rows start a check worker; its verdicts come back in row order, a rule broken
+    in a row (an untrained member, not among the row's trained) included."""
+    u = unit("tunggang", 1, point=BASE)
+    inst = instance([u], [officer(0, "80010001", home=u, trained=False)])
+    pair = [(0, 0, 0, True, True)]
+    checks = plans.RowChecks(inst, Settings(), plans.PARALLEL_ROWS)
+    assert checks.pool is not None
+    checks.submit((0,), pair)
+    checks.submit((), pair)
+    assert checks.results() == [True, False]
+    assert checks.pool is None
