@@ -54,7 +54,7 @@ def settings_table(
     today: SolveResult | None = None
     for cap in caps:
         for limit in limits:
-            say(f"pengaturan {cap} {limit}")
+            say(f"pengaturan {cap}, {'-' if limit is None else limit} km")
             s = settings.replace(max_units_per_officer=cap, max_travel_km=limit)
             result = explain.solve(instance, s, eligibility=elig)
             current = cap == settings.max_units_per_officer and limit == settings.max_travel_km

@@ -123,7 +123,6 @@ class CertifiedFlow:
             fixed_flow = np.asarray(f.flows(np.arange(n_fixed)), dtype=np.int64)
             pair_flow = np.asarray(f.flows(pair_ids), dtype=np.int64)
             if self._certify(fixed, fixed_flow, sel, pair_flow):
-                self.last_rounds = rounds
                 chosen = np.zeros(len(self.pair_cost), dtype=np.bool_)
                 chosen[sel[pair_flow > 0]] = True
                 return FlowResult(chosen, fixed_flow, int(f.optimal_cost()), rounds)

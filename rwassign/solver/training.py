@@ -8,9 +8,13 @@ node, a *gate*, in front of the supply that is not there today:
   member, ``g = k`` is exactly "train at most k members", so each row of the table is one exact
   min-cost flow.  At 2-3 units per member the gate counts units, not members: ``g = k * cap``
   is a relaxation whose value bounds the row from above; when its flow uses at most ``k``
-  candidates it is also feasible, hence optimal.  Otherwise a feasible plan (the candidates
-  carrying most of the relaxed flow, and the previous row's set grown by one) bounds it from
-  below and CP-SAT, hinted with it and stopped at the bound, closes the row or reports its gap.
+  candidates it is also feasible, hence optimal.  Otherwise a feasible plan (the k candidates
+  carrying most of the relaxed flow, else the previous row's set grown by one) bounds it from
+  below.  When that plan's coverage reaches the bound, the row's coverage is proven and its
+  residence and travel are reported with their gap (the relaxation lets candidates share
+  units, so its residence is optimistic and CP-SAT was seen not to close it in seconds);
+  otherwise CP-SAT, hinted with the plan and stopped at the bound, closes the row or reports
+  its gap.
 * **more members per kecamatan**: the gate feeds the kecamatan's own units directly (extra
   members placed at its units' points), a reward makes the required units covered first and
   each unit through the gate costs one, so the flow's gate use is the fewest units the extra
