@@ -17,6 +17,7 @@ each into one message with its hint and the exit code of the one table in
   130  stopped by Ctrl-C (SIGINT); 143 by SIGTERM, 129 by SIGHUP: nothing half-written is left
 
 Modules: ``options`` (the shared options, defined once), ``plan`` (solve, replan, validate),
+``saran`` (the shortage advice),
 ``dispatch`` (one workbook or a batch), ``tables`` (the printed tables), ``export`` (export,
 verify, keygen), ``template`` (a ready-to-fill input workbook) and ``output`` (printing and
 exiting).
@@ -33,7 +34,7 @@ from typing import Annotated
 import typer
 
 from rwassign import i18n
-from rwassign.cli import export, plan
+from rwassign.cli import export, plan, saran
 from rwassign.cli.options import Command, Group
 from rwassign.cli.output import err
 from rwassign.cli.template import template
@@ -93,6 +94,7 @@ for _command in (
     plan.solve,
     plan.replan,
     plan.validate,
+    saran.saran,
     export.export,
     export.verify,
     export.keygen,

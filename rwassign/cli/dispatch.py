@@ -30,9 +30,10 @@ from rwassign.template import TEMPLATE_SUFFIX
 __all__ = ["dispatch", "expand_inputs"]
 
 #: Stems of rwassign's own outputs, skipped when a folder is given as input (an unfilled
-#: ``rwassign template`` workbook is not a Polres either).
+#: ``rwassign template`` workbook is not a Polres either, nor ``rwassign saran``'s advice).
 _OUTPUT_NAME = re.compile(
-    r"-penugasan(-baru(-\d+)?)?$|-lampiran|" + re.escape(TEMPLATE_SUFFIX) + "$", re.IGNORECASE
+    r"-penugasan(-baru(-\d+)?)?$|-lampiran|-saran$|" + re.escape(TEMPLATE_SUFFIX) + "$",
+    re.IGNORECASE,
 )
 
 

@@ -215,7 +215,9 @@ def test_version() -> None:
 
 def test_every_command_and_option_is_documented() -> None:
     readme = README.read_text(encoding="utf-8")
-    for command in ("solve", "validate", "replan", "export", "verify", "keygen", "template"):
+    for command in (
+        "solve", "validate", "replan", "saran", "export", "verify", "keygen", "template",
+    ):  # fmt: skip
         assert f"rwassign {command}" in readme
         help_text = _run(command, "--help").stdout
         for option in set(re.findall(r"(--[a-z][a-z-]+)", help_text)) - {"--help"}:
