@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rwassign import api
+from rwassign import api, i18n
 from rwassign.errors import (
+    EXIT_INTERNAL,
     EXIT_OK,
     RwassignError,
     exit_status,
@@ -54,6 +55,7 @@ class Request:
     tradeoff: bool = False
     sign_key: Path | None = None
     peta: bool = False  # also draw the coverage maps beside the plan (``solve --peta``)
+    saran: bool = False  # also add the advice on the shortage as a ``Saran`` sheet (``--saran``)
 
     @property
     def first(self) -> Path:
@@ -164,6 +166,16 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
     target = req.default_output()
     maps: tuple[MapImage, ...] = ()
     extra: list[ExtraSheet] = []
+    if req.saran:
+        sheet, rejected = _advice_sheet(plan, lang, progress)
+        if rejected:
+            params = {"n": len(rejected), "rows": ", ".join(rejected[:5])}
+            line = i18n.line("advice.check_failed", params, lang)
+            return Outcome(
+                EXIT_INTERNAL, list(plan.result.warnings), lang, plan.result, output_error=line,
+                status="CHECK_FAILED",
+            )  # fmt: skip
+        extra.append(sheet)
     try:
         if req.peta:
             maps, sheet = _render_maps(plan, target, lang)
@@ -191,6 +203,20 @@ def run(req: Request, progress: Callable[[str], None] | None = None) -> Outcome:
         EXIT_OK, list(plan.result.warnings), lang, plan.result, out_path, facts,
         tradeoff=list(plan.tradeoff), status=facts["status"],
     )  # fmt: skip
+
+
+def _advice_sheet(
+    plan: api.Plan, lang: str, progress: Callable[[str], None] | None
+) -> tuple[ExtraSheet, list[str]]:
+    """The ``Saran`` sheet (``solve --saran``) and the advice rows the checker rejected.
+
+    Imported here: the advice solves many variants of the Polres, asked for only by this flag.
+    """
+    from rwassign.advice import advise, rejected_rows
+    from rwassign.advice.workbook import saran_sheet
+
+    advice = advise(plan.result.instance, plan.result.settings, progress=progress)
+    return saran_sheet(advice, lang), rejected_rows(advice)
 
 
 def _render_maps(

@@ -99,6 +99,15 @@ def advise(
     )
 
 
+def rejected_rows(advice: Advice) -> list[str]:
+    """The rows the independent checker rejected (``k=3``, a kecamatan, ``cap=2``): none may
+    be written, as no plan the checker rejects is ever written."""
+    rejected = [f"k={r.k}" for r in advice.training if not r.checked]
+    rejected += [r.kecamatan for r in advice.kecamatan if not r.checked]
+    rejected += [f"cap={r.cap}" for r in advice.settings if not r.checked and r.status != "NO_PLAN"]
+    return rejected
+
+
 def as_dict(advice: Advice) -> dict[str, Any]:
     """The advice as plain JSON-ready data (``rwassign saran --json``)."""
     return dataclasses.asdict(advice)

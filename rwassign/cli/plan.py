@@ -117,6 +117,14 @@ def solve(
             "dan satu per Polsek.",
         ),
     ] = False,
+    saran: Annotated[
+        bool,
+        typer.Option(
+            "--saran",
+            help="Tambahkan sheet Saran: siapa yang dilatih, di kecamatan mana perlu personel "
+            "tambahan, dan cakupan pada pengaturan lain (lihat rwassign saran).",
+        ),
+    ] = False,
     json_out: JsonOpt = False,
     lang: OptionalLangOpt = None,
 ) -> None:
@@ -127,8 +135,9 @@ def solve(
     first = inputs[0] if inputs else None
     settings = _overrides(max_units, max_travel_km, time_limit, workers)
     base = _request(
-        first, units, roster, config, columns, lang, settings, sign_key=sign_key, peta=peta
-    )
+        first, units, roster, config, columns, lang, settings, sign_key=sign_key, peta=peta,
+        saran=saran,
+    )  # fmt: skip
     dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 
 

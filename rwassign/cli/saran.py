@@ -2,8 +2,10 @@
 
 A thin layer like the other commands: read the Polres (:func:`rwassign.read`), compute the
 advice (:func:`rwassign.advice.advise`), write the workbook, print the three tables (stderr)
-and, with ``--json``, the same records (stdout).  Exit codes as every command: 1 input errors,
-4 output not writable, 5 a row the independent checker rejected (nothing written).
+and, with ``--json``, the same records (stdout).  The coverage maps of today's plan always come
+with it: a ``Peta`` sheet in the workbook and PNG files beside it.  Exit codes as every command:
+1 input errors, 4 output not writable, 5 a row the independent checker rejected (nothing
+written).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import typer
 from rich.table import Table
 
 from rwassign import api, i18n
-from rwassign.advice import DEFAULT_MAX_K, Advice, advise, as_dict
+from rwassign.advice import DEFAULT_MAX_K, Advice, advise, as_dict, rejected_rows
 from rwassign.advice.workbook import tables, write_saran
 from rwassign.cli.options import (
     ColumnOpt,
@@ -30,7 +32,14 @@ from rwassign.cli.options import (
     UnitsOpt,
 )
 from rwassign.cli.output import err, say, say_problems, usage_error
-from rwassign.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_OUTPUT, InputErrors
+from rwassign.errors import (
+    EXIT_INPUT,
+    EXIT_INTERNAL,
+    EXIT_OUTPUT,
+    InputErrors,
+    RwassignError,
+    exit_status,
+)
 
 __all__ = ["saran", "saran_output"]
 
@@ -132,22 +141,36 @@ def saran(
             status.update(i18n.text("cli.stage", {"stage": stage}, shown))
 
         advice = advise(polres.instance, polres.settings, max_k=max_k, progress=progress)
-    rejected = [f"k={r.k}" for r in advice.training if not r.checked]
-    rejected += [r.kecamatan for r in advice.kecamatan if not r.checked]
-    rejected += [f"cap={r.cap}" for r in advice.settings if not r.checked and r.status != "NO_PLAN"]
+        try:  # today's plan, which the maps show
+            plan = api.solve(polres, progress=progress)
+        except RwassignError as exc:
+            say(" ".join(exc.lines(shown)), "red")
+            raise typer.Exit(exit_status(exc)[1]) from None
+    rejected = rejected_rows(advice)
     if rejected:
         params = {"n": len(rejected), "rows": ", ".join(rejected[:5])}
         say(i18n.line("advice.check_failed", params, shown), "bold red")
         raise typer.Exit(EXIT_INTERNAL)
+    # The maps always come with the advice: drawn in memory, embedded in the workbook, and
+    # their PNG files written beside it only once the workbook is written.
+    from rwassign.peta import peta_sheet, render_maps, write_maps
+
     try:
-        # The merger adds the maps here: write_saran(..., extra_sheets=[peta_sheet(...)]).
-        write_saran(advice, target, shown)
+        maps = render_maps(plan.result.instance, plan.result, target.parent, target.stem, shown)
+        write_saran(advice, target, shown, extra_sheets=[peta_sheet(maps, shown)])
+        write_maps(maps)
     except OSError as exc:
         params = {"path": target.name, "detail": exc.strerror or type(exc).__name__}
         say(i18n.line("output.not_writable", params, shown), "red")
         raise typer.Exit(EXIT_OUTPUT) from None
+    except RwassignError as exc:  # a map or its folder that cannot be written
+        say(" ".join(exc.lines(shown)), "red")
+        raise typer.Exit(EXIT_OUTPUT) from None
     _print(advice, shown)
     err.print(i18n.text("advice.written", {"path": str(target)}, shown), style="green")
+    folder = {"n": len(maps), "folder": str(target.parent)}
+    err.print(i18n.text("peta.written", folder, shown), style="green")
     if json_out:
-        payload = {"output": str(target), **as_dict(advice)}
+        peta = [str(m.path) for m in maps]
+        payload = {"output": str(target), "peta": peta, **as_dict(advice)}
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -38,7 +38,7 @@ def test_saran_writes_the_three_tables(ran: tuple[int, str, Path]) -> None:
     code, _, out = ran
     assert code == EXIT_OK
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Latih", "Kecamatan", "Pengaturan"]
+    assert wb.sheetnames == ["Latih", "Kecamatan", "Pengaturan", "Peta"]
     latih = wb["Latih"]
     assert str(latih["A1"].value).startswith("Saran menghadapi kekurangan personel")
     assert latih.freeze_panes is not None
@@ -49,6 +49,26 @@ def test_saran_writes_the_three_tables(ran: tuple[int, str, Path]) -> None:
     assert all(r[-1] == "ya" for r in rows)  # every row checked by the independent checker
     caps = [r[0] for r in wb["Pengaturan"].iter_rows(values_only=True) if isinstance(r[0], int)]
     assert caps == [1, 1, 2, 2, 3, 3]
+
+
+def test_saran_always_draws_the_maps_of_todays_plan(ran: tuple[int, str, Path]) -> None:
+    _, stdout, out = ran
+    maps = [Path(p) for p in json.loads(stdout)["peta"]]
+    assert maps[0].name == "polres_kecil-saran-peta-polres.png"
+    assert len(maps) >= 2 and all(p.parent == out.parent and p.is_file() for p in maps)
+    assert len(load_workbook(out)["Peta"]._images) == len(maps)
+
+
+def test_solve_saran_adds_the_saran_sheet_to_the_plan(polres: Path, tmp_path: Path) -> None:
+    plan = tmp_path / "rencana.xlsx"
+    r = runner.invoke(cli.app, ["solve", str(polres), "-o", str(plan), "--saran"])
+    assert r.exit_code == EXIT_OK, r.stderr
+    wb = load_workbook(plan)
+    assert wb.sheetnames[-1] == "Saran"
+    texts = [str(v) for row in wb["Saran"].iter_rows(values_only=True) for v in row if v]
+    assert texts[0].startswith("Saran menghadapi kekurangan personel")
+    assert any(t.startswith("latih 1 personel berikut") for t in texts)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rencana.xlsx"]  # no maps unasked
 
 
 def test_json_prints_the_same_records(ran: tuple[int, str, Path]) -> None:
