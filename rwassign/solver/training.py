@@ -180,10 +180,14 @@ class TrainingFlows:
             )  # fmt: skip
         chosen, proven = self._cpsat(k, best.chosen, relaxed.chosen, ub, time_limit_s)
         value = self.value(chosen)
-        proven = proven or value >= ub
+        reaches = value >= ub
+        proven = proven or reaches
+        # Saturated only when the row reaches the relaxed bound: a row proven by CP-SAT below
+        # it says nothing of k + 1 (the relaxation lets candidates share units), so training
+        # more may still add coverage.
         return TrainingRow(
             k, self.used(chosen), chosen, value, value if proven else ub, proven,
-            "cpsat" if proven else "batas_waktu", time.perf_counter() - t0, proven and slack,
+            "cpsat" if proven else "batas_waktu", time.perf_counter() - t0, reaches and slack,
             self._levels(chosen)[0] == self._levels(relaxed.chosen)[0],
         )  # fmt: skip
 
