@@ -42,13 +42,21 @@ from dataclasses import dataclass
 import numpy as np
 
 from rwassign import distance, rules
+from rwassign.certificate import Certificate
 from rwassign.model import Instance, Objective, SolveStatus
 from rwassign.rules import Eligibility
 from rwassign.settings import Settings
-from rwassign.solver.candidates import Arcs, Guidance, build_arcs
+from rwassign.solver.candidates import (
+    Arcs,
+    Guidance,
+    LevelBounds,
+    build_arcs,
+    build_candidates,
+    pair_space,
+)
 from rwassign.solver.cpsat import FULL_MODEL_ARCS, SatOutcome, count_moves, solve_cpsat
-from rwassign.solver.flow import solve_flow
-from rwassign.solver.weights import lexicographic_weights
+from rwassign.solver.pricing import solve_priced
+from rwassign.solver.weights import weights_for
 
 Progress = Callable[[str], None]
 
@@ -57,11 +65,15 @@ Progress = Callable[[str], None]
 class Solution:
     """What the solve found, before any explanation.
 
-    ``arcs`` are every allowed pair (the explanation needs the pairs not taken too: which units
-    were reachable, which open unit was nearer); ``chosen`` marks the plan's pairs, ``None`` when
-    no plan was confirmed.  ``bound`` is the proven best objective, ``gap`` the relative gap of
-    the folded objective (0.0 when optimal).  ``seconds`` holds the stages ``build``, ``flow``
-    and ``cpsat``.  ``moves`` is set on a re-plan only.
+    ``arcs`` are the candidate pairs the solve ended with (every pair of the plan, every
+    residence, kept and pinned pair, the nearest ones and those pricing added; every allowed
+    pair on a move-budget re-plan small enough for the full model); ``chosen`` marks the plan's
+    pairs, ``None`` when no plan was confirmed.  ``bound`` is the proven best objective, ``gap``
+    the relative gap of the folded objective (0.0 when optimal).  ``seconds`` holds the stages
+    ``build``, ``flow`` (flow and pricing) and ``cpsat``.  ``moves`` is set on a re-plan only.
+    ``certificate`` holds the dual prices proving the flow plan optimal over every allowed pair
+    (``certificate.proven``), or, when the deadline stopped pricing, a valid upper bound of the
+    folded objective (``certificate.upper_bound``).
     """
 
     status: SolveStatus
@@ -73,6 +85,7 @@ class Solution:
     moves: int | None
     seconds: dict[str, float]
     travel_unit_m: int
+    certificate: Certificate | None = None
 
 
 def plan_objective(arcs: Arcs, chosen: distance.BoolArray) -> Objective:
@@ -104,18 +117,47 @@ def solve(
     if eligibility is None:
         eligibility = rules.evaluate(instance, settings)
 
+    deadline = time.monotonic() + settings.time_limit_s
     say("build")
     t0 = time.perf_counter()
     guidance = guidance or Guidance()
-    arcs = build_arcs(instance, settings, eligibility.eligible, guidance)
-    w = lexicographic_weights(arcs, len(instance.units))
+    n_units, n_officers = len(instance.units), len(instance.officers)
+    space = pair_space(instance, settings, eligibility.eligible, guidance)
+    if guidance.max_moves is not None and space.n_rows * space.n_cols <= FULL_MODEL_ARCS:
+        # A move budget is not a flow constraint: CP-SAT searches, over every pair.
+        arcs = build_arcs(instance, settings, eligibility.eligible, guidance)
+        bounds = LevelBounds.of_arcs(arcs)
+    else:
+        arcs, bounds = build_candidates(space)
+    w = weights_for(bounds, n_units)
     seconds["build"] = time.perf_counter() - t0
 
     say("flow")
-    flow = solve_flow(
-        arcs, len(instance.officers), len(instance.units), settings.max_units_per_officer, w
+    priced = solve_priced(
+        space, arcs, w, settings.max_units_per_officer, n_officers, n_units, deadline
     )
-    seconds["flow"] = flow.seconds
+    arcs, flow, certificate = priced.arcs, priced.flow, priced.certificate
+    seconds["flow"] = priced.seconds
+
+    if guidance.max_moves is None:
+        # Without side constraints the priced flow plan is the answer: proven optimal over
+        # every pair, or, when the deadline stopped pricing, feasible with a valid bound.
+        bound = plan_objective(arcs, flow.chosen)
+        seconds["cpsat"] = 0.0
+        upper = certificate.upper_bound
+        gap = 0.0 if certificate.proven else max(0.0, (upper - flow.value) / max(1, abs(upper)))
+        return Solution(
+            status=SolveStatus.OPTIMAL if certificate.proven else SolveStatus.FEASIBLE,
+            arcs=arcs,
+            chosen=flow.chosen,
+            objective=plan_objective(arcs, flow.chosen),
+            bound=bound,
+            gap=gap,
+            moves=count_moves(arcs, flow.chosen) if guidance.previous else None,
+            seconds=seconds,
+            travel_unit_m=w.travel_unit,
+            certificate=certificate,
+        )
 
     say("cpsat")
     build_cp: list[float] = []
@@ -160,6 +202,7 @@ def solve(
         moves=count_moves(arcs, chosen) if chosen is not None and guidance.previous else None,
         seconds=seconds,
         travel_unit_m=w.travel_unit,
+        certificate=certificate,
     )
 
 
