@@ -22,6 +22,10 @@ x units.
 
 Where the deadline passes first, the last flow plan is feasible (every candidate is an allowed
 pair) but not proven; the certificate then carries a valid upper bound of the full problem.
+
+Long because the flow's duals, the pricing pass and the loop between them are one proof: the
+prices are only meaningful with the pass that checks them, and apart each would re-derive the
+other's conventions (rows, columns, pinned units, residual capacities).
 """
 
 from __future__ import annotations
