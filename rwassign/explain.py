@@ -446,6 +446,7 @@ def explain(
         unchecked_rules=elig.unchecked,
         moves=solution.moves,
         travel_unit_m=solution.travel_unit_m,
+        certificate=solution.certificate,
     )
 
 

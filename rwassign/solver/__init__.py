@@ -202,7 +202,8 @@ def solve(
         moves=count_moves(arcs, chosen) if chosen is not None and guidance.previous else None,
         seconds=seconds,
         travel_unit_m=w.travel_unit,
-        certificate=certificate,
+        # the certificate proves the flow plan; a budget-constrained plan is another one
+        certificate=certificate if chosen is flow.chosen else None,
     )
 
 
