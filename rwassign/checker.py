@@ -260,7 +260,9 @@ def check_certificate(result: SolveResult) -> list[Violation]:
     geo = distance.geometry(inst)
     limit = None if s.max_travel_km is None else round(s.max_travel_km * 1000)
 
-    def value(o: distance.IntArray, u: distance.IntArray) -> tuple[distance.IntArray, ...]:
+    def value(
+        o: distance.IntArray, u: distance.IntArray
+    ) -> tuple[distance.IntArray, distance.BoolArray]:
         """Each pair's value and whether it is allowed, from the raw records."""
         travel, _ = distance.pair_travel(geo, o, u, s)
         resident = geo.off_home_unit[o] == u
