@@ -193,9 +193,9 @@ def pair_travel(
     return np.rint(dist).astype(np.int64), has_point
 
 
-#: Pairs computed at once by ``pair_blocks``: about 4 million, i.e. some 32 MB per int64 array,
+#: Pairs computed at once by ``pair_blocks``: about a million, i.e. some 8 MB per int64 array,
 #: so that a 20,000-unit Polres never holds its hundreds of millions of pairs at once.
-BLOCK_PAIRS = 1 << 22
+BLOCK_PAIRS = 1 << 20
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,43 @@ are absent.  The lexicographic objective
 is folded into one integer cost per pair with weights that are *provably* lexicographic
 (``weights``).  The stages, one module each:
 
-* ``candidates``: every allowed (eligible officer, unit) pair, in canonical order;
+* ``candidates``: the allowed (eligible officer, unit) pairs in canonical order, described by a
+  ``PairSpace`` and computed in blocks of officer rows; the starting candidate set and the
+  per-level bounds the weights need over every allowed pair;
 * ``weights``: the folded objective and its overflow guard;
-* ``flow``: the exact optimum by min-cost flow, a valid bound for any plan under these rules;
+* ``flow`` and ``pricing``: the exact optimum over every allowed pair, with its certificate;
 * ``cpsat``: the CP-SAT rule model (one method per rule) over a sparse candidate set, hinted and
-  bounded by the flow, which confirms the optimum or, where a time limit or a move budget
-  intervenes, reports the best plan and its gap.
+  bounded by the flow, for a move budget: it proves the budget-constrained optimum or reports
+  the best plan and its gap.
+
+The plain plan (no move budget) never lists every pair.  The min-cost flow (a b-matching:
+totally unimodular, so the flow optimum is the integer optimum) runs on a candidate set: every
+residence, kept and pinned pair, each unit's nearest officers and each officer's best units.
+OR-Tools returns no duals, so exact int64 node potentials are derived from the flow's residual
+graph (Bellman-Ford, numpy) and turned into LP dual prices: ``p_u`` per unit, ``q_o`` per
+officer, non-negative, tight on the plan, ``sum p + sum cap * q`` = the plan's value.  Every
+allowed pair is then priced in blocks (most without a distance: a pair worth at most its
+coverage weight cannot beat its prices when the coverage alone cannot); the pairs worth more
+than ``p_u + q_o`` join the candidates and the flow runs again, until a full pass finds none.
+Then the prices are dual feasible on every allowed pair, so by weak duality no plan is worth
+more: the plan is the optimum of the whole problem, and ``Solution.certificate`` carries the
+proof, which ``rwassign.checker`` re-checks over every pair on its own.  Memory grows with the
+candidates, not with members x units.  Without side constraints this plan is the answer (status
+OPTIMAL, gap 0) and CP-SAT does not run.  The time limit bounds flow and pricing: when it
+passes first, the last flow plan (every candidate is an allowed pair, so it is feasible) is
+returned as FEASIBLE with its gap to a valid upper bound (the dual bound with each officer's
+largest excess added, or every unit at its best conceivable value).
 
 Pins (``Kunci``) are honoured structurally: a pinned unit leaves the flow and its officer's
 capacity shrinks by one; CP-SAT fixes the pair.
 
-Determinism: officers are ordered by NRP and units by uid before anything is built, the flow is
-single-threaded, and among plans of equal objective the flow's plan is returned (documented
-tie-break), so worker count and machine do not change the plan.
+Determinism: officers are ordered by NRP and units by uid before anything is built, candidates
+and pricing depend only on those orders, the flow is single-threaded, and among plans of equal
+objective the flow's plan on the final candidates is returned (documented tie-break), so
+worker count, roster order and machine do not change the plan.  (Which of several equal plans
+that is changed with the sparse flow: the flow now sees fewer pairs than every pair, and the
+plan it returns among ties may differ from the all-pairs flow's; the objective is the same, and a
+given plan is explained exactly as before.)
 
 ``solve`` returns a plain ``Solution`` (the pairs, which are chosen, status, objective, bound,
 gap, moves, stage times); the reasons for each decision are written by ``rwassign.explain``,

@@ -2,7 +2,7 @@
 
 ``build_candidates`` never lists all of them: in one pass over blocks of officer rows
 (``distance.pair_blocks``) it keeps a candidate set (every residence, kept and pinned pair, each
-unit's ``PER_UNIT`` nearest officers and each officer's ``PER_OFFICER`` nearest units) and the
+unit's ``PER_UNIT`` nearest officers and each officer's ``PER_OFFICER`` best units) and the
 per-level bounds the weights need over every allowed pair (``LevelBounds``); pricing
 (``rwassign.solver.pricing``) adds back any left-out pair that could improve the plan.
 ``build_arcs`` lists every pair, for small instances (the move-budget model) and for tests.
@@ -298,10 +298,10 @@ def pair_space(
 def build_candidates(space: PairSpace) -> tuple[Arcs, LevelBounds]:
     """The starting candidate pairs and the weights' bounds over every allowed pair.
 
-    One pass over blocks of officer rows: each row keeps its ``PER_OFFICER`` nearest allowed
-    units, each column a running top ``max(PER_UNIT, CANDIDATES_PER_UNIT)`` of allowed officers
-    (exact, ties by canonical row, merged block by block), and every residence, kept and pinned
-    pair is kept.  Pairs that are not allowed (beyond ``max_travel_km``) are never kept: a kept
+    One pass over blocks of officer rows: each row keeps its ``PER_OFFICER`` best allowed
+    units (by weight, kept, residence, travel), each column a running top ``max(PER_UNIT,
+    CANDIDATES_PER_UNIT)`` of allowed officers (exact, ties by canonical row, merged block by
+    block), and every residence, kept and pinned pair is kept.  Pairs that are not allowed (beyond ``max_travel_km``) are never kept: a kept
     or pinned pair beyond the limit does not exist.  Raises ``ValueError`` for a pin that is not
     an allowed pair.
     """
@@ -330,15 +330,13 @@ def build_candidates(space: PairSpace) -> tuple[Arcs, LevelBounds]:
         keep |= space.block_flags(space.pinned_keys, b)
         keep &= b.allowed
         if n_cols > PER_OFFICER:
-            # each officer's nearest units, and their best by value: coverage weight first,
-            # then kept, residence, travel (the order of every lexicographic weighting)
-            far = np.where(b.allowed, b.travel, never)
+            # each officer's best units by value: coverage weight first, then kept,
+            # residence, travel (the order of every lexicographic weighting)
             best = (top_weight - space.col_weight[None, :]) * 4 + (~kept) * 2 + ~b.resident
             best = np.where(b.allowed, best * (1 << 40) + b.travel, never)
+            picked = np.argpartition(best, PER_OFFICER - 1, axis=1)[:, :PER_OFFICER]
             near = np.zeros_like(keep)
-            for score in (far, best):
-                picked = np.argpartition(score, PER_OFFICER - 1, axis=1)[:, :PER_OFFICER]
-                np.put_along_axis(near, picked, True, axis=1)
+            np.put_along_axis(near, picked, True, axis=1)
             keep |= near & b.allowed
         else:
             keep |= b.allowed
