@@ -301,9 +301,9 @@ def build_candidates(space: PairSpace) -> tuple[Arcs, LevelBounds]:
     One pass over blocks of officer rows: each row keeps its ``PER_OFFICER`` best allowed
     units (by weight, kept, residence, travel), each column a running top ``max(PER_UNIT,
     CANDIDATES_PER_UNIT)`` of allowed officers (exact, ties by canonical row, merged block by
-    block), and every residence, kept and pinned pair is kept.  Pairs that are not allowed (beyond ``max_travel_km``) are never kept: a kept
-    or pinned pair beyond the limit does not exist.  Raises ``ValueError`` for a pin that is not
-    an allowed pair.
+    block), and every residence, kept and pinned pair is kept.  Pairs that are not allowed
+    (beyond ``max_travel_km``) are never kept: a kept or pinned pair beyond the limit does not
+    exist.  Raises ``ValueError`` for a pin that is not an allowed pair.
     """
     n_rows, n_cols = space.n_rows, space.n_cols
     if n_rows == 0 or n_cols == 0:
