@@ -132,19 +132,24 @@ def child_ref(path: Path, cap: int) -> dict[str, Any]:
         dtype=np.int64,
     )
     geo = distance.geometry(inst)
-    travel, _ = distance.travel_matrix(geo, offs, settings)
-    resident = geo.off_home_unit[offs][:, None] == np.arange(len(inst.units))[None, :]
-    travel[resident] = 0
+    units = np.arange(len(inst.units), dtype=np.int64)
     weight = np.asarray([settings.priority_weight(u.priority) for u in inst.units], np.int64)
     # own lexicographic weights: one residence beats any travel total, one weight unit of
-    # coverage beats any residence and travel total
+    # coverage beats any residence and travel total (longest trip found in a first pass)
+    longest = 0
+    for blk in distance.pair_blocks(geo, offs, units, settings):
+        longest = max(longest, int(blk.travel.max(initial=0)))
     k = min(len(inst.units), cap * len(offs))
-    big_r = k * int(travel.max(initial=0)) + 1
-    big_w = k * (big_r + int(travel.max(initial=0))) + 1
-    value = weight[None, :] * big_w + resident * big_r - travel
-    exact = int(value.max(initial=0)) * k < 2**53
-    cost = -np.repeat(value, cap, axis=0).astype(np.float64)
-    del travel
+    big_r = k * longest + 1
+    big_w = k * (big_r + longest) + 1
+    exact = (int(weight.max(initial=0)) * big_w + big_r) * k < 2**53
+    # the dense matrix, filled a block of members at a time (each member repeated cap times)
+    cost = np.empty((cap * len(offs), len(inst.units)), dtype=np.float64)
+    for blk in distance.pair_blocks(geo, offs, units, settings):
+        value = weight[None, :] * big_w + blk.resident * big_r - blk.travel
+        for c in range(cap):
+            rows_here = np.arange(blk.start, blk.start + len(value)) * cap + c
+            cost[rows_here] = -value
     t1 = time.perf_counter()
     rows, cols = linear_sum_assignment(cost)
     t2 = time.perf_counter()

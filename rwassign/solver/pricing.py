@@ -248,8 +248,20 @@ def pairs_below(
     res_rows = np.nonzero(homes >= 0)[0]
     res_keys = res_rows * n_cols + col_of_unit[homes[res_rows]]
     special = np.union1d(res_keys, space.kept_keys)
-    parts = [_price_pairs(space, w, unit_price, officer_price, special // n_cols,
-                          special % n_cols, pinned_cols)]  # fmt: skip
+
+    def keep_hits(part: tuple[distance.IntArray, ...]) -> None:
+        """Fold a part's excess into ``max_excess``; keep only its pairs below the threshold
+        that the row and column limits may keep (a global top is within the blocks' tops)."""
+        np.maximum.at(max_excess, part[0], -part[6])
+        hit = part[6] < threshold
+        parts.append(_select(tuple(x[hit] for x in part), per_row, per_col))
+
+    parts: list[tuple[distance.IntArray, ...]] = []
+    keep_hits(
+        _price_pairs(
+            space, w, unit_price, officer_price, special // n_cols, special % n_cols, pinned_cols
+        )
+    )
     finished = True
     step = max(1, distance.BLOCK_PAIRS // n_cols)
     for start in range(0, n_rows, step):
@@ -266,35 +278,36 @@ def pairs_below(
         r, c = r[keep], c[keep]
         keys = r * n_cols + c
         plain = ~np.isin(keys, special)
-        parts.append(
+        keep_hits(
             _price_pairs(space, w, unit_price, officer_price, r[plain], c[plain], pinned_cols)
         )
-    rows, cols, travel, resident, coords, value, reduced = (
-        np.concatenate([p[k] for p in parts]) for k in range(7)
+    rows, cols, travel, resident, coords, value, reduced = _select(
+        tuple(np.concatenate([p[k] for p in parts]) for k in range(7)), per_row, per_col
     )
-    np.maximum.at(max_excess, rows, -reduced)
-    hit = reduced < threshold
-    rows, cols, travel, resident, coords, value, reduced = (
-        x[hit] for x in (rows, cols, travel, resident, coords, value, reduced)
-    )
-    if per_row is not None or per_col is not None:
-        pick = np.zeros(len(rows), dtype=np.bool_)
-        # per row the most improving pairs; per column the nearest improving officers (an
-        # open unit is best reached by a chain of short moves, not by the cheapest officer
-        # anywhere, whom every other unit would pick as well)
-        for group, limit, score in ((rows, per_row, reduced), (cols, per_col, travel)):
-            if limit is not None:
-                order = np.lexsort((cols, rows, score, group))
-                g = group[order]
-                first = np.searchsorted(g, g, side="left")
-                pick[order[np.arange(len(g)) - first < limit]] = True
-        rows, cols, travel, resident, coords, value, reduced = (
-            x[pick] for x in (rows, cols, travel, resident, coords, value, reduced)
-        )
     return Below(
         rows, cols, travel, resident.astype(np.bool_), coords.astype(np.bool_), value, reduced,
         max_excess, finished,
     )  # fmt: skip
+
+
+def _select(
+    part: tuple[distance.IntArray, ...], per_row: int | None, per_col: int | None
+) -> tuple[distance.IntArray, ...]:
+    """Per row the ``per_row`` most improving pairs, per column the ``per_col`` nearest
+    improving officers (an open unit is best reached by a chain of short moves, not by the
+    cheapest officer anywhere, whom every other unit would pick as well); a pair stays when
+    either keeps it.  Both ``None``: every pair."""
+    if per_row is None and per_col is None:
+        return part
+    rows, cols, travel, reduced = part[0], part[1], part[2], part[6]
+    pick = np.zeros(len(rows), dtype=np.bool_)
+    for group, limit, score in ((rows, per_row, reduced), (cols, per_col, travel)):
+        if limit is not None:
+            order = np.lexsort((cols, rows, score, group))
+            g = group[order]
+            first = np.searchsorted(g, g, side="left")
+            pick[order[np.arange(len(g)) - first < limit]] = True
+    return tuple(x[pick] for x in part)
 
 
 def _price_pairs(
