@@ -5,6 +5,15 @@ distances and objective values from the raw records with its own (plain ``math``
 bug in the model, the flow or the explanation cannot certify itself.  One check per rule id of
 ``rwassign.rules.RULES``, plus the bookkeeping a signed list relies on (every roster row
 accounted for once, every unit either covered or listed as uncovered).
+
+``check_certificate`` re-checks the solver's proof of optimality (``rwassign.certificate``)
+over every allowed pair, with its own eligibility, its own pair values from the certificate's
+weights and its own blocked pass; it shares only the distance formula
+(``distance.pair_travel``, whose metres the rule checks above verify pair by pair for the plan)
+because the proof compares values to the unit and must see the metres the solver saw.
+
+Long because the certificate re-check needs the raw records and eligibility of the rule checks
+above; apart, it would import them from here or repeat them.
 """
 
 from __future__ import annotations
@@ -14,7 +23,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from rwassign import i18n
+import numpy as np
+
+from rwassign import distance, i18n
 from rwassign.model import Instance, Officer, RankGroup, SolveResult
 from rwassign.normalize.words import ACTIVE_STATUS_WORDS
 from rwassign.settings import Settings
@@ -203,6 +214,147 @@ def check(result: SolveResult) -> list[Violation]:
         if held != tuple(sorted(oc.units)):
             params = {"index": oc.officer_index}
             out.append(Violation("personel", "check.outcome_wrong", params))
+    # the proof is about a plan that keeps the rules: a plan that breaks them is not the plan
+    # the certificate was issued for, and its breaches are the findings that matter
+    cert = result.certificate
+    if not out and cert is not None and cert.proven:
+        out.extend(check_certificate(result))
+    return out
+
+
+#: Findings of one kind the certificate re-check names at most (the first ones): a forged
+#: certificate breaks thousands of pairs, and one is enough to reject it.
+CERT_FINDINGS = 5
+
+
+def check_certificate(result: SolveResult) -> list[Violation]:
+    """Re-check that the certificate proves the plan optimal over every allowed pair.
+
+    With unit prices ``p`` and member prices ``q`` (pinned units and their pairs left out, a
+    member's capacity less their pins): prices are non-negative; every allowed pair is worth
+    at most ``p_u + q_o`` (dual feasibility, priced in blocks of members: a pair that is neither
+    resident nor kept is worth at most ``cov * weight``, so most need no distance); each plan
+    pair is worth exactly ``p_u + q_o``, a unit with a price is covered and a member with a
+    price is full (complementary slackness); and the plan's value equals the dual bound
+    ``sum p + sum cap * q`` (plus the pinned pairs).  Weak duality then says no plan is worth
+    more.  Exact integers throughout.
+    """
+    cert = result.certificate
+    inst, s = result.instance, result.settings
+    units, officers = inst.units, inst.officers
+    pos = {u.uid: i for i, u in enumerate(units)}
+    weight = np.asarray([s.priority_weight(u.priority) for u in units], dtype=np.int64)
+    p = np.asarray(cert.unit_price, dtype=np.int64)
+    q = np.asarray(cert.officer_price, dtype=np.int64)
+    n_u = len(units)
+    kept_keys = np.asarray(cert.kept_pairs, dtype=np.int64).reshape(-1, 2)
+    kept_keys = np.unique(kept_keys[:, 0] * n_u + kept_keys[:, 1])
+    pins = np.asarray(cert.pinned_pairs, dtype=np.int64).reshape(-1, 2)
+    pinned_unit = np.zeros(n_u, dtype=np.bool_)
+    pinned_unit[pins[:, 1]] = True
+    caps = np.full(len(officers), s.max_units_per_officer, dtype=np.int64)
+    np.subtract.at(caps, pins[:, 0], 1)
+    eligible = np.asarray(
+        [not _eligibility_failures(o, s) for o in officers], dtype=np.bool_
+    ).reshape(-1)
+    geo = distance.geometry(inst)
+    limit = None if s.max_travel_km is None else round(s.max_travel_km * 1000)
+
+    def value(
+        o: distance.IntArray, u: distance.IntArray
+    ) -> tuple[distance.IntArray, distance.BoolArray]:
+        """Each pair's value and whether it is allowed, from the raw records."""
+        travel, _ = distance.pair_travel(geo, o, u, s)
+        resident = geo.off_home_unit[o] == u
+        travel = np.where(resident, 0, travel)
+        allowed = np.ones(len(o), dtype=np.bool_) if limit is None else resident | (travel <= limit)
+        kept = np.isin(o * n_u + u, kept_keys)
+        half = cert.travel_unit // 2
+        v = (
+            weight[u] * cert.cov
+            + kept.astype(np.int64) * cert.keep
+            + resident.astype(np.int64) * cert.res
+            - (travel + half) // cert.travel_unit
+        )
+        return v, allowed
+
+    out: list[Violation] = []
+    for i in np.nonzero((p < 0) & ~pinned_unit)[0][:CERT_FINDINGS].tolist():
+        what = i18n.both("check.cert_unit", {"unit": units[i].uid})
+        out.append(Violation("cakupan", "check.cert_negative_price", {"what": what}))
+    for i in np.nonzero((q < 0) & eligible)[0][:CERT_FINDINGS].tolist():
+        what = i18n.both("check.cert_member", {"nrp": officers[i].nrp})
+        out.append(Violation("cakupan", "check.cert_negative_price", {"what": what}))
+    # the plan: tight pairs, full members, priced units covered, value = dual bound
+    plan_o = np.asarray([a.officer_index for a in result.assignments], dtype=np.int64)
+    plan_u = np.asarray([pos[a.unit_uid] for a in result.assignments], dtype=np.int64)
+    plan_v, _ = value(plan_o, plan_u)
+    free = ~pinned_unit[plan_u]
+    price = p[plan_u] + q[plan_o]
+    for k in np.nonzero(free & (plan_v != price))[0][:CERT_FINDINGS].tolist():
+        params: dict[str, Any] = {
+            "nrp": officers[int(plan_o[k])].nrp,
+            "unit": units[int(plan_u[k])].uid,
+            "value": int(plan_v[k]),
+            "price": int(price[k]),
+        }
+        out.append(Violation("cakupan", "check.cert_not_tight", params))
+    covered = np.zeros(n_u, dtype=np.bool_)
+    covered[plan_u] = True
+    for i in np.nonzero((p > 0) & ~covered & ~pinned_unit)[0][:CERT_FINDINGS].tolist():
+        what = i18n.both("check.cert_unit", {"unit": units[i].uid})
+        params = {"what": what, "price": int(p[i])}
+        out.append(Violation("cakupan", "check.cert_idle_price", params))
+    held = np.bincount(plan_o[free], minlength=len(officers))
+    for i in np.nonzero((q > 0) & eligible & (held < caps))[0][:CERT_FINDINGS].tolist():
+        what = i18n.both("check.cert_member", {"nrp": officers[i].nrp})
+        params = {"what": what, "price": int(q[i])}
+        out.append(Violation("cakupan", "check.cert_idle_price", params))
+    primal = int(plan_v.sum())
+    dual = (
+        int(p[~pinned_unit].sum())
+        + int((np.maximum(caps, 0) * q)[eligible].sum())
+        + int(plan_v[~free].sum())
+    )
+    if primal != dual or primal != cert.value:
+        out.append(Violation("cakupan", "check.cert_value", {"primal": primal, "dual": dual}))
+    # dual feasibility over every allowed pair, in blocks of members
+    rows = np.nonzero(eligible & (caps > 0))[0]
+    cols = np.nonzero(~pinned_unit)[0]
+    head = weight[cols] * cert.cov - p[cols]
+    lat_u = np.radians(geo.unit_lat[cols])
+    lat_o = np.radians(geo.off_lat)
+    special = [
+        np.nonzero(np.isin(geo.off_home_unit, cols) & eligible & (caps > 0))[0],
+        kept_keys // n_u,
+    ]
+    special_u = [geo.off_home_unit[special[0]], kept_keys % n_u]
+    found = 0
+    step = max(1, distance.BLOCK_PAIRS // max(1, len(cols)))
+    blocks = [(special[0], special_u[0]), (special[1], special_u[1])]
+    for start in range(0, len(rows), step):
+        r = rows[start : start + step]
+        room = head[None, :] - q[r][:, None]
+        ri, ci = np.nonzero(room > 0)
+        near = ~(
+            6_371_008.8 * np.abs(lat_u[ci] - lat_o[r[ri]]) - 2.0
+            >= room[ri, ci].astype(np.float64) * cert.travel_unit
+        )
+        blocks.append((r[ri[near]], cols[ci[near]]))
+    for o, u in blocks:
+        keep = eligible[o] & (caps[o] > 0) & ~pinned_unit[u]
+        o, u = o[keep], u[keep]
+        v, allowed = value(o, u)
+        bad = np.nonzero(allowed & (v > p[u] + q[o]))[0]
+        for k in bad[: max(0, CERT_FINDINGS - found)].tolist():
+            params = {
+                "nrp": officers[int(o[k])].nrp,
+                "unit": units[int(u[k])].uid,
+                "value": int(v[k]),
+                "price": int(p[u[k]] + q[o[k]]),
+            }
+            out.append(Violation("cakupan", "check.cert_pair_above_price", params))
+        found += len(bad)
     return out
 
 

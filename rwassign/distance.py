@@ -12,6 +12,7 @@ solver's integer objective is exact and identical on every machine.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -138,29 +139,98 @@ def geometry(instance: Instance) -> Geometry:
 
 
 def travel_matrix(
-    geo: Geometry, officers: IntArray, settings: Settings
+    geo: Geometry, officers: IntArray, settings: Settings, units: IntArray | None = None
 ) -> tuple[IntArray, BoolArray]:
-    """Distance in whole metres from each listed officer (rows) to every unit (columns), and
-    whether it is a great-circle distance (True) or the administrative stand-in (False)."""
-    olat = geo.off_lat[officers][:, None]
-    olng = geo.off_lng[officers][:, None]
-    gc = haversine_m(olat, olng, geo.unit_lat[None, :], geo.unit_lng[None, :])
-    has_point = ~np.isnan(gc)
-    od = geo.off_desa[officers][:, None]
-    ok = geo.off_kec[officers][:, None]
-    op = geo.off_polsek[officers][:, None]
-    admin_km = np.where(
-        (od >= 0) & (od == geo.unit_desa[None, :]),
-        settings.admin_km_same_desa,
-        np.where(
-            (ok >= 0) & (ok == geo.unit_kec[None, :]),
-            settings.admin_km_same_kecamatan,
-            np.where(
-                (op >= 0) & (op == geo.unit_polsek[None, :]),
-                settings.admin_km_same_polsek,
-                settings.admin_km_elsewhere,
-            ),
-        ),
+    """Distance in whole metres from each listed officer (rows) to every unit (columns; only
+    ``units``, in that order, when given), and whether it is a great-circle distance (True) or
+    the administrative stand-in (False)."""
+    cols = np.arange(len(geo.unit_lat), dtype=np.int64) if units is None else units
+    shape = (len(officers), len(cols))
+    dist, coords = pair_travel(
+        geo, np.repeat(officers, len(cols)), np.tile(cols, len(officers)), settings
     )
-    dist = np.where(has_point, gc, admin_km * 1000.0)
+    return dist.reshape(shape), coords.reshape(shape)
+
+
+def pair_travel(
+    geo: Geometry, officers: IntArray, units: IntArray, settings: Settings
+) -> tuple[IntArray, BoolArray]:
+    """Distance in whole metres of each pair ``(officers[i], units[i])`` and whether it is a
+    great-circle distance (True) or the administrative stand-in (False).
+
+    The one place a distance is computed: every matrix, block and single pair goes through
+    these same element-wise operations on flat arrays, so a pair has the same metres whichever
+    stage asks (the proof of optimality compares values to the unit).  Not counting one's own
+    unit as 0: callers do that (``resident``).
+    """
+    p1 = np.radians(geo.off_lat)[officers]
+    p2 = np.radians(geo.unit_lat)[units]
+    dp = p2 - p1
+    dl = np.radians(geo.unit_lng)[units] - np.radians(geo.off_lng)[officers]
+    cos1 = np.cos(np.radians(geo.off_lat))[officers]
+    cos2 = np.cos(np.radians(geo.unit_lat))[units]
+    a = np.sin(dp / 2) ** 2 + cos1 * cos2 * np.sin(dl / 2) ** 2
+    dist = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    has_point = ~np.isnan(dist)
+    missing = np.nonzero(~has_point)[0]
+    if len(missing):
+        o, u = officers[missing], units[missing]
+        od, ok, op = geo.off_desa[o], geo.off_kec[o], geo.off_polsek[o]
+        admin_km = np.where(
+            (od >= 0) & (od == geo.unit_desa[u]),
+            settings.admin_km_same_desa,
+            np.where(
+                (ok >= 0) & (ok == geo.unit_kec[u]),
+                settings.admin_km_same_kecamatan,
+                np.where(
+                    (op >= 0) & (op == geo.unit_polsek[u]),
+                    settings.admin_km_same_polsek,
+                    settings.admin_km_elsewhere,
+                ),
+            ),
+        )
+        dist[missing] = admin_km * 1000.0
     return np.rint(dist).astype(np.int64), has_point
+
+
+#: Pairs computed at once by ``pair_blocks``: about a million, i.e. some 8 MB per int64 array,
+#: so that a 20,000-unit Polres never holds its hundreds of millions of pairs at once.
+BLOCK_PAIRS = 1 << 20
+
+
+@dataclass(frozen=True)
+class PairBlock:
+    """Every (officer, unit) pair of a block of officer rows: travel and whether it is allowed.
+
+    ``rows`` are positions in the caller's officer list, ``travel`` is 0 for one's own unit,
+    ``allowed`` applies rule ``batas_jarak`` (inclusive; one's own unit is always allowed).
+    """
+
+    start: int
+    travel: IntArray  # rows x units, whole metres
+    allowed: BoolArray
+    resident: BoolArray
+    coords: BoolArray
+
+
+def pair_blocks(
+    geo: Geometry,
+    officers: IntArray,
+    units: IntArray,
+    settings: Settings,
+    block_pairs: int = BLOCK_PAIRS,
+) -> Iterator[PairBlock]:
+    """The pairs of ``officers`` (rows) x ``units`` (columns), a block of rows at a time.
+
+    One definition of an allowed pair and its travel for the solver, its pricing, the
+    explanations and the certificate check: they must agree to the metre.
+    """
+    step = max(1, block_pairs // max(1, len(units)))
+    limit = None if settings.max_travel_km is None else round(settings.max_travel_km * 1000)
+    for start in range(0, len(officers), step):
+        rows = officers[start : start + step]
+        dist, coords = travel_matrix(geo, rows, settings, units)
+        resident = geo.off_home_unit[rows][:, None] == units[None, :]
+        travel = np.where(resident, 0, dist)
+        allowed = np.ones_like(resident) if limit is None else resident | (dist <= limit)
+        yield PairBlock(start, travel, allowed, resident, coords)

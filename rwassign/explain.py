@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -35,7 +35,7 @@ from rwassign.rules import RULES, Eligibility
 from rwassign.settings import Settings
 
 if TYPE_CHECKING:
-    from rwassign.distance import BoolArray
+    from rwassign.distance import BoolArray, IntArray
     from rwassign.solver import Progress, Solution
     from rwassign.solver.candidates import Arcs, Guidance
 
@@ -54,7 +54,9 @@ def localised(id_text: str, en_text: str) -> dict[str, str]:
     return {"id": id_text, "en": en_text}
 
 
-def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assignment, ...]:
+def assignments(
+    instance: Instance, arcs: Arcs, chosen: BoolArray, settings: Settings
+) -> tuple[Assignment, ...]:
     """One ``Assignment`` per chosen arc, each with the reason it was made."""
     units = instance.units
     uid_pos = {u.uid: i for i, u in enumerate(units)}
@@ -63,9 +65,14 @@ def assignments(instance: Instance, arcs: Arcs, chosen: BoolArray) -> tuple[Assi
     # Each member's shortest allowed trip to a unit nobody holds: when it is shorter than the
     # trip they make, the closer open units must have lower priority (else the plan would not be
     # optimal), and the reason says so instead of claiming "nearest".
-    open_arc = ~np.isin(arcs.unit, np.asarray(list(holder), dtype=np.int64))
     nearest_open = np.full(len(instance.officers), np.iinfo(np.int64).max, dtype=np.int64)
-    np.minimum.at(nearest_open, arcs.officer[open_arc], arcs.travel_m[open_arc])
+    members = np.unique(arcs.officer[chosen])
+    open_units = np.asarray([i for i in range(len(units)) if i not in holder], dtype=np.int64)
+    if len(members) and len(open_units):
+        geo = distance.geometry(instance)
+        for b in distance.pair_blocks(geo, members, open_units, settings):
+            rows = members[b.start : b.start + len(b.travel)]
+            nearest_open[rows] = np.where(b.allowed, b.travel, nearest_open[0]).min(axis=1)
     kinds = kinds_word(instance)
     closer_lower = i18n.both("reason.why_closer_lower", {"kinds": kinds})
     none_closer = i18n.both("reason.why_none_closer", {"kinds": kinds})
@@ -143,8 +150,20 @@ def outcomes(
     covered = {a.unit_uid for a in plan}
     uncovered_units = [u for u in instance.units if u.uid not in covered]
 
-    open_pos = np.asarray([i for i, u in enumerate(instance.units) if u.uid not in covered])
-    reaches_open = set(arcs.officer[np.isin(arcs.unit, open_pos)].tolist())
+    open_pos = np.asarray(
+        [i for i, u in enumerate(instance.units) if u.uid not in covered], dtype=np.int64
+    )
+    # reserves who may travel to an open unit, by the same pairs the solver allows
+    reserves = np.asarray(
+        [o.index for o in instance.officers if elig.eligible[o.index] and o.index not in held],
+        dtype=np.int64,
+    )
+    reaches_open: set[int] = set()
+    if len(reserves) and len(open_pos):
+        geo = distance.geometry(instance)
+        for b in distance.pair_blocks(geo, reserves, open_pos, settings):
+            rows = reserves[b.start : b.start + len(b.travel)]
+            reaches_open.update(rows[b.allowed.any(axis=1)].tolist())
     result: list[OfficerOutcome] = []
     for o in instance.officers:
         failed = elig.failed[o.index]
@@ -224,7 +243,6 @@ def uncovered_reasons(
         code = "uncovered.no_plan" if any(elig.eligible) else "uncovered.no_eligible"
         return tuple(UncoveredUnit(units[i].uid, Reason(code, {})) for i in open_pos)
     pos = {u.uid: i for i, u in enumerate(units)}
-    cap = settings.max_units_per_officer
     limit = settings.max_travel_km
     held: dict[int, list[int]] = {}
     for a in plan:
@@ -234,37 +252,24 @@ def uncovered_reasons(
         (o.index for o in instance.officers if elig.eligible[o.index]),
         key=lambda i: (instance.officers[i].nrp, i),
     )
-    free = [i for i in offs if len(held.get(i, ())) < cap]
-    # home-to-unit travel of every eligible member to every unit, limits ignored: to name the
-    # nearest member beyond the travel limit (rows in canonical order, so ties go by NRP)
-    geo = distance.geometry(instance)
-    off_arr = np.asarray(offs, dtype=np.int64)
-    dist, _ = distance.travel_matrix(geo, off_arr, settings)
-    dist = np.where(geo.off_home_unit[off_arr][:, None] == np.arange(len(units))[None, :], 0, dist)
-    row_of = {o: r for r, o in enumerate(offs)}
-    # the plan's pairs and the pairs into open units, found with arrays: a large Polres has
-    # millions of pairs and only these few are ever looked at
+    nearest = _nearest_members(instance, settings, offs, open_pos, held)
+    # the plan's pairs and the candidate pairs into open units, found with arrays
     key = arcs.officer * len(units) + arcs.unit
     plan_keys = np.asarray([o * len(units) + w for o, ws in held.items() for w in ws])
     in_plan = np.nonzero(np.isin(key, plan_keys))[0].tolist()
     pair = {(int(arcs.officer[k]), int(arcs.unit[k])): k for k in in_plan}
-    by_unit: dict[int, list[int]] = {}
-    for k in np.nonzero(np.isin(arcs.unit, np.asarray(open_pos)))[0].tolist():
-        by_unit.setdefault(int(arcs.unit[k]), []).append(k)
-
-    def nearest(rows: list[int], u: int) -> tuple[int, int]:
-        """(officer, metres) of the nearest of ``rows`` to unit ``u``, ties by NRP."""
-        r = min((row_of[o] for o in rows), key=lambda r: (int(dist[r, u]), r))
-        return offs[r], int(dist[r, u])
+    into_open = np.nonzero(np.isin(arcs.unit, np.asarray(open_pos)))[0].tolist()
+    open_pair = {(int(arcs.officer[k]), int(arcs.unit[k])): k for k in into_open}
+    geo = distance.geometry(instance)
 
     left_none = i18n.both("uncovered.left_none")
     out = []
-    for u in open_pos:
+    for col, u in enumerate(open_pos):
         unit = units[u]
         kind = unit.kind
-        reach = by_unit.get(u, [])
-        if not reach:
-            o, m = nearest(offs, u)
+        near = nearest[:, col]
+        if near[1, 0] < 0:
+            o, m = int(near[0, 0]), int(near[0, 1])
             reason = Reason(
                 "uncovered.out_of_reach",
                 {
@@ -276,24 +281,32 @@ def uncovered_reasons(
             )
             out.append(UncoveredUnit(unit.uid, reason))
             continue
-        room = [
-            int(arcs.officer[k]) for k in reach if len(held.get(int(arcs.officer[k]), ())) < cap
-        ]
-        if room:
-            o, m = nearest(room, u)
+        if near[2, 0] >= 0:
+            o, m = int(near[2, 0]), int(near[2, 1])
             room_params = {"unit": kind, "member": _member(instance.officers[o]), "km": _km(m)}
             out.append(UncoveredUnit(unit.uid, Reason("uncovered.not_proven", room_params)))
             continue
-        if free:
-            o, m = nearest(free, u)
+        if near[3, 0] >= 0:
+            o, m = int(near[3, 0]), int(near[3, 1])
             left = i18n.both(
                 "uncovered.left_beyond",
                 {"member": _member(instance.officers[o]), "km": _km(m), "limit": _limit(limit)},
             )
         else:
             left = left_none
-        k_u = min(reach, key=lambda k: (int(arcs.travel_m[k]), int(arcs.officer_rank[k])))
-        o = int(arcs.officer[k_u])
+        o, km_u = int(near[1, 0]), int(near[1, 1])
+        k_open = open_pair.get((o, u))
+        if k_open is not None:
+            facts_u = _facts(arcs, k_open)
+        else:
+            # not a candidate pair: not kept (kept pairs always are) and not pinned (u is open)
+            facts_u = _Facts(
+                False,
+                settings.priority_weight(unit.priority),
+                False,
+                bool(geo.off_home_unit[o] == u),
+                km_u,
+            )
         mine = [pair[(o, w)] for w in held[o]]
         # the unit this member would give up first for this one: the weakest by the objective
         k_w = min(
@@ -304,12 +317,12 @@ def uncovered_reasons(
             ),
         )  # fmt: skip
         w = units[int(arcs.unit[k_w])]
-        code = _competition(arcs, k_w, k_u, w, unit)
+        code = _competition(_facts(arcs, k_w), facts_u, w, unit)
         params: dict[str, object] = {
             "left": left,
             "unit": kind,
             "member": _member(instance.officers[o]),
-            "km": _km(int(arcs.travel_m[k_u])),
+            "km": _km(facts_u.travel_m),
             "held": unit_name(w),
             "held_km": _km(int(arcs.travel_m[k_w])),
             "priority": PRIORITY_LABELS[w.priority],
@@ -319,22 +332,77 @@ def uncovered_reasons(
     return tuple(out)
 
 
-def _competition(arcs: Arcs, k_w: int, k_u: int, w: Unit, u: Unit) -> str:
+class _Facts(NamedTuple):
+    """What the objective sees of one pair."""
+
+    pinned: bool
+    weight: int
+    kept: bool
+    resident: bool
+    travel_m: int
+
+
+def _facts(arcs: Arcs, k: int) -> _Facts:
+    return _Facts(
+        bool(arcs.pinned[k]),
+        int(arcs.weight[k]),
+        bool(arcs.kept[k]),
+        bool(arcs.resident[k]),
+        int(arcs.travel_m[k]),
+    )
+
+
+def _nearest_members(
+    instance: Instance,
+    settings: Settings,
+    offs: list[int],
+    open_pos: list[int],
+    held: dict[int, list[int]],
+) -> IntArray:
+    """For each open unit, the nearest eligible member (officer index, metres; -1 when none) of
+    four groups: anyone (travel limit ignored), anyone in reach, in reach with room under the
+    cap, anyone with room (limit ignored).  Shape (4, units, 2).  Computed in blocks of
+    members, ties going to the earlier member in ``offs`` (canonical order, by NRP), with the
+    solver's own pairs and metres (``distance.pair_blocks``): never every pair at once.
+    """
+    cap = settings.max_units_per_officer
+    off_arr = np.asarray(offs, dtype=np.int64)
+    cols = np.asarray(open_pos, dtype=np.int64)
+    room = np.asarray([len(held.get(o, ())) < cap for o in offs], dtype=np.bool_)
+    never = np.iinfo(np.int64).max
+    best = np.full((4, len(cols)), never, dtype=np.int64)
+    who = np.full((4, len(cols)), -1, dtype=np.int64)
+    geo = distance.geometry(instance)
+    for b in distance.pair_blocks(geo, off_arr, cols, settings):
+        n = len(b.travel)
+        room_b = room[b.start : b.start + n, None]
+        for g, mask in enumerate((None, b.allowed, b.allowed & room_b, room_b)):
+            m = b.travel if mask is None else np.where(mask, b.travel, never)
+            r = m.argmin(axis=0)
+            d = m[r, np.arange(len(cols))]
+            better = d < best[g]
+            best[g, better] = d[better]
+            who[g, better] = off_arr[b.start + r[better]]
+    out = np.stack([who, np.where(who >= 0, best, -1)], axis=-1)
+    return out
+
+
+def _competition(k_w: _Facts, k_u: _Facts, w: Unit, u: Unit) -> str:
     """Why the member of pair ``k_u`` (to open unit ``u``) holds ``w`` (pair ``k_w``) instead:
     the first objective level at which moving them from ``w`` to ``u`` would not gain, or
     ``uncovered.nearest_busy`` when none says so (a plan not proven optimal, ``max_moves``)."""
-    if bool(arcs.pinned[k_w]):
+    if k_w.pinned:
         return "uncovered.nearest_pinned"
-    if int(arcs.weight[k_w]) != int(arcs.weight[k_u]) or w.priority != u.priority:
-        higher = int(arcs.weight[k_w]) > int(arcs.weight[k_u]) and w.priority > u.priority
+    if k_w.weight != k_u.weight or w.priority != u.priority:
+        higher = k_w.weight > k_u.weight and w.priority > u.priority
         return "uncovered.higher_priority" if higher else "uncovered.nearest_busy"
-    if bool(arcs.kept[k_w]) != bool(arcs.kept[k_u]):
-        return "uncovered.tie_kept" if bool(arcs.kept[k_w]) else "uncovered.nearest_busy"
-    if bool(arcs.resident[k_u]):
+    if k_w.kept != k_u.kept:
+        return "uncovered.tie_kept" if k_w.kept else "uncovered.nearest_busy"
+    if k_u.resident:
         return "uncovered.nearest_busy"
-    if bool(arcs.resident[k_w]):
+    if k_w.resident:
         return "uncovered.tie_residence"
-    travel_w, travel_u = int(arcs.travel_m[k_w]), int(arcs.travel_m[k_u])
+    travel_w, travel_u = k_w.travel_m, k_u.travel_m
     if travel_w < travel_u:
         return "uncovered.tie_travel"
     return "uncovered.tie_even" if travel_w == travel_u else "uncovered.nearest_busy"
@@ -359,7 +427,7 @@ def explain(
     """
     elig = eligibility if eligibility is not None else rules.evaluate(instance, settings)
     arcs = solution.arcs
-    plan = () if solution.chosen is None else assignments(instance, arcs, solution.chosen)
+    plan = () if solution.chosen is None else assignments(instance, arcs, solution.chosen, settings)
     officer_outcomes, uncovered = outcomes(
         instance, settings, elig, arcs, plan, planned=solution.chosen is not None
     )
@@ -378,6 +446,7 @@ def explain(
         unchecked_rules=elig.unchecked,
         moves=solution.moves,
         travel_unit_m=solution.travel_unit_m,
+        certificate=solution.certificate,
     )
 
 

@@ -312,6 +312,9 @@ class SolveResult:
     moves: int | None = None  # re-plan: officers who lost a previous, still legal pair
     travel_unit_m: int = 1  # resolution of the travel level (1 m unless a large re-plan)
     changes: tuple[Change, ...] = ()  # re-plan: the Perubahan sheet
+    # rwassign.certificate.Certificate: the dual prices proving the plan optimal, re-checked by
+    # rwassign.checker (untyped here to keep this module leaf)
+    certificate: Any = None
 
     def assignment_rows(self) -> list[tuple[str, str]]:
         """(unit uid, NRP) pairs sorted by unit: the part that must be identical run to run."""

@@ -13,7 +13,8 @@ feature keeps its messages in a module of this package, registered once in ``CAT
 - ``template``: ``rwassign template`` and its workbook;
 - ``solving``: what a status short of a proof means;
 - ``formats``: the office file formats (``.xls``, ``.ods``, ``.csv``);
-- ``advice``: ``rwassign saran``, the advice on the shortage.
+- ``advice``: ``rwassign saran``, the advice on the shortage;
+- ``proof``: the re-check of the optimality certificate.
 
 There is one way to show a message: :func:`text`, its :func:`hint`, both as one :func:`line`, and
 :func:`render` for a :class:`~rwassign.model.Problem` with its place.
@@ -29,7 +30,18 @@ from collections.abc import Mapping
 from typing import Any
 
 from rwassign.i18n import advice as advice_messages
-from rwassign.i18n import cli, core, export, formats, peta, reading, solving, template, writing
+from rwassign.i18n import (
+    cli,
+    core,
+    export,
+    formats,
+    peta,
+    proof,
+    reading,
+    solving,
+    template,
+    writing,
+)
 from rwassign.i18n.entry import Entry
 from rwassign.model import Location, Problem, Severity
 
@@ -76,6 +88,7 @@ CATALOGUE: dict[str, Entry] = _register(
     solving.MESSAGES,
     formats.MESSAGES,
     advice_messages.MESSAGES,
+    proof.MESSAGES,
 )
 
 

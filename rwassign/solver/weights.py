@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rwassign import distance
-from rwassign.solver.candidates import Arcs
+from rwassign.solver.candidates import Arcs, LevelBounds
 
 #: Largest magnitude the folded objective may reach, kept well inside int64 for the flow's
 #: cost scaling (which multiplies arc costs by the node count) and for CP-SAT.
@@ -40,17 +40,34 @@ class Weights:
 
     def arc_values(self, arcs: Arcs) -> distance.IntArray:
         """Each pair's value (higher is better); a plan's value is the sum over its pairs."""
+        return self.values(arcs.weight, arcs.kept, arcs.resident, arcs.travel_m)
+
+    def values(
+        self,
+        weight: distance.IntArray,
+        kept: distance.BoolArray,
+        resident: distance.BoolArray,
+        travel_m: distance.IntArray,
+    ) -> distance.IntArray:
+        """The value of pairs given as arrays (they broadcast): pricing and the certificate
+        check value blocks of pairs that are not in any ``Arcs``, with this one formula."""
         half = self.travel_unit // 2
         return (
-            arcs.weight * self.cov
-            + arcs.kept.astype(np.int64) * self.keep
-            + arcs.resident.astype(np.int64) * self.res
-            - (arcs.travel_m + half) // self.travel_unit
+            weight * self.cov
+            + kept.astype(np.int64) * self.keep
+            + resident.astype(np.int64) * self.res
+            - (travel_m + half) // self.travel_unit
         )
 
 
 def lexicographic_weights(arcs: Arcs, n_units: int) -> Weights:
-    """Weights that make the single objective exactly lexicographic on these arcs.
+    """Weights that make the single objective exactly lexicographic on these arcs (every
+    allowed pair); see ``weights_for``."""
+    return weights_for(LevelBounds.of_arcs(arcs), n_units)
+
+
+def weights_for(bounds: LevelBounds, n_units: int) -> Weights:
+    """Weights that make the single objective exactly lexicographic on the allowed pairs.
 
     Any two plans differ in total travel by at most ``T`` = the sum over units of the longest
     allowed arc into the unit, in residence count by at most ``R`` = the number of units with a
@@ -64,31 +81,28 @@ def lexicographic_weights(arcs: Arcs, n_units: int) -> Weights:
     that would overflow int64 (large re-plans), travel is counted in coarser steps (10 m, 100 m,
     ...): the order of the levels stays exact, travel ties within one step may go either way.
     """
-    if len(arcs.unit) == 0:
+    if len(bounds.longest_m) == 0:
         return Weights(1, 1)
-    n_nodes = len(np.unique(arcs.officer)) + n_units + 2
-    r = len(np.unique(arcs.unit[arcs.resident]))
-    k = len(np.unique(arcs.unit[arcs.kept]))
-    _, per_holder = np.unique(arcs.officer[arcs.kept], return_counts=True)
+    n_nodes = bounds.officers + n_units + 2
+    r, k = bounds.resident_units, bounds.kept_units
+    per_holder = bounds.kept_per_holder
     h = len(per_holder)
     m = int(np.lcm.reduce(per_holder)) if h else 1
     if h and m == 1:
         # Nobody holds two kept pairs: pairs kept = members who stay, one level, not two
         # (keeps the weights, and so the travel resolution, as small as without it).
         k = 0
-    max_weight = np.zeros(n_units, dtype=np.int64)
-    np.maximum.at(max_weight, arcs.unit, arcs.weight)
+    max_weight = int(bounds.unit_weight.max())
+    sum_weight = int(bounds.unit_weight.sum())
     unit = 1
     while True:
-        longest = np.zeros(n_units, dtype=np.int64)
-        np.maximum.at(longest, arcs.unit, (arcs.travel_m + unit // 2) // unit)
-        t = int(longest.sum())
+        t = int(((bounds.longest_m + unit // 2) // unit).sum())
         w_res = t + 1
         w_keep = w_res * r + t + 1 if k else 0
         w_stay = m * (w_keep * k + w_res * r + t + 1) if h else 0
         w_cov = w_stay * h + w_keep * k + w_res * r + t + 1
-        arc_max = w_cov * int(max_weight.max()) + w_stay + w_keep + w_res
-        total_max = w_cov * int(max_weight.sum()) + w_stay * h + w_keep * k + w_res * r
+        arc_max = w_cov * max_weight + w_stay + w_keep + w_res
+        total_max = w_cov * sum_weight + w_stay * h + w_keep * k + w_res * r
         if arc_max * n_nodes < SAFE_MAGNITUDE and total_max < SAFE_MAGNITUDE:
             return Weights(cov=w_cov, res=w_res, keep=w_keep, travel_unit=unit, stay=w_stay)
         unit *= 10
