@@ -35,6 +35,7 @@ from rwassign.cli.options import (
     SignKeyOpt,
     TimeLimitOpt,
     UnitsOpt,
+    WilayahOpt,
     WorkersOpt,
 )
 from rwassign.cli.output import err, exit_with, say_problems, usage_error
@@ -84,6 +85,7 @@ def _overrides(
     max_travel_km: float | None,
     time_limit: float | None,
     workers: int | None,
+    wilayah: str | None = None,
 ) -> dict[str, Any]:
     """The setting flags of ``solve``/``replan`` by setting name (``None``: not given)."""
     return {
@@ -91,6 +93,7 @@ def _overrides(
         "max_travel_km": max_travel_km,
         "time_limit_s": time_limit,
         "workers": workers,
+        "wilayah": wilayah,
     }
 
 
@@ -107,6 +110,7 @@ def solve(
     max_travel_km: MaxTravelOpt = None,
     time_limit: TimeLimitOpt = None,
     workers: WorkersOpt = None,
+    wilayah: WilayahOpt = None,
     columns: ColumnOpt = None,
     sign_key: SignKeyOpt = None,
     json_out: JsonOpt = False,
@@ -117,7 +121,7 @@ def solve(
     Contoh: rwassign solve data/samples/polres_lebong.xlsx -o hasil.xlsx --max-units 2
     """
     first = inputs[0] if inputs else None
-    settings = _overrides(max_units, max_travel_km, time_limit, workers)
+    settings = _overrides(max_units, max_travel_km, time_limit, workers, wilayah)
     base = _request(first, units, roster, config, columns, lang, settings, sign_key=sign_key)
     dispatch(inputs, base, output, output_dir, rekap, jobs, json_out)
 
@@ -153,6 +157,7 @@ def replan(
     max_travel_km: MaxTravelOpt = None,
     time_limit: TimeLimitOpt = None,
     workers: WorkersOpt = None,
+    wilayah: WilayahOpt = None,
     columns: ColumnOpt = None,
     sign_key: SignKeyOpt = None,
     json_out: JsonOpt = False,
@@ -165,7 +170,7 @@ def replan(
     if previous is None:
         usage_error("cli.previous_missing", lang.value if lang else "id")
     first = inputs[0] if inputs else None
-    settings = _overrides(max_units, max_travel_km, time_limit, workers)
+    settings = _overrides(max_units, max_travel_km, time_limit, workers, wilayah)
     base = _request(
         first, units, roster, config, columns, lang, settings,
         previous=previous, max_moves=max_moves, tradeoff=tradeoff, sign_key=sign_key,
@@ -178,6 +183,7 @@ def validate(
     units: UnitsOpt = None,
     roster: RosterOpt = None,
     config: ConfigOpt = None,
+    wilayah: WilayahOpt = None,
     columns: ColumnOpt = None,
     json_out: Annotated[
         bool, typer.Option("--json", help="Cetak hasil pemeriksaan sebagai JSON.")
@@ -188,7 +194,7 @@ def validate(
 
     Contoh: rwassign validate data/samples/polres_lebong.xlsx
     """
-    req = _request(input_file, units, roster, config, columns, lang, {})
+    req = _request(input_file, units, roster, config, columns, lang, {"wilayah": wilayah})
     polres: Polres | None = None
     try:
         polres = read_request(req)

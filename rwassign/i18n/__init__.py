@@ -4,7 +4,8 @@ Records carry a ``code`` and parameters, never text, so one problem, reason or f
 shown in either language, and the whole catalogue can be tested for both.  Each layer keeps
 its messages in a module of this package, registered here once: ``core`` (plans, reasons,
 changes, run outcomes), ``reading`` (the input reader), ``writing`` (the plan writer and
-reader), ``export`` (the lampiran, verify and keys) and ``cli`` (the command line).  There is
+reader), ``export`` (the lampiran, verify and keys), ``cli`` (the command line) and
+``places`` (the place step: wilayah, desa names, stand-ins).  There is
 one way to show a message: :func:`text`, its :func:`hint`, both as one :func:`line`, and
 :func:`render` for a :class:`~rwassign.model.Problem` with its place.
 
@@ -18,7 +19,7 @@ import enum
 from collections.abc import Mapping
 from typing import Any
 
-from rwassign.i18n import cli, core, export, reading, writing
+from rwassign.i18n import cli, core, export, places, reading, writing
 from rwassign.i18n.entry import Entry
 from rwassign.model import Location, Problem, Severity
 
@@ -55,7 +56,12 @@ def _register(*layers: Mapping[str, Entry]) -> dict[str, Entry]:
 
 
 CATALOGUE: dict[str, Entry] = _register(
-    core.MESSAGES, reading.MESSAGES, writing.MESSAGES, export.MESSAGES, cli.MESSAGES
+    core.MESSAGES,
+    reading.MESSAGES,
+    writing.MESSAGES,
+    export.MESSAGES,
+    cli.MESSAGES,
+    places.MESSAGES,
 )
 
 

@@ -3,7 +3,8 @@
 Rank and number come either from separate ``PANGKAT`` and ``NRP`` columns or from the Polri
 ``PANGKAT/NRP`` column (``BRIPKA/87050123``).  Optional facts (training, service, status,
 home address) are ``None`` when the roster has no column for them, which the rules treat as
-"unknown", not as "no".
+"unknown", not as "no".  A home the units sheet does not hold is placed from the gazetteer
+when the units sheet's wilayah was recognised (:mod:`rwassign.places.homes`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from rwassign.normalize.ids import parse_id
 from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
 from rwassign.normalize.quantities import parse_date, service_years
 from rwassign.normalize.words import parse_bool, parse_status
+from rwassign.places import SOURCE_NONE, PlaceContext
+from rwassign.places.homes import NOWHERE, Home, place_home
 from rwassign.ranks import by_code, parse_rank, split_pangkat_nrp
 
 HOME_FIELDS = ("home_kecamatan", "home_desa", "home_unit", "home_lat", "home_lng")
@@ -41,15 +44,26 @@ class UnitIndex:
     uids: set[str] = field(default_factory=set)
     desa_kecs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     kecs: set[str] = field(default_factory=set)
+    # (kecamatan key, desa name key) -> desa keys: two when one kecamatan has two desa of that
+    # name, told apart by code (``sorkam kanan (12.01.10.1001)``).
+    same_name: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    unit_source: dict[str, str] = field(default_factory=dict)  # uid -> point source
+    desa_source: dict[str, str] = field(default_factory=dict)  # desa key -> a unit's source
 
     @classmethod
     def of(cls, units: list[Unit]) -> UnitIndex:
         idx = cls()
         for u in units:
             kk, dk, _ = u.uid.split("|")
+            base = dk.split(" (", 1)[0]
             idx.uids.add(u.uid)
-            idx.desa_kecs[dk].add(kk)
+            idx.desa_kecs[base].add(kk)
             idx.kecs.add(kk)
+            if dk not in idx.same_name[(kk, base)]:
+                idx.same_name[(kk, base)].append(dk)
+            if u.point is not None:
+                idx.unit_source[u.uid] = u.point_source
+                idx.desa_source.setdefault(u.desa_key, u.point_source)
         return idx
 
 
@@ -105,8 +119,11 @@ def read_roster(
     units: list[Unit],
     today: date,
     out: Collector,
+    places: PlaceContext | None = None,
 ) -> list[Officer]:
-    """Every person of the roster in input order (``index`` 0..n-1); problems go to ``out``."""
+    """Every person of the roster in input order (``index`` 0..n-1); problems go to ``out``.
+    ``places`` is what the units sheet's place step recognised (homes are placed in it)."""
+    places = places or PlaceContext()
     clean_sheet(sheet, header, out)
     texts = header.texts
     index = UnitIndex.of(units)
@@ -228,8 +245,11 @@ def read_roster(
 
         home_unit = home_desa = home_kec = None
         home_point: Point | None = None
+        home_source = SOURCE_NONE
         if has_home:
-            home_unit, home_desa, home_kec = _match_home(row, header, index, loc, out)
+            home_unit, home_desa, home_kec, placed = _match_home(
+                row, header, index, loc, out, places
+            )
             if header.has("home_lat") or header.has("home_lng"):
                 home_point = read_point(
                     header.value(row, "home_lat"),
@@ -238,6 +258,14 @@ def read_roster(
                     loc("home_lng"),
                     out,
                 )
+            if home_point is not None:
+                home_source = "unit"
+            elif home_unit is not None and home_unit in index.unit_source:
+                home_source = index.unit_source[home_unit]
+            elif home_desa is not None and home_desa in index.desa_source:
+                home_source = index.desa_source[home_desa]
+            elif placed.point is not None:
+                home_point, home_source = placed.point, placed.source
 
         if out.count_errors() > errors_before or not nama:
             continue
@@ -254,6 +282,7 @@ def read_roster(
                 home_desa=home_desa,
                 home_kecamatan=home_kec,
                 home_point=home_point,
+                home_point_source=home_source,
                 bhabinkamtibmas=bhabin,
                 trained=trained,
                 service_years=years,
@@ -271,45 +300,75 @@ def _match_home(
     index: UnitIndex,
     loc: Any,
     out: Collector,
-) -> tuple[str | None, str | None, str | None]:
-    """(home unit uid, home desa key, home kecamatan key) for one roster row.
+    places: PlaceContext,
+) -> tuple[str | None, str | None, str | None, Home]:
+    """(home unit uid, home desa key, home kecamatan key, gazetteer place) for one roster row.
 
     The kecamatan may be left out when the desa name is unique in the Polres.  An address that
     matches no unit is a warning, not an error: the member may live outside the Polres, and the
-    solver still places them (at an administrative distance).
+    solver still places them: from the gazetteer when the wilayah was recognised, else at an
+    administrative distance.
     """
     kec_text = header.text(row, "home_kecamatan")
     desa_text = header.text(row, "home_desa")
     unit_raw = header.value(row, "home_unit")
     unit_text = cell_text(unit_raw)
     if not (kec_text or desa_text or unit_text):
-        return None, None, None
+        return None, None, None, NOWHERE
     shown = ", ".join(t for t in (unit_text, desa_text, kec_text) if t)
+
+    def gazetteer(kk: str | None, field_: str) -> tuple[str | None, str | None, str | None, Home]:
+        """The home is not among the units: the gazetteer places it (recognised wilayah), or
+        a warning at ``field_`` says it matched nothing."""
+        if not places.recognised:
+            out.warn("officer.home_no_match", loc(field_), home=shown)
+            return None, None, kk, NOWHERE
+        home = place_home(places, kec_text, desa_text, loc("home_kecamatan"), loc("home_desa"), out)
+        return None, None, home.kecamatan or kk, home
+
     kk = kecamatan_key(kec_text) if kec_text else None
     if kk is not None and kk not in index.kecs:
-        out.warn("officer.home_no_match", loc("home_kecamatan"), home=shown)
-        return None, None, None
+        if not places.recognised:
+            out.warn("officer.home_no_match", loc("home_kecamatan"), home=shown)
+            return None, None, None, NOWHERE
+        return gazetteer(kk, "home_kecamatan")
     if not desa_text:
         if unit_text:
             out.warn("officer.home_no_match", loc("home_unit"), home=shown)
-        return None, None, kk
+            return None, None, kk, NOWHERE
+        return gazetteer(kk, "home_kecamatan") if places.recognised else (None, None, kk, NOWHERE)
     dk = desa_key(desa_text)
     kecs = index.desa_kecs.get(dk, set())
     if kk is not None:
         kecs = kecs & {kk}
     if not kecs:
-        out.warn("officer.home_no_match", loc("home_desa"), home=shown)
-        return None, None, kk
+        return gazetteer(kk, "home_desa")
     if len(kecs) > 1:
         out.warn("officer.home_ambiguous", loc("home_desa"), desa=desa_text, count=len(kecs))
-        return None, None, None
+        return None, None, None, NOWHERE
     kk = next(iter(kecs))
-    home_desa = f"{kk}|{dk}"
+    parsed = parse_unit_label(unit_raw) if unit_text else None
+    keys = index.same_name.get((kk, dk), [dk])
+    if len(keys) > 1:
+        # One kecamatan, two desa of this name: the home RW decides when only one has it.
+        having = [k for k in keys if parsed and f"{kk}|{k}|{parsed[1]}" in index.uids]
+        if len(having) != 1:
+            if not places.recognised:
+                shown_keys = ", ".join(keys)
+                out.warn(
+                    "places.home_same_name", loc("home_desa"), desa=desa_text, candidates=shown_keys
+                )
+                return None, None, kk, NOWHERE
+            home = place_home(
+                places, kec_text, desa_text, loc("home_kecamatan"), loc("home_desa"), out
+            )
+            return None, None, kk, home
+        keys = having
+    home_desa = f"{kk}|{keys[0]}"
     if not unit_text:
-        return None, home_desa, kk
-    parsed = parse_unit_label(unit_raw)
+        return None, home_desa, kk, NOWHERE
     uid = f"{home_desa}|{parsed[1]}" if parsed else None
     if uid is None or uid not in index.uids:
         out.warn("officer.home_no_match", loc("home_unit"), home=shown)
-        return None, home_desa, kk
-    return uid, home_desa, kk
+        return None, home_desa, kk, NOWHERE
+    return uid, home_desa, kk, NOWHERE

@@ -37,7 +37,7 @@ from rwassign.io.write.printing import (
     set_widths,
 )
 from rwassign.io.write.tables import HEADER_FILL, HEADER_FONT, KM_FORMAT
-from rwassign.report import rule_label, shortage_text
+from rwassign.report import places_text, rule_label, shortage_text, unit_word
 from rwassign.settings import SETTING_DOCS
 
 STATUS_LABELS = {
@@ -76,6 +76,8 @@ def summary_sheet(ws: Worksheet, facts: dict[str, Any], lang: str) -> None:
     ws["A1"].font = _TITLE_FONT
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=LAST)
     _rows(ws, [("Polres", facts["polres"], "", None)])
+    for line in places_text(facts["places"], unit_word(facts["shortage"]["unit_kinds"]), lang):
+        _sentence(ws, line)
 
     _section(ws, ("HASIL", "NILAI", "CATATAN"))
     _rows(ws, _headline(facts))
