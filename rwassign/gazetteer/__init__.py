@@ -16,6 +16,10 @@ administrative prefix (``DESA``, ``KEL.``, ``KELURAHAN``).  A prefix is stripped
 full name is not itself a place: ``Desa Baru``, ``Dusun Curup`` and ``Kota Padang`` are names.
 
 Pure Python and standard library only: this is domain data, below every other layer.
+
+Long because the gazetteer is one set of lookup tables and the questions asked of them (desa
+by name and code, suggestions, kecamatan, kabupaten queries, recognition) share its name keys;
+split apart, each part would import the tables of the others.
 """
 
 from __future__ import annotations

@@ -9,6 +9,10 @@ Between reading the rows and building the units, the place step (:mod:`rwassign.
 the real desa each row means: a unit without coordinates gets its desa's centroid, a unit whose
 kind the sheet does not say gets it from the desa (kelurahan: RW, desa: dusun), and two desa of
 one name in one kecamatan are told apart by their Kemendagri codes (their uids carry the code).
+
+Long because a unit's identity is decided here in one pass over the rows: the two layouts, the
+carry-down of merged cells, the kinds said by label, column, header or code, and the place
+step's results all bear on one uid; split apart, each piece would need the others' state.
 """
 
 from __future__ import annotations
