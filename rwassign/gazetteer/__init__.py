@@ -296,16 +296,32 @@ class Gazetteer:
 
     def kecamatan_codes(self, name: object, kabupaten: Iterable[str]) -> list[str]:
         """Codes (PP.KK.CC) of the kecamatan called ``name`` in the given kabupaten/kota."""
-        keys = set(kecamatan_keys(name))
+        keys = kecamatan_keys(name)
+        index = self._kecamatan_index()
         return sorted(
-            code
-            for code, kname in self.kecamatan_names.items()
-            if code[:5] in set(kabupaten) and name_key(kname) in keys
+            code for kab in set(kabupaten) for key in keys for code in index.get((kab, key), ())
         )
+
+    def _kecamatan_index(self) -> dict[tuple[str, str], list[str]]:
+        """(kabupaten code, kecamatan name key) -> kecamatan codes, built on first use: a sheet
+        asks for its kecamatan once per row, and a scan of all 7,000 per row is seconds."""
+        index = self.__dict__.get("_kec_index")
+        if index is None:
+            index = {}
+            for code, kname in self.kecamatan_names.items():
+                index.setdefault((code[:5], name_key(kname)), []).append(code)
+            self.__dict__["_kec_index"] = index
+        return index
 
     def kecamatan_point(self, code: str) -> Point | None:
         """Mean centroid of a kecamatan's surveyed desa: where a desa without a centroid, or a
         home known only by kecamatan, is placed."""
+        cache: dict[str, Point | None] = self.__dict__.setdefault("_kec_points", {})
+        if code not in cache:
+            cache[code] = self._kecamatan_point(code)
+        return cache[code]
+
+    def _kecamatan_point(self, code: str) -> Point | None:
         pts = [
             d.point
             for d in self.kabupaten[code[:5]].desa
