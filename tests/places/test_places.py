@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 import rwassign
 from rwassign import cli, i18n
 from rwassign.errors import InputErrors
+from rwassign.io.previous import match_unit, unit_index
 from rwassign.model import Officer, Point, Unit
 from rwassign.places import distance_basis, point_basis
 from rwassign.settings import Settings, coerce
@@ -263,3 +264,19 @@ def test_place_settings_coerce_and_round_trip() -> None:
     assert coerce("wilayah", "") == ()
     s = Settings(wilayah=["Lebong"], desa_baru=("A",))  # type: ignore[arg-type]
     assert s.wilayah == ("Lebong",) and s == Settings(wilayah=("Lebong",), desa_baru=("A",))
+
+
+def test_previous_plan_rows_tell_same_name_desa_apart_by_code(tmp_path: Path) -> None:
+    header = ("KECAMATAN", "DESA/KELURAHAN", "KODE DESA", "JUMLAH RW/DUSUN")
+    people = [["AGUS SAPUTRA", "BRIPKA", "87050123", "Sorkam Barat", "Maduma", 2008]]
+    units = rwassign.read(_book(tmp_path / "p.xlsx", SORKAM, people, header=header)).instance.units
+    index = unit_index(units)
+    # RW/dusun 2 exists in both Sorkam Kanan: the typed row alone names neither.
+    assert match_unit("Sorkam Barat", "Sorkam Kanan", "2", index) is None
+    kel = match_unit("Sorkam Barat", "Sorkam Kanan", "2", index, "1201101001")
+    desa = match_unit("Sorkam Barat", "SORKAM KANAN", "Dusun 2", index, "12.01.10.2018")
+    assert kel is not None and (kel.kode_desa, kel.kind) == ("12.01.10.1001", "RW")
+    assert desa is not None and (desa.kode_desa, desa.kind) == ("12.01.10.2018", "Dusun")
+    # RW 3 exists only in the kelurahan: no code needed.
+    three = match_unit("Sorkam Barat", "Sorkam Kanan", "3", index)
+    assert three is not None and three.kode_desa == "12.01.10.1001"
