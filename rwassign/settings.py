@@ -165,8 +165,10 @@ SETTING_DOCS: dict[str, tuple[str, str]] = {
     "priority_weight_medium": ("Bobot RW prioritas Sedang.", "Weight of a Sedang (medium) unit."),
     "priority_weight_low": ("Bobot RW prioritas Rendah.", "Weight of a Rendah (low) unit."),
     "admin_km_same_desa": (
-        "Jarak pengganti (km) bila koordinat tidak ada: desa sama.",
-        "Stand-in distance (km) when coordinates are missing: same desa.",
+        "Jarak pengganti (km) bila titik tidak diketahui (tanpa koordinat, desa tidak ada di "
+        "daftar desa): desa sama.",
+        "Stand-in distance (km) when a point is unknown (no coordinates, desa not in the desa "
+        "list): same desa.",
     ),
     "admin_km_same_kecamatan": (
         "Jarak pengganti (km): kecamatan sama.",

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
 import rwassign
@@ -280,3 +280,25 @@ def test_previous_plan_rows_tell_same_name_desa_apart_by_code(tmp_path: Path) ->
     # RW 3 exists only in the kelurahan: no code needed.
     three = match_unit("Sorkam Barat", "Sorkam Kanan", "3", index)
     assert three is not None and three.kode_desa == "12.01.10.1001"
+
+
+def test_home_in_same_name_desa_decided_by_code_or_rw(tmp_path: Path) -> None:
+    header = ("KECAMATAN", "DESA/KELURAHAN", "KODE DESA", "JUMLAH RW/DUSUN")
+    book = _book(tmp_path / "p.xlsx", SORKAM, [], header=header)
+    wb = load_workbook(book)
+    ws = wb["Personel"]
+    ws.delete_rows(1)
+    ws.append(["NAMA", "PANGKAT", "NRP", "KECAMATAN DOMISILI", "DESA DOMISILI",
+               "KODE DESA DOMISILI", "RW DOMISILI"])  # fmt: skip
+    ws.append(["AGUS SAPUTRA", "BRIPKA", "87050123", "Sorkam Barat", "Sorkam Kanan",
+               "12.01.10.2018", None])  # fmt: skip
+    ws.append(["BUDI PRATAMA", "BRIGPOL", "90010234", "Sorkam Barat", "Sorkam Kanan", None, 3])
+    ws.append(["DEDI HIDAYAT", "BRIPTU", "95020345", "Sorkam Barat", "Sorkam Kanan", None, None])
+    wb.save(book)
+    polres = rwassign.read(book)
+    agus, budi, dedi = polres.instance.officers
+    assert agus.home_desa == "sorkam barat|sorkam kanan (12.01.10.2018)"
+    assert budi.home_unit == "sorkam barat|sorkam kanan (12.01.10.1001)|3"  # only it has RW 3
+    assert dedi.home_desa is None and dedi.home_point_source == "pusat_kecamatan"
+    warned = [p for p in polres.warnings if p.code.startswith("places.")]
+    assert [(p.code, p.location.row) for p in warned] == [("places.home_same_name", 4)]

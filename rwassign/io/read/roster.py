@@ -23,11 +23,11 @@ from rwassign.normalize.ids import parse_id
 from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
 from rwassign.normalize.quantities import parse_date, service_years
 from rwassign.normalize.words import parse_bool, parse_status
-from rwassign.places import SOURCE_NONE, PlaceContext
+from rwassign.places import SOURCE_CENTROID, SOURCE_NONE, PlaceContext
 from rwassign.places.homes import NOWHERE, Home, place_home
 from rwassign.ranks import by_code, parse_rank, split_pangkat_nrp
 
-HOME_FIELDS = ("home_kecamatan", "home_desa", "home_unit", "home_lat", "home_lng")
+HOME_FIELDS = ("home_kecamatan", "home_desa", "home_kode_desa", "home_unit", "home_lat", "home_lng")
 
 # Words that mark a sub-title row inside a DSP (``POLSEK AMEN``, ``SAT BINMAS``, ``BAG OPS``).
 _SUBTITLE_RE = re.compile(
@@ -47,6 +47,7 @@ class UnitIndex:
     # (kecamatan key, desa name key) -> desa keys: two when one kecamatan has two desa of that
     # name, told apart by code (``sorkam kanan (12.01.10.1001)``).
     same_name: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    by_code: dict[str, str] = field(default_factory=dict)  # code digits -> desa key
     unit_source: dict[str, str] = field(default_factory=dict)  # uid -> point source
     desa_source: dict[str, str] = field(default_factory=dict)  # desa key -> a unit's source
 
@@ -61,6 +62,8 @@ class UnitIndex:
             idx.kecs.add(kk)
             if dk not in idx.same_name[(kk, base)]:
                 idx.same_name[(kk, base)].append(dk)
+            if u.kode_desa:
+                idx.by_code.setdefault(re.sub(r"\D", "", u.kode_desa), u.desa_key)
             if u.point is not None:
                 idx.unit_source[u.uid] = u.point_source
                 idx.desa_source.setdefault(u.desa_key, u.point_source)
@@ -313,6 +316,9 @@ def _match_home(
     desa_text = header.text(row, "home_desa")
     unit_raw = header.value(row, "home_unit")
     unit_text = cell_text(unit_raw)
+    by_code = _home_by_code(header.text(row, "home_kode_desa"), unit_raw, index, places)
+    if by_code is not None:
+        return by_code
     if not (kec_text or desa_text or unit_text):
         return None, None, None, NOWHERE
     shown = ", ".join(t for t in (unit_text, desa_text, kec_text) if t)
@@ -372,3 +378,29 @@ def _match_home(
         out.warn("officer.home_no_match", loc("home_unit"), home=shown)
         return None, home_desa, kk, NOWHERE
     return uid, home_desa, kk, NOWHERE
+
+
+def _home_by_code(
+    kode: str, unit_raw: Any, index: UnitIndex, places: PlaceContext
+) -> tuple[str | None, str | None, str | None, Home] | None:
+    """A home given by its desa's Kemendagri code: the code decides between desa of one name.
+    ``None`` when there is no code, or one that names no desa here (the name is tried then)."""
+    digits = re.sub(r"\D", "", kode)
+    if not digits:
+        return None
+    home_desa = index.by_code.get(digits)
+    if home_desa is not None:
+        kk = home_desa.split("|", 1)[0]
+        parsed = parse_unit_label(unit_raw) if cell_text(unit_raw) else None
+        uid = f"{home_desa}|{parsed[1]}" if parsed else None
+        return (uid if uid in index.uids else None), home_desa, kk, NOWHERE
+    if places.recognised and places.gaz is not None:
+        desa = places.gaz.lookup_code(digits)
+        if desa is not None and desa.kode_kabupaten in places.codes and desa.point is not None:
+            return (
+                None,
+                None,
+                kecamatan_key(desa.kecamatan),
+                Home(desa.point, SOURCE_CENTROID, kecamatan_key(desa.kecamatan)),
+            )
+    return None
