@@ -207,7 +207,7 @@ def unit_word(kinds: Sequence[str]) -> str:
 _BASES = (BASIS_COORDINATES, BASIS_CENTROID, BASIS_KECAMATAN, BASIS_ADMIN)
 
 
-def _places(instance: Instance) -> dict[str, Any]:
+def places_facts(instance: Instance) -> dict[str, Any]:
     """The wilayah recognised and, for units and homes, how many points rest on each basis:
     every stand-in counted (the warnings name each one)."""
     units = Counter(
@@ -315,5 +315,5 @@ def summarize(
         "changes": _change_counts(result),
         "travel_unit_m": result.travel_unit_m,
         "shortage": _shortage(result, eligible_members),
-        "places": _places(instance),
+        "places": places_facts(instance),
     }

@@ -41,6 +41,7 @@ from rwassign.cli.options import (
 from rwassign.cli.output import err, exit_with, say_problems, usage_error
 from rwassign.errors import EXIT_INPUT, InputErrors
 from rwassign.pipeline import Request, read_request
+from rwassign.report import places_facts, places_text, unit_word
 
 __all__ = ["replan", "solve", "validate"]
 
@@ -228,6 +229,10 @@ def validate(
         "eligible": polres.eligible_count(),
     }
     payload.update(counts)
+    payload["places"] = places_facts(polres.instance)
     err.print(i18n.text("cli.valid", counts, shown), style="green")
+    word = unit_word(sorted({u.kind for u in polres.instance.units}))
+    for line in places_text(payload["places"], word, shown):
+        err.print(line)
     if json_out:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
