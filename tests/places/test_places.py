@@ -16,6 +16,7 @@ from rwassign.errors import InputErrors
 from rwassign.io.previous import match_unit, unit_index
 from rwassign.model import Officer, Point, Unit
 from rwassign.places import distance_basis, point_basis
+from rwassign.report import places_text
 from rwassign.settings import Settings, coerce
 
 ROSTER_HEADER = ["NAMA", "PANGKAT", "NRP", "KECAMATAN DOMISILI", "DESA DOMISILI", "TMT"]
@@ -302,3 +303,21 @@ def test_home_in_same_name_desa_decided_by_code_or_rw(tmp_path: Path) -> None:
     assert dedi.home_desa is None and dedi.home_point_source == "pusat_kecamatan"
     warned = [p for p in polres.warnings if p.code.startswith("places.")]
     assert [(p.code, p.location.row) for p in warned] == [("places.home_same_name", 4)]
+
+
+def test_place_settings_from_a_toml_file(tmp_path: Path) -> None:
+    rows = [*CURUP_UTARA, ["Curup Utara", "Sumber Harapan Baru", 2]]
+    book = _book(tmp_path / "p.xlsx", rows, PEOPLE)
+    config = tmp_path / "rw.toml"
+    config.write_text('wilayah = ["Rejang Lebong"]\ndesa_baru = ["Sumber Harapan Baru"]\n')
+    polres = rwassign.read(book, config=config)
+    assert polres.settings.wilayah == ("Rejang Lebong",)
+    assert polres.settings.desa_baru == ("Sumber Harapan Baru",)
+    assert polres.instance.places is not None
+    assert (polres.instance.places.recognised, polres.instance.places.total) == (5, 6)
+    en = rwassign.solve(polres).summary()
+    lines = places_text(en["places"], "RW/dusun", "en")
+    assert (
+        lines[0] == "Wilayah: Kabupaten Rejang Lebong, Bengkulu; 5 of 6 desa/kelurahan recognised"
+    )
+    assert lines[1] == "Points of the RW/dusun: 11 pusat desa, 2 pusat kecamatan"  # 3+2+2+2+2
