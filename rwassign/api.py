@@ -150,15 +150,26 @@ def read(
     cmap.update(columns or {})
     given = {k: v for k, v in (overrides or {}).items() if v is not None}
     bound = _units_bound({**toml_values, **given})
+    places = _place_settings({**toml_values, **given})
     rr = read_input(
-        path, units=units, roster=roster, column_map=cmap or None, max_units=bound or MAX_UNITS
+        path,
+        units=units,
+        roster=roster,
+        column_map=cmap or None,
+        max_units=bound or MAX_UNITS,
+        places=places,
     )
     if bound is None and any(p.code == "units.too_many" for p in rr.problems):
         # The bound may be raised in the workbook's own Pengaturan sheet, read in the same pass.
         sheet_bound = _units_bound(rr.settings_values)
         if sheet_bound is not None and sheet_bound > MAX_UNITS:
             rr = read_input(
-                path, units=units, roster=roster, column_map=cmap or None, max_units=sheet_bound
+                path,
+                units=units,
+                roster=roster,
+                column_map=cmap or None,
+                max_units=sheet_bound,
+                places=places,
             )
     problems = rr.problems + problems
     source = path or roster or units
@@ -180,6 +191,19 @@ def read(
         raise InputErrors(problems, settings.lang if settings is not None else lang)
     assert rr.instance is not None and settings is not None and source is not None
     return Polres(rr.instance, settings, tuple(problems), tuple(rr.input_files), source)
+
+
+def _place_settings(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The place settings (``wilayah``, ``desa_baru``) among ``values``: the reader needs them
+    while it reads, before the settings are merged (a bad value is reported with the others)."""
+    out: dict[str, Any] = {}
+    for key in ("wilayah", "desa_baru"):
+        if values.get(key) is not None:
+            try:
+                out[key] = coerce(key, values[key])
+            except ValueError:
+                continue
+    return out
 
 
 def _units_bound(values: Mapping[str, Any]) -> int | None:

@@ -31,6 +31,7 @@ from rwassign.model import (
     UncoveredUnit,
     Unit,
 )
+from rwassign.places import distance_basis
 from rwassign.rules import RULES, Eligibility
 from rwassign.settings import Settings
 
@@ -123,7 +124,7 @@ def assignments(
                 officer_index=o.index,
                 travel_km=int(arcs.travel_m[i]) / 1000.0,
                 resident=bool(arcs.resident[i]),
-                distance_basis="koordinat" if bool(arcs.coords[i]) else "administratif",
+                distance_basis=distance_basis(u, o, bool(arcs.coords[i])),
                 reason=reason,
             )
         )

@@ -100,7 +100,8 @@ class Unit:
 
     ``uid`` is canonical (kecamatan, desa and number normalised) so that ``RW 2``, ``RW.02`` and
     ``002`` in the same desa are one unit.  ``point`` is the unit's own coordinates, else its
-    desa's (``point_source`` says which), else ``None``.
+    desa's, else its desa's centroid from the gazetteer, else its kecamatan's (``point_source``
+    says which: ``unit``, ``desa``, ``pusat_desa``, ``pusat_kecamatan``), else ``None``.
     """
 
     uid: str
@@ -140,7 +141,9 @@ class Officer:
     Optional facts are ``None`` when the roster does not record them, which is different from
     ``False``: a rule whose fact is unknown cannot be checked and is reported once as a warning.
     ``home_unit`` is the uid of the unit they live in when the address matched one;
-    ``home_desa`` the desa key when only the desa matched.
+    ``home_desa`` the desa key when only the desa matched.  ``home_point_source`` says where
+    the home's point comes from (``unit``, ``desa``, ``pusat_desa``, ``pusat_kecamatan`` or
+    ``none``; see :mod:`rwassign.places`), so a distance can say on what it rests.
     """
 
     index: int
@@ -154,6 +157,7 @@ class Officer:
     home_desa: str | None = None
     home_kecamatan: str | None = None
     home_point: Point | None = None
+    home_point_source: str = "none"  # as Unit.point_source: where the home's point comes from
     bhabinkamtibmas: bool | None = None
     trained: bool | None = None
     service_years: float | None = None
@@ -172,16 +176,28 @@ class Officer:
 
 
 @dataclass(frozen=True)
+class PlaceSummary:
+    """What the place step recognised: the wilayah (``"Kabupaten Rejang Lebong, Bengkulu"``;
+    empty when nothing was recognised) and how many of the sheet's desa it found there."""
+
+    wilayah: tuple[str, ...]
+    recognised: int
+    total: int
+
+
+@dataclass(frozen=True)
 class Instance:
     """A whole Polres: its units, its roster and the kecamatan-to-Polsek map.
 
     Construction checks the invariants the solver relies on (unique unit uids, unique NRPs),
-    naming both rows of a duplicate.
+    naming both rows of a duplicate.  ``places`` is what the reader's place step recognised
+    (``None`` for an instance built without it).
     """
 
     name: str
     units: tuple[Unit, ...]
     officers: tuple[Officer, ...]
+    places: PlaceSummary | None = None
 
     def __post_init__(self) -> None:
         seen: dict[str, Unit] = {}
@@ -228,7 +244,7 @@ class Assignment:
     officer_index: int
     travel_km: float
     resident: bool
-    distance_basis: str  # "koordinat" (great circle) or "administratif" (fallback table)
+    distance_basis: str  # koordinat / pusat desa / pusat kecamatan / administratif (places)
     reason: Reason
 
 

@@ -60,6 +60,12 @@ key                           meaning
                               kecamatan, so these show where the shortage lies, not what stays
                               uncovered); ``home_elsewhere`` eligible members whose home matched
                               no kecamatan of the units
+``places``                    what the place step recognised: ``{"wilayah": [kabupaten/kota,
+                              provinsi], "recognised", "total"`` (desa/kelurahan of the units
+                              sheet found in it), ``"units", "homes"`` (``{basis: count}`` of
+                              the units' points and the members' homes: ``koordinat``,
+                              ``pusat desa``, ``pusat kecamatan``, ``administratif``)``}``;
+                              ``wilayah`` is empty when nothing was recognised
 ============================  =================================================================
 """
 
@@ -73,7 +79,14 @@ from pathlib import Path
 from typing import Any
 
 from rwassign import i18n
-from rwassign.model import SolveResult, travel_slack_m
+from rwassign.model import Instance, SolveResult, travel_slack_m
+from rwassign.places import (
+    BASIS_ADMIN,
+    BASIS_CENTROID,
+    BASIS_COORDINATES,
+    BASIS_KECAMATAN,
+    point_basis,
+)
 from rwassign.version import __version__
 
 
@@ -204,6 +217,50 @@ def unit_word(kinds: Sequence[str]) -> str:
     return "/".join(words) or "RW"
 
 
+_BASES = (BASIS_COORDINATES, BASIS_CENTROID, BASIS_KECAMATAN, BASIS_ADMIN)
+
+
+def places_facts(instance: Instance) -> dict[str, Any]:
+    """The wilayah recognised and, for units and homes, how many points rest on each basis:
+    every stand-in counted (the warnings name each one)."""
+    units = Counter(
+        point_basis(u.point_source) if u.point is not None else BASIS_ADMIN for u in instance.units
+    )
+    homes = Counter(
+        point_basis(o.home_point_source)
+        if o.home_point_source != "none" or o.home_point
+        else BASIS_ADMIN
+        for o in instance.officers
+    )
+    summary = instance.places
+    return {
+        "wilayah": list(summary.wilayah) if summary else [],
+        "recognised": summary.recognised if summary else 0,
+        "total": summary.total if summary else len({u.desa_key for u in instance.units}),
+        "units": {b: units[b] for b in _BASES},
+        "homes": {b: homes[b] for b in _BASES},
+    }
+
+
+def places_text(places: dict[str, Any], word: str, lang: str) -> list[str]:
+    """The summary's lines on places: the wilayah recognised (``Wilayah: Kabupaten Rejang
+    Lebong, Bengkulu; 156 dari 156 desa/kelurahan dikenali``) and the bases of the points."""
+    if places["wilayah"]:
+        params = {**places, "wilayah": "; ".join(places["wilayah"])}
+        first = i18n.text("summary.places", params, lang)
+    else:
+        first = i18n.text("summary.places_none", places, lang)
+
+    def counts(by_basis: dict[str, int]) -> str:
+        return ", ".join(f"{n} {basis}" for basis, n in by_basis.items() if n) or "-"
+
+    return [
+        first,
+        i18n.text("summary.points_units", {"word": word, "counts": counts(places["units"])}, lang),
+        i18n.text("summary.points_homes", {"counts": counts(places["homes"])}, lang),
+    ]
+
+
 def _change_counts(result: SolveResult) -> dict[str, int] | None:
     """Perubahan lines per kind for a re-plan; ``None`` for a plain solve."""
     if result.moves is None:
@@ -272,4 +329,5 @@ def summarize(
         "travel_unit_m": result.travel_unit_m,
         "travel_bound_km": _travel_bound_km(result, travel),
         "shortage": _shortage(result, eligible_members),
+        "places": places_facts(instance),
     }

@@ -77,6 +77,8 @@ class Settings:
     admin_km_same_polsek: float = 20.0
     admin_km_elsewhere: float = 50.0
     max_units_per_input: int = 50_000
+    wilayah: tuple[str, ...] = ()
+    desa_baru: tuple[str, ...] = ()
     lang: str = "id"
 
     def __post_init__(self) -> None:
@@ -84,6 +86,8 @@ class Settings:
         # like one read from a sheet or TOML file.
         normalised = tuple(sorted({x.strip().upper() for x in self.excluded_units if x.strip()}))
         object.__setattr__(self, "excluded_units", normalised)
+        for name in _NAME_LISTS:  # a list from JSON or TOML: keep it hashable and comparable
+            object.__setattr__(self, name, _names(getattr(self, name)))
         problems = validate(self)
         if problems:
             raise InvalidSettings(problems)
@@ -161,8 +165,10 @@ SETTING_DOCS: dict[str, tuple[str, str]] = {
     "priority_weight_medium": ("Bobot RW prioritas Sedang.", "Weight of a Sedang (medium) unit."),
     "priority_weight_low": ("Bobot RW prioritas Rendah.", "Weight of a Rendah (low) unit."),
     "admin_km_same_desa": (
-        "Jarak pengganti (km) bila koordinat tidak ada: desa sama.",
-        "Stand-in distance (km) when coordinates are missing: same desa.",
+        "Jarak pengganti (km) bila titik tidak diketahui (tanpa koordinat, desa tidak ada di "
+        "daftar desa): desa sama.",
+        "Stand-in distance (km) when a point is unknown (no coordinates, desa not in the desa "
+        "list): same desa.",
     ),
     "admin_km_same_kecamatan": (
         "Jarak pengganti (km): kecamatan sama.",
@@ -182,8 +188,34 @@ SETTING_DOCS: dict[str, tuple[str, str]] = {
         "Most units one input may hold; more is an input error (a guard against a mistyped unit "
         "count). The largest Polres is far below 50,000.",
     ),
+    "wilayah": (
+        "Kabupaten/kota wilayah Polres (nama atau kode, dipisah koma), menggantikan pengenalan "
+        "otomatis dari nama desa; kosong = dikenali sendiri.",
+        "The Polres's kabupaten/kota (names or codes, comma separated), instead of recognising "
+        "it from the desa names; empty = recognised.",
+    ),
+    "desa_baru": (
+        "Desa/kelurahan baru yang belum ada di daftar desa, dipisah koma; ditempatkan di pusat "
+        "kecamatannya.",
+        "New desa/kelurahan not yet in the desa list, comma separated; placed at their "
+        "kecamatan's centre.",
+    ),
     "lang": ("Bahasa pesan: id atau en.", "Message language: id or en."),
 }
+
+#: Settings that are lists of place names, written comma separated in a cell or flag.
+_NAME_LISTS = ("wilayah", "desa_baru")
+
+
+def _names(raw: Any) -> tuple[str, ...]:
+    """Place names from a list or comma-separated text, spaces trimmed, first spelling kept."""
+    items = [str(x) for x in raw] if isinstance(raw, (list, tuple)) else str(raw).split(",")
+    out: dict[str, str] = {}
+    for item in items:
+        name = " ".join(item.split())
+        if name:
+            out.setdefault(name.casefold(), name)
+    return tuple(out.values())
 
 
 #: Upper bounds that keep every setting meaningful and the solver's integer costs in range.
@@ -259,7 +291,11 @@ def coerce(key: str, raw: Any) -> Any:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         if key == "max_travel_km":
             return None
+        if key in _NAME_LISTS:
+            return ()
         raise _bad("setting.empty")
+    if key in _NAME_LISTS:
+        return _names(raw)
     if key == "excluded_units":
         items = [str(x) for x in raw] if isinstance(raw, (list, tuple)) else str(raw).split(",")
         return tuple(sorted({x.strip().upper() for x in items if x.strip()}))

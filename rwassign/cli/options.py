@@ -37,6 +37,7 @@ __all__ = [
     "SignKeyOpt",
     "TimeLimitOpt",
     "UnitsOpt",
+    "WilayahOpt",
     "WorkersOpt",
 ]
 
@@ -196,6 +197,15 @@ TimeLimitOpt = Annotated[
 WorkersOpt = Annotated[
     int | None,
     typer.Option("--workers", metavar="N", min=1, max=64, help="Thread CP-SAT (hasil tetap sama)."),
+]
+WilayahOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--wilayah",
+        metavar="TEKS",
+        help='Kabupaten/kota Polres (nama atau kode, mis. "Rejang Lebong" atau 17.02; beberapa '
+        "dipisah koma), bila tidak dikenali sendiri dari nama desa.",
+    ),
 ]
 SignKeyOpt = Annotated[
     Path | None,

@@ -35,11 +35,13 @@ from rwassign.cli.options import (
     SignKeyOpt,
     TimeLimitOpt,
     UnitsOpt,
+    WilayahOpt,
     WorkersOpt,
 )
 from rwassign.cli.output import err, exit_with, say_problems, usage_error
 from rwassign.errors import EXIT_INPUT, InputErrors
 from rwassign.pipeline import Request, read_request
+from rwassign.report import places_facts, places_text, unit_word
 
 __all__ = ["replan", "solve", "validate"]
 
@@ -84,6 +86,7 @@ def _overrides(
     max_travel_km: float | None,
     time_limit: float | None,
     workers: int | None,
+    wilayah: str | None = None,
 ) -> dict[str, Any]:
     """The setting flags of ``solve``/``replan`` by setting name (``None``: not given)."""
     return {
@@ -91,6 +94,7 @@ def _overrides(
         "max_travel_km": max_travel_km,
         "time_limit_s": time_limit,
         "workers": workers,
+        "wilayah": wilayah,
     }
 
 
@@ -107,6 +111,7 @@ def solve(
     max_travel_km: MaxTravelOpt = None,
     time_limit: TimeLimitOpt = None,
     workers: WorkersOpt = None,
+    wilayah: WilayahOpt = None,
     columns: ColumnOpt = None,
     sign_key: SignKeyOpt = None,
     peta: Annotated[
@@ -133,7 +138,7 @@ def solve(
     Contoh: rwassign solve data/samples/polres_lebong.xlsx -o hasil.xlsx --max-units 2
     """
     first = inputs[0] if inputs else None
-    settings = _overrides(max_units, max_travel_km, time_limit, workers)
+    settings = _overrides(max_units, max_travel_km, time_limit, workers, wilayah)
     base = _request(
         first, units, roster, config, columns, lang, settings, sign_key=sign_key, peta=peta,
         saran=saran,
@@ -172,6 +177,7 @@ def replan(
     max_travel_km: MaxTravelOpt = None,
     time_limit: TimeLimitOpt = None,
     workers: WorkersOpt = None,
+    wilayah: WilayahOpt = None,
     columns: ColumnOpt = None,
     sign_key: SignKeyOpt = None,
     json_out: JsonOpt = False,
@@ -184,7 +190,7 @@ def replan(
     if previous is None:
         usage_error("cli.previous_missing", lang.value if lang else "id")
     first = inputs[0] if inputs else None
-    settings = _overrides(max_units, max_travel_km, time_limit, workers)
+    settings = _overrides(max_units, max_travel_km, time_limit, workers, wilayah)
     base = _request(
         first, units, roster, config, columns, lang, settings,
         previous=previous, max_moves=max_moves, tradeoff=tradeoff, sign_key=sign_key,
@@ -197,6 +203,7 @@ def validate(
     units: UnitsOpt = None,
     roster: RosterOpt = None,
     config: ConfigOpt = None,
+    wilayah: WilayahOpt = None,
     columns: ColumnOpt = None,
     json_out: Annotated[
         bool, typer.Option("--json", help="Cetak hasil pemeriksaan sebagai JSON.")
@@ -207,7 +214,7 @@ def validate(
 
     Contoh: rwassign validate data/samples/polres_lebong.xlsx
     """
-    req = _request(input_file, units, roster, config, columns, lang, {})
+    req = _request(input_file, units, roster, config, columns, lang, {"wilayah": wilayah})
     polres: Polres | None = None
     try:
         polres = read_request(req)
@@ -241,6 +248,10 @@ def validate(
         "eligible": polres.eligible_count(),
     }
     payload.update(counts)
+    payload["places"] = places_facts(polres.instance)
     err.print(i18n.text("cli.valid", counts, shown), style="green")
+    word = unit_word(sorted({u.kind for u in polres.instance.units}))
+    for line in places_text(payload["places"], word, shown):
+        err.print(line)
     if json_out:
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -11,6 +11,7 @@ from typing import Any
 from rich.table import Table
 
 from rwassign import i18n
+from rwassign.report import places_text, unit_word
 
 #: Columns of the ``--tradeoff`` table: the key of its rows -> the code of its heading.
 TRADEOFF_COLUMNS = {
@@ -61,6 +62,11 @@ def summary_table(facts: dict[str, Any], lang: str) -> Table:
         rows.insert(1, (label("cli.summary.moves"), str(facts["moves"])))
         counts = ", ".join(f"{k} {v}" for k, v in facts["changes"].items() if v)
         rows.insert(2, (label("cli.summary.changes"), counts or "-"))
+    if facts.get("places") is not None:
+        word = unit_word(facts["shortage"]["unit_kinds"])
+        for pos, text in enumerate(places_text(facts["places"], word, lang), 1):
+            head, _, rest = text.partition(": ")
+            rows.insert(pos, (head, rest))
     for k, v in rows:
         t.add_row(k, str(v))
     return t

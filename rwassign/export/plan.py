@@ -287,7 +287,8 @@ def _resolve_unit(
     kecamatan, desa, label = cells.get("kecamatan", ""), cells.get("desa", ""), cells.get("unit")
     # Without Kecamatan too: an operator who retyped Desa and RW but left Kecamatan still names
     # one unit when no other kecamatan has a desa of that name.
-    found = match_unit(kecamatan, desa, label, index) or match_unit("", desa, label, index)
+    kd = cells.get("kode_desa", "")  # KODE DESA: tells two desa of one name apart
+    found = match_unit(kecamatan, desa, label, index, kd) or match_unit("", desa, label, index, kd)
     typed = found.uid if found is not None else ""
     if uid in units:
         if typed and typed != uid:

@@ -14,7 +14,8 @@ feature keeps its messages in a module of this package, registered once in ``CAT
 - ``solving``: what a status short of a proof means;
 - ``formats``: the office file formats (``.xls``, ``.ods``, ``.csv``);
 - ``advice``: ``rwassign saran``, the advice on the shortage;
-- ``proof``: the re-check of the optimality certificate.
+- ``proof``: the re-check of the optimality certificate;
+- ``places``: the place step: wilayah, desa names, stand-ins.
 
 There is one way to show a message: :func:`text`, its :func:`hint`, both as one :func:`line`, and
 :func:`render` for a :class:`~rwassign.model.Problem` with its place.
@@ -36,6 +37,7 @@ from rwassign.i18n import (
     export,
     formats,
     peta,
+    places,
     proof,
     reading,
     solving,
@@ -89,6 +91,7 @@ CATALOGUE: dict[str, Entry] = _register(
     formats.MESSAGES,
     advice_messages.MESSAGES,
     proof.MESSAGES,
+    places.MESSAGES,
 )
 
 

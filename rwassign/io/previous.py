@@ -61,8 +61,14 @@ def match_unit(
     desa: str,
     label: Any,
     index: dict[tuple[str, int], list[Unit]],
+    kode: str = "",
 ) -> Unit | None:
-    """The unit named by kecamatan (optional), desa and label, compared as the reader does."""
+    """The unit named by kecamatan (optional), desa and label, compared as the reader does.
+
+    Where two desa of one name share a kecamatan (the kelurahan and the desa Sorkam Kanan),
+    a Kemendagri code typed beside them (``kode``, dotted or not) decides, as in the units
+    sheet; without one such a row names no unit.
+    """
     parsed = parse_unit_label(label)
     if parsed is None or not desa:
         return None
@@ -71,6 +77,9 @@ def match_unit(
         candidates = [
             u for u in candidates if kecamatan_key(u.kecamatan) == kecamatan_key(kecamatan)
         ]
+    digits = re.sub(r"\D", "", kode)
+    if digits and len(candidates) > 1:
+        candidates = [u for u in candidates if re.sub(r"\D", "", u.kode_desa or "") == digits]
     return candidates[0] if len(candidates) == 1 else None
 
 
@@ -126,7 +135,7 @@ def read_previous(path: Path, instance: Instance) -> PreviousPlan:
         uid = row.text("unit_id")
         by_id = by_uid.get(uid) if uid else None
         kecamatan, desa = row.text("kecamatan"), row.text("desa")
-        typed = match_unit(kecamatan, desa, row.value("unit"), index)
+        typed = match_unit(kecamatan, desa, row.value("unit"), index, row.text("kode_desa"))
         label = " ".join(x for x in (row.text("unit"), desa) if x) or uid
         if by_id is not None and not unit_agrees(by_id, kecamatan, desa, row.value("unit")):
             # An operator who edits a plan by hand changes the readable columns, not the

@@ -9,6 +9,7 @@ numerals live here because labels use them (and document numbers write the month
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rwassign.normalize.text import SPACES_RE, is_empty, match_text, plain, stripped
 
@@ -19,8 +20,20 @@ def _place_key(name: object, prefixes: re.Pattern[str]) -> str:
     """Case-folded, punctuation -> space, one administrative prefix removed.
 
     The prefix is kept when removing it would leave nothing (a place really named "Desa").
-    Apostrophes are dropped without a space ("Ma'ruf" = "Maruf").
+    Apostrophes are dropped without a space ("Ma'ruf" = "Maruf").  Text is cached: a sheet
+    repeats its few hundred names over thousands of rows, and every reader step keys them.
     """
+    if isinstance(name, str):
+        return _place_key_text(name, prefixes)
+    return _place_key_uncached(name, prefixes)
+
+
+@lru_cache(maxsize=65_536)
+def _place_key_text(name: str, prefixes: re.Pattern[str]) -> str:
+    return _place_key_uncached(name, prefixes)
+
+
+def _place_key_uncached(name: object, prefixes: re.Pattern[str]) -> str:
     s = stripped(name).casefold().replace("'", "").replace("’", "")
     m = prefixes.match(s)
     if m is not None and s[m.end() :].strip(" .,:-"):

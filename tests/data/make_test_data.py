@@ -304,6 +304,17 @@ def _units_with(row: int, col: int, value: Any) -> list[list[Any]]:
     return out
 
 
+def _units_named(row: int, kecamatan: str | None, desa: str) -> list[list[Any]]:
+    """``UNIT_ROWS`` with one row's kecamatan and desa retyped and its code cleared (a code
+    would name the desa whatever its name says)."""
+    out = copy.deepcopy(UNIT_ROWS)
+    if kecamatan is not None:
+        out[row][1] = kecamatan
+    out[row][2] = desa
+    out[row][3] = None
+    return out
+
+
 def _fake_encrypted(path: Path) -> None:
     """An imitation of a password-protected workbook: an OLE container header and the name of
     the ``EncryptionInfo`` stream (what Excel writes; generating a real one needs a crypto
@@ -396,6 +407,17 @@ BUILDERS: dict[str, Callable[[Path], None]] = {
             "AGUS SETIAWAN", _OFF["nrp"], "\uff18\uff17\uff10\uff15\uff10\uff11\uff12\uff13"
         ),
     ),
+    # places (issue 11): names checked against the gazetteer of Kabupaten Lebong
+    "desa_misspelt.xlsx": lambda p: write_book(p, unit_rows=_units_named(1, None, "TUNGANG")),
+    "desa_wrong_kecamatan.xlsx": lambda p: write_book(
+        p, unit_rows=_units_named(2, "LEBONG UTARA", "KETENONG JAYA")
+    ),
+    "kecamatan_misspelt.xlsx": lambda p: write_book(
+        p, unit_rows=_units_named(2, "PINANG BELAPISS", "KETENONG JAYA")
+    ),
+    "wilayah_unknown.xlsx": lambda p: write_book(
+        p, settings_rows=[*SETTINGS_ROWS, ["wilayah", "Lebongg Raya"]]
+    ),
     "unit_number_too_big.xlsx": lambda p: write_per_unit_book(
         p,
         [
@@ -442,6 +464,12 @@ BROKEN_CASES: tuple[BrokenCase, ...] = (
     BrokenCase("nama_too_long.xlsx", "cell.text_too_long", "Personel", 12, "NAMA"),
     BrokenCase("duplicate_nrp_digits.xlsx", "officer.duplicate_nrp", "Personel", 14, "NRP"),
     BrokenCase("unit_number_too_big.xlsx", "unit.bad_label", "Wilayah", 7, "RW/DUSUN"),
+    BrokenCase("desa_misspelt.xlsx", "places.desa_unknown", "Wilayah", 6, "DESA/KEL"),
+    BrokenCase(
+        "desa_wrong_kecamatan.xlsx", "places.desa_other_kecamatan", "Wilayah", 7, "DESA/KEL"
+    ),
+    BrokenCase("kecamatan_misspelt.xlsx", "places.kecamatan_unknown", "Wilayah", 7, "KECAMATAN"),
+    BrokenCase("wilayah_unknown.xlsx", "places.wilayah_unknown", "Wilayah"),
 )
 """Every broken input and the error it must produce (file names are under ``broken/``)."""
 

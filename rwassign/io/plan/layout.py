@@ -96,6 +96,7 @@ PLAN_FIELDS: dict[str, tuple[str, ...]] = {
     "kecamatan": UNIT_FIELDS["kecamatan"],
     "desa": UNIT_FIELDS["desa"],
     "unit": UNIT_FIELDS["unit"],
+    "kode_desa": UNIT_FIELDS["kode_desa"],
     "nrp": ("nrp", "nip", "nrpnip", "pangkatnrp"),
     "nama": ("nama", "name"),
     "pangkat": ("pangkat",),

@@ -33,8 +33,9 @@ from rwassign.io.read.fields import (
 )
 from rwassign.io.read.roster import HOME_FIELDS, read_roster
 from rwassign.io.read.tables import LoadedFile, RawSheet, cell_text, display_name, load
-from rwassign.io.read.units import read_units
+from rwassign.io.read.units import read_units_placed
 from rwassign.model import Instance, Location, Officer, Problem, Severity, Unit
+from rwassign.places import PlaceContext, PlaceOptions
 
 __all__ = ["FIELDS", "FIELD_DOCS", "ReadResult", "read_input"]
 
@@ -76,6 +77,7 @@ def read_input(
     column_map: dict[str, str] | None = None,
     today: date | None = None,
     max_units: int = MAX_UNITS,
+    places: dict[str, Any] | None = None,
 ) -> ReadResult:
     """Read one workbook holding both sheets, or a units file and a roster file.
 
@@ -84,7 +86,8 @@ def read_input(
     same with ``kolom.<field>`` rows (the argument wins).  ``today`` fixes the date that years
     of service are counted to (tests pass a fixed date).  ``max_units`` bounds the units of the
     input (README, "Batas berkas masukan"): more is an input error, as no real Polres comes
-    near it.  Input files are only read.
+    near it.  ``places`` holds the place settings (``wilayah``, ``desa_baru``) given outside
+    the workbook; they win over its ``Pengaturan`` sheet.  Input files are only read.
     """
     today = today or date.today()
     out = Collector()
@@ -168,11 +171,15 @@ def read_input(
             polsek_map = {**(polsek_map or {}), **got}
 
     unit_list: list[Unit] = []
+    context = PlaceContext()
     if units_sheet is not None:
         header = _header_or_report(units_sheet, UNIT_FIELDS, cmap, "units", out)
         if header is not None:
             clean_sheet(units_sheet, header, out)
-            unit_list = read_units(units_sheet, header, polsek_map, out, max_units)
+            options = PlaceOptions.of({**settings_values, **(places or {})})
+            unit_list, context = read_units_placed(
+                units_sheet, header, polsek_map, out, max_units, options
+            )
             if not unit_list and not _sheet_errors(out, units_sheet):
                 out.error("units.none", units_sheet.loc(header.row))
 
@@ -184,7 +191,7 @@ def read_input(
             recorded = _recorded(header)
             if not header.has("jabatan"):
                 out.warn("roster.no_jabatan", roster_sheet.loc(header.row))
-            officers = read_roster(roster_sheet, header, unit_list, today, out)
+            officers = read_roster(roster_sheet, header, unit_list, today, out, context)
             if not officers and not _sheet_errors(out, roster_sheet):
                 out.error("roster.none", roster_sheet.loc(header.row))
 
@@ -194,7 +201,9 @@ def read_input(
         return ReadResult(None, problems, settings_values, input_files, frozenset(recorded))
     first = input_files[0] if workbook is None else Path(workbook)
     name = _polres_name(all_sheets) or first.stem
-    instance = Instance(name=name, units=tuple(unit_list), officers=tuple(officers))
+    instance = Instance(
+        name=name, units=tuple(unit_list), officers=tuple(officers), places=context.summary
+    )
     return ReadResult(instance, problems, settings_values, input_files, frozenset(recorded))
 
 

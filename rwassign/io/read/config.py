@@ -46,6 +46,10 @@ SETTING_LABELS: dict[str, str] = {
     "jarakluarpolsek": "admin_km_elsewhere",
     "bahasa": "lang",
     "batasunitpermasukan": "max_units_per_input",
+    "wilayah": "wilayah",
+    "kabupaten": "wilayah",
+    "kabupatenkota": "wilayah",
+    "desabaru": "desa_baru",
 }
 """Indonesian labels accepted in the ``Pengaturan`` sheet (normalised) -> Settings field.
 The field names themselves (``max_units_per_officer``) are always accepted too."""

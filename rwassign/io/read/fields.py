@@ -81,6 +81,7 @@ ROSTER_FIELDS: dict[str, tuple[str, ...]] = {
         "desadomisili", "alamatdesa", "desatinggal", "desatempattinggal", "desarumah",
         "desa", "kelurahan", "desakelurahan", "desakel", "deskel",
     ),
+    "home_kode_desa": ("kodedesadomisili", "domisilikodedesa", "kodedomisili", "domisilikode"),
     "home_unit": (
         "domisilirw", "domisilirwdusun", "domisilidusun", "rwdomisili", "dusundomisili",
         "alamatrw", "rwtinggal", "rwtempattinggal", "rw", "dusun", "rwdusun",
@@ -145,6 +146,10 @@ FIELD_DOCS: dict[str, tuple[str, str]] = {
     "home_kecamatan": ("Kecamatan domisili.", "Home kecamatan."),
     "home_desa": ("Desa/kelurahan domisili.", "Home desa/kelurahan."),
     "home_unit": ("RW/dusun domisili.", "Home RW/dusun."),
+    "home_kode_desa": (
+        "Kode Kemendagri desa domisili (membedakan dua desa bernama sama).",
+        "Kemendagri code of the home desa (tells two desa of one name apart).",
+    ),
     "home_lat": ("Lintang rumah.", "Home latitude."),
     "home_lng": ("Bujur rumah.", "Home longitude."),
     "bhabinkamtibmas": (

@@ -3,28 +3,28 @@
 Rank and number come either from separate ``PANGKAT`` and ``NRP`` columns or from the Polri
 ``PANGKAT/NRP`` column (``BRIPKA/87050123``).  Optional facts (training, service, status,
 home address) are ``None`` when the roster has no column for them, which the rules treat as
-"unknown", not as "no".
+"unknown", not as "no".  A home the units sheet does not hold is placed from the gazetteer
+when the units sheet's wilayah was recognised (:mod:`rwassign.places.homes`).
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from rwassign.io.read.common import Collector, read_point
 from rwassign.io.read.fields import Header, clean_sheet, is_numbering_row, is_total_row
+from rwassign.io.read.homes import UnitIndex, match_home
 from rwassign.io.read.tables import RawSheet, cell_text
 from rwassign.model import Location, Officer, Point, RankGroup, Unit
 from rwassign.normalize.ids import parse_id
-from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
 from rwassign.normalize.quantities import parse_date, service_years
 from rwassign.normalize.words import parse_bool, parse_status
+from rwassign.places import SOURCE_NONE, PlaceContext
 from rwassign.ranks import by_code, parse_rank, split_pangkat_nrp
 
-HOME_FIELDS = ("home_kecamatan", "home_desa", "home_unit", "home_lat", "home_lng")
+HOME_FIELDS = ("home_kecamatan", "home_desa", "home_kode_desa", "home_unit", "home_lat", "home_lng")
 
 # Words that mark a sub-title row inside a DSP (``POLSEK AMEN``, ``SAT BINMAS``, ``BAG OPS``).
 _SUBTITLE_RE = re.compile(
@@ -32,25 +32,6 @@ _SUBTITLE_RE = re.compile(
     r"SPKT|KESATUAN)\b|:$",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class UnitIndex:
-    """Lookups from names typed in a roster to the units read from the units sheet."""
-
-    uids: set[str] = field(default_factory=set)
-    desa_kecs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    kecs: set[str] = field(default_factory=set)
-
-    @classmethod
-    def of(cls, units: list[Unit]) -> UnitIndex:
-        idx = cls()
-        for u in units:
-            kk, dk, _ = u.uid.split("|")
-            idx.uids.add(u.uid)
-            idx.desa_kecs[dk].add(kk)
-            idx.kecs.add(kk)
-        return idx
 
 
 def is_bhabin_jabatan(jabatan: str) -> bool:
@@ -105,8 +86,11 @@ def read_roster(
     units: list[Unit],
     today: date,
     out: Collector,
+    places: PlaceContext | None = None,
 ) -> list[Officer]:
-    """Every person of the roster in input order (``index`` 0..n-1); problems go to ``out``."""
+    """Every person of the roster in input order (``index`` 0..n-1); problems go to ``out``.
+    ``places`` is what the units sheet's place step recognised (homes are placed in it)."""
+    places = places or PlaceContext()
     clean_sheet(sheet, header, out)
     texts = header.texts
     index = UnitIndex.of(units)
@@ -228,8 +212,11 @@ def read_roster(
 
         home_unit = home_desa = home_kec = None
         home_point: Point | None = None
+        home_source = SOURCE_NONE
         if has_home:
-            home_unit, home_desa, home_kec = _match_home(row, header, index, loc, out)
+            home_unit, home_desa, home_kec, placed = match_home(
+                row, header, index, loc, out, places
+            )
             if header.has("home_lat") or header.has("home_lng"):
                 home_point = read_point(
                     header.value(row, "home_lat"),
@@ -238,6 +225,14 @@ def read_roster(
                     loc("home_lng"),
                     out,
                 )
+            if home_point is not None:
+                home_source = "unit"
+            elif home_unit is not None and home_unit in index.unit_source:
+                home_source = index.unit_source[home_unit]
+            elif home_desa is not None and home_desa in index.desa_source:
+                home_source = index.desa_source[home_desa]
+            elif placed.point is not None:
+                home_point, home_source = placed.point, placed.source
 
         if out.count_errors() > errors_before or not nama:
             continue
@@ -254,6 +249,7 @@ def read_roster(
                 home_desa=home_desa,
                 home_kecamatan=home_kec,
                 home_point=home_point,
+                home_point_source=home_source,
                 bhabinkamtibmas=bhabin,
                 trained=trained,
                 service_years=years,
@@ -263,53 +259,3 @@ def read_roster(
             )
         )
     return officers
-
-
-def _match_home(
-    row: list[Any],
-    header: Header,
-    index: UnitIndex,
-    loc: Any,
-    out: Collector,
-) -> tuple[str | None, str | None, str | None]:
-    """(home unit uid, home desa key, home kecamatan key) for one roster row.
-
-    The kecamatan may be left out when the desa name is unique in the Polres.  An address that
-    matches no unit is a warning, not an error: the member may live outside the Polres, and the
-    solver still places them (at an administrative distance).
-    """
-    kec_text = header.text(row, "home_kecamatan")
-    desa_text = header.text(row, "home_desa")
-    unit_raw = header.value(row, "home_unit")
-    unit_text = cell_text(unit_raw)
-    if not (kec_text or desa_text or unit_text):
-        return None, None, None
-    shown = ", ".join(t for t in (unit_text, desa_text, kec_text) if t)
-    kk = kecamatan_key(kec_text) if kec_text else None
-    if kk is not None and kk not in index.kecs:
-        out.warn("officer.home_no_match", loc("home_kecamatan"), home=shown)
-        return None, None, None
-    if not desa_text:
-        if unit_text:
-            out.warn("officer.home_no_match", loc("home_unit"), home=shown)
-        return None, None, kk
-    dk = desa_key(desa_text)
-    kecs = index.desa_kecs.get(dk, set())
-    if kk is not None:
-        kecs = kecs & {kk}
-    if not kecs:
-        out.warn("officer.home_no_match", loc("home_desa"), home=shown)
-        return None, None, kk
-    if len(kecs) > 1:
-        out.warn("officer.home_ambiguous", loc("home_desa"), desa=desa_text, count=len(kecs))
-        return None, None, None
-    kk = next(iter(kecs))
-    home_desa = f"{kk}|{dk}"
-    if not unit_text:
-        return None, home_desa, kk
-    parsed = parse_unit_label(unit_raw)
-    uid = f"{home_desa}|{parsed[1]}" if parsed else None
-    if uid is None or uid not in index.uids:
-        out.warn("officer.home_no_match", loc("home_unit"), home=shown)
-        return None, home_desa, kk
-    return uid, home_desa, kk

@@ -4,6 +4,15 @@ Two layouts are accepted, even mixed in one sheet: one row per unit (``Desa Tung
 2``), or one row per desa with a count (``Tunggang | 3``), which is how most Polres actually
 hold their RW lists.  A count row expands into units 1..n.  Kecamatan, desa and Polsek cells
 left blank under a filled one (or merged over several rows) carry down, as a reader would.
+
+Between reading the rows and building the units, the place step (:mod:`rwassign.places`) finds
+the real desa each row means: a unit without coordinates gets its desa's centroid, a unit whose
+kind the sheet does not say gets it from the desa (kelurahan: RW, desa: dusun), and two desa of
+one name in one kecamatan are told apart by their Kemendagri codes (their uids carry the code).
+
+Long because a unit's identity is decided here in one pass over the rows: the two layouts, the
+carry-down of merged cells, the kinds said by label, column, header or code, and the place
+step's results all bear on one uid; split apart, each piece would need the others' state.
 """
 
 from __future__ import annotations
@@ -28,6 +37,14 @@ from rwassign.normalize.places import (
 from rwassign.normalize.quantities import parse_float
 from rwassign.normalize.text import norm_header
 from rwassign.normalize.words import parse_priority
+from rwassign.places import (
+    DesaRow,
+    PlaceContext,
+    Placed,
+    PlaceOptions,
+    place_units,
+    unit_kind,
+)
 
 _KODE_RE = re.compile(r"^(\d{2})\.?(\d{2})\.?(\d{2})\.?(\d{4})$")
 _KIND_WORDS = (
@@ -82,6 +99,10 @@ class _Pending:
     point_source: str
     kode: str | None
     loc: Location
+    kind_explicit: bool = True  # said by the sheet (label, jenis, header or code)
+    desa_loc: Location | None = None
+    kec_loc: Location | None = None
+    placed: Placed | None = None
 
 
 def _is_subtitle(row: list[Any], header: Header, keep_cols: set[int]) -> bool:
@@ -97,9 +118,23 @@ def read_units(
     polsek_map: dict[str, str] | None,
     out: Collector,
     max_units: int = MAX_UNITS,
+    places: PlaceOptions | None = None,
 ) -> list[Unit]:
-    """All units of ``sheet``, sorted by (Polsek, kecamatan, desa, number); problems go to
-    ``out``.  The caller has checked the required columns are present.
+    """All units of ``sheet``, placed (:func:`read_units_placed`), without the place context."""
+    return read_units_placed(sheet, header, polsek_map, out, max_units, places)[0]
+
+
+def read_units_placed(
+    sheet: RawSheet,
+    header: Header,
+    polsek_map: dict[str, str] | None,
+    out: Collector,
+    max_units: int = MAX_UNITS,
+    places: PlaceOptions | None = None,
+) -> tuple[list[Unit], PlaceContext]:
+    """All units of ``sheet``, sorted by (Polsek, kecamatan, desa, number), and what the place
+    step recognised (the roster's homes are looked up in it); problems go to ``out``.  The
+    caller has checked the required columns are present.
 
     A count cell is bounded by :data:`MAX_UNITS_PER_DESA` before it is expanded (``1e300``
     is a number, just not a desa's), and the sheet stops at ``max_units`` units, so a typo
@@ -170,12 +205,14 @@ def read_units(
             )
 
         if has_label:
-            default = jenis_kind or unit_kind_hdr or kode_kind or "RW"
-            parsed = parse_unit_label(label_raw, default)
+            default = jenis_kind or unit_kind_hdr or kode_kind
+            parsed = parse_unit_label(label_raw, default or _UNSAID)
             if parsed is None:
                 out.error("unit.bad_label", loc("unit"), value=cell_text(label_raw))
                 continue
             kind, number = parsed
+            said = kind != _UNSAID
+            kind = kind if said else "RW"
             pending.append(
                 _Pending(
                     kec=kec,
@@ -189,6 +226,9 @@ def read_units(
                     point_source="unit" if point else "none",
                     kode=kode,
                     loc=loc(),
+                    kind_explicit=said,
+                    desa_loc=loc("desa"),
+                    kec_loc=loc("kecamatan"),
                 )
             )
             continue
@@ -215,7 +255,8 @@ def read_units(
                 limit=MAX_UNITS_PER_DESA,
             )
             continue
-        kind = jenis_kind or count_kind_hdr or kode_kind or "RW"
+        said_kind = jenis_kind or count_kind_hdr or kode_kind
+        kind = said_kind or "RW"
         for n in range(1, int(count_f) + 1):
             pending.append(
                 _Pending(
@@ -230,14 +271,66 @@ def read_units(
                     point_source="desa" if point else "none",
                     kode=kode,
                     loc=loc(),
+                    kind_explicit=said_kind is not None,
+                    desa_loc=loc("desa"),
+                    kec_loc=loc("kecamatan"),
                 )
             )
 
     if len(pending) > max_units:
         if not any(p.code == "units.too_many" for p in out.problems):
             out.error("units.too_many", sheet.loc(), limit=max_units)
-        return []
-    return _build(pending, polsek_map, out)
+        return [], PlaceContext()
+    context = _place(pending, places or PlaceOptions(), sheet.loc(), out)
+    return _build(pending, polsek_map, out), context
+
+
+#: A kind no label spells: what ``parse_unit_label`` returns for a bare number, so a number
+#: without a kind word can take its kind from the gazetteer.
+_UNSAID = "?"
+
+
+def _place(
+    pending: list[_Pending], options: PlaceOptions, sheet_loc: Location, out: Collector
+) -> PlaceContext:
+    """Run the place step on the sheet's distinct desa and attach each one's result to its
+    units; a unit whose kind the sheet does not say takes the desa's (kelurahan: RW)."""
+    rows: dict[tuple[str, str, str], int] = {}
+    refs: list[DesaRow] = []
+    of_pending: list[int] = []
+    coded: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in pending:
+        if _code_digits(p.kode):
+            coded[(kecamatan_key(p.kec), desa_key(p.desa))].add(_code_digits(p.kode))
+    for p in pending:
+        name = (kecamatan_key(p.kec), desa_key(p.desa))
+        digits = _code_digits(p.kode)
+        if not digits and len(coded[name]) == 1:  # a code given on the desa's first row only
+            digits = next(iter(coded[name]))
+        key = (*name, digits)
+        if key not in rows:
+            rows[key] = len(refs)
+            refs.append(DesaRow(p.kec, p.desa, p.kode, p.desa_loc or p.loc, p.kec_loc or p.loc))
+        of_pending.append(rows[key])
+    if not refs:
+        return PlaceContext()
+    context = place_units(refs, options, sheet_loc, out)
+    for p, pos in zip(pending, of_pending, strict=True):
+        placed = context.placed.get(pos)
+        if placed is None:
+            continue
+        p.placed = placed
+        if placed.desa is not None:
+            if not p.kode or kind_from_kode(p.kode) is None:
+                p.kode = placed.desa.kode
+            if not p.kind_explicit:
+                p.kind = unit_kind(placed.desa)
+                p.label_text = f"{p.kind} {p.number}"
+    return context
+
+
+def _code_digits(kode: str | None) -> str:
+    return re.sub(r"\D", "", kode or "")
 
 
 def _first_spelling(values: list[tuple[str, str]]) -> dict[str, str]:
@@ -251,10 +344,20 @@ def _first_spelling(values: list[tuple[str, str]]) -> dict[str, str]:
 def _build(
     pending: list[_Pending], polsek_map: dict[str, str] | None, out: Collector
 ) -> list[Unit]:
+    # Two desa of one name in one kecamatan (Sorkam Kanan, kelurahan and desa) are told apart
+    # by their codes: their keys carry the code.  Any other desa keeps its plain name key, so
+    # uids stay what they were for every sheet without such a pair.
+    codes: dict[str, set[str]] = defaultdict(set)
+    for p in pending:
+        if _code_digits(p.kode):
+            codes[f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}"].add(_code_digits(p.kode))
+
+    def key_of(p: _Pending) -> str:
+        dk = f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}"
+        return f"{dk} ({p.kode})" if len(codes[dk]) > 1 and p.kode else dk
+
     kec_names = _first_spelling([(kecamatan_key(p.kec), p.kec) for p in pending])
-    desa_names = _first_spelling(
-        [(f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}", p.desa) for p in pending]
-    )
+    desa_names = _first_spelling([(key_of(p), p.desa) for p in pending])
     pol_names = _first_spelling(
         [(polsek_key(p.polsek), polsek_display(p.polsek)) for p in pending if p.polsek]
     )
@@ -263,7 +366,7 @@ def _build(
     own: dict[str, list[Point]] = defaultdict(list)
     for p in pending:
         if p.point is not None and p.point_source == "unit":
-            own[f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}"].append(p.point)
+            own[key_of(p)].append(p.point)
     desa_point = {
         k: Point(sum(q.lat for q in pts) / len(pts), sum(q.lng for q in pts) / len(pts))
         for k, pts in own.items()
@@ -275,7 +378,7 @@ def _build(
     units: list[Unit] = []
     for p in pending:
         kk = kecamatan_key(p.kec)
-        dk = f"{kk}|{desa_key(p.desa)}"
+        dk = key_of(p)
         uid = f"{dk}|{p.number}"
         if uid in seen:
             first = seen[uid]
@@ -305,6 +408,8 @@ def _build(
         point, source = p.point, p.point_source
         if point is None and dk in desa_point:
             point, source = desa_point[dk], "desa"
+        if point is None and p.placed is not None and p.placed.point is not None:
+            point, source = p.placed.point, p.placed.source
         units.append(
             Unit(
                 uid=uid,

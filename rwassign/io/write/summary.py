@@ -34,7 +34,7 @@ from rwassign.io.write.printing import (
     set_widths,
 )
 from rwassign.io.write.tables import HEADER_STYLE, KM_FORMAT
-from rwassign.report import rule_label, shortage_text
+from rwassign.report import places_text, rule_label, shortage_text, unit_word
 from rwassign.settings import SETTING_DOCS
 
 STATUS_LABELS = {
@@ -72,6 +72,8 @@ def summary_sheet(ws: Sheet, facts: dict[str, Any], lang: str) -> None:
     ws.append([TITLE], _TITLE)
     ws.merge(1, 1, LAST)
     _rows(ws, [("Polres", facts["polres"], "", None)])
+    for line in places_text(facts["places"], unit_word(facts["shortage"]["unit_kinds"]), lang):
+        _sentence(ws, line)
 
     _section(ws, ("HASIL", "NILAI", "CATATAN"))
     _rows(ws, _headline(facts))

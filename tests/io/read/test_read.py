@@ -15,7 +15,7 @@ from openpyxl import Workbook
 
 from rwassign.i18n import render
 from rwassign.io.read import FIELD_DOCS, FIELDS, ReadResult, read_input
-from rwassign.model import Instance, Severity
+from rwassign.model import Instance, Point, Severity
 from tests.data.make_test_data import HERE, officer_row
 
 TODAY = date(2025, 1, 1)
@@ -114,7 +114,9 @@ def test_warnings_point_at_their_cells() -> None:
     assert got == {
         ("officer.rank_variant", officer_row("RUDI HARTONO"), "PANGKAT"),
         ("nrp.padded", officer_row("JOKO PRASETYO"), "NRP"),
-        ("officer.home_no_match", officer_row("SITI RAHAYU"), "DESA"),
+        # The sheet's desa are real desa of Kabupaten Lebong: the home desa, in none of them,
+        # is looked up in its kecamatan and placed at the kecamatan's centre, with a warning.
+        ("places.home_unknown_kecamatan", officer_row("SITI RAHAYU"), "DESA"),
     }
     assert all(p.severity is Severity.WARNING for p in result.warnings)
     rows = [p.location.row or 0 for p in result.problems]
@@ -174,7 +176,9 @@ def test_per_unit_rows_desa_points_and_polsek_fallback() -> None:
     assert rw3.point.lat == pytest.approx((-3.1080 - 3.1090) / 2)
     assert units["lebong utara|kampung jawa|1"].point_source == "unit"
     # Desa Tunggang: no unit has coordinates; "Dusun II" on a row with desa carried down.
-    assert units["lebong utara|tunggang|2"].point is None
+    # Tunggang is a real desa of Kabupaten Lebong: its units take its centroid.
+    assert units["lebong utara|tunggang|2"].point == Point(-3.08771, 102.187214)
+    assert units["lebong utara|tunggang|2"].point_source == "pusat_desa"
     assert units["lebong utara|tunggang|2"].desa == "Desa Tunggang"
     # No Polsek sheet: the Polsek column, carried down in its kecamatan, else the kecamatan.
     assert units["lebong utara|tunggang|1"].polsek == "Polsek Lebong Utara"
@@ -283,6 +287,7 @@ def test_coordinates_outside_indonesia_warn(tmp_path: Path) -> None:
     inst = _ok(result)
     assert inst.units[0].point is not None and inst.units[0].point.lng == -102.2
     assert [(p.code, p.location.column) for p in result.warnings] == [
+        ("places.not_recognised", None),  # one desa is too little to tell the kabupaten
         ("coords.outside_indonesia", "BUJUR"),
         ("roster.no_jabatan", None),  # the other file, read after
     ]
@@ -299,6 +304,7 @@ def test_home_desa_in_two_kecamatan_is_ambiguous(tmp_path: Path) -> None:
     inst = _ok(result)
     assert [o.home_unit for o in inst.officers] == [None, None]
     assert _codes(result) == [
+        "places.not_recognised",  # Sukaraja is no desa of Kec. Amen or Topos (Lebong)
         "roster.no_jabatan",
         "officer.home_ambiguous",
         "officer.home_ambiguous",
