@@ -97,9 +97,45 @@ def _eligibility_failures(o: Officer, s: Settings) -> list[str]:
     return fails
 
 
+@dataclass(frozen=True)
+class _UnitIndex:
+    """What ``distance_m`` looks up about the units, built once per instance: before, each call
+    rebuilt a dict and a sorted copy of every unit, which made checking a 10,000-unit plan
+    quadratic in its size."""
+
+    units: dict[str, Any]
+    desa_points: dict[str | None, list[tuple[float, float]]]
+    first_polsek_of_desa: dict[str | None, str]
+    first_polsek_of_kec: dict[str | None, str]
+
+
+_last_index: tuple[Instance, _UnitIndex] | None = None
+
+
+def _unit_index(instance: Instance) -> _UnitIndex:
+    """The index of ``instance``, kept for the instance checked last (by identity, never by
+    equality: comparing two instances costs as much as building the index)."""
+    global _last_index
+    if _last_index is not None and _last_index[0] is instance:
+        return _last_index[1]
+    desa_points: dict[str | None, list[tuple[float, float]]] = {}
+    for x in instance.units:
+        if x.point:
+            desa_points.setdefault(x.desa_key, []).append((x.point.lat, x.point.lng))
+    first_desa: dict[str | None, str] = {}
+    first_kec: dict[str | None, str] = {}
+    for x in sorted(instance.units, key=lambda x: x.uid):
+        first_desa.setdefault(x.desa_key, x.polsek.casefold())
+        first_kec.setdefault(x.uid.split("|")[0], x.polsek.casefold())
+    index = _UnitIndex({u.uid: u for u in instance.units}, desa_points, first_desa, first_kec)
+    _last_index = (instance, index)
+    return index
+
+
 def distance_m(instance: Instance, o: Officer, unit_uid: str, s: Settings) -> tuple[float, bool]:
     """Home-to-unit distance in metres and whether coordinates were used (own implementation)."""
-    units = {u.uid: u for u in instance.units}
+    index = _unit_index(instance)
+    units = index.units
     u = units[unit_uid]
     if o.home_unit == unit_uid:
         return 0.0, True
@@ -111,20 +147,18 @@ def distance_m(instance: Instance, o: Officer, unit_uid: str, s: Settings) -> tu
     elif own is not None:
         home_lat_lng = (own.lat, own.lng)
     else:
-        pts = [(x.point.lat, x.point.lng) for x in instance.units if x.desa_key == desa and x.point]
+        pts = index.desa_points.get(desa, [])
         if pts:
             home_lat_lng = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
     if home_lat_lng is not None and u.point is not None:
         return _gc_m(home_lat_lng[0], home_lat_lng[1], u.point.lat, u.point.lng), True
     kec = o.home_kecamatan or (desa.split("|")[0] if desa else None)
-    by_uid = sorted(instance.units, key=lambda x: x.uid)
     if o.home_unit in units:
         polsek: str | None = units[o.home_unit].polsek.casefold()
     else:
-        same_desa = [x.polsek.casefold() for x in by_uid if x.desa_key == desa]
-        same_kec = [x.polsek.casefold() for x in by_uid if x.uid.split("|")[0] == kec]
-        candidates = same_desa or same_kec
-        polsek = candidates[0] if candidates else None
+        polsek = index.first_polsek_of_desa.get(desa)
+        if polsek is None:
+            polsek = index.first_polsek_of_kec.get(kec)
     if desa is not None and desa == u.desa_key:
         km = s.admin_km_same_desa
     elif kec is not None and kec == u.uid.split("|")[0]:
