@@ -110,19 +110,24 @@ def openpyxl_write_only(book: Book) -> int:
                 ws.row_dimensions[number].height = sheet.heights[number]
             row = []
             for cell in cells:
-                out = WriteOnlyCell(ws, value=_value(cell.value))
-                if isinstance(out.value, str):
-                    out.data_type = "s"
-                if cell.style is not None:
-                    out.font, fill, out.alignment = styles(cell.style)
-                    if fill is not None:
-                        out.fill = fill
-                    out.number_format = cell.style.number_format
-                row.append(out)
+                row.append(_put(WriteOnlyCell(ws), cell, styles))
             ws.append(row)
     buffer = io.BytesIO()
     wb.save(buffer)
     return len(buffer.getvalue())
+
+
+def _put(out: Any, cell: Any, styles: _OpenpyxlStyles) -> Any:
+    """One cell's value (always text where it is text) and style, for both openpyxl modes."""
+    out.value = _value(cell.value)
+    if isinstance(out.value, str):
+        out.data_type = "s"
+    if cell.style is not None:
+        out.font, fill, out.alignment = styles(cell.style)
+        if fill is not None:
+            out.fill = fill
+        out.number_format = cell.style.number_format
+    return out
 
 
 def openpyxl_normal(book: Book) -> int:
@@ -144,15 +149,7 @@ def _draw_normal(ws: Any, sheet: Sheet, styles: _OpenpyxlStyles) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
     for number, cells in enumerate(sheet.rows, start=1):
         for column, cell in enumerate(cells, start=1):
-            out = ws.cell(number, column)
-            out.value = _value(cell.value)
-            if isinstance(out.value, str):
-                out.data_type = "s"
-            if cell.style is not None:
-                out.font, fill, out.alignment = styles(cell.style)
-                if fill is not None:
-                    out.fill = fill
-                out.number_format = cell.style.number_format
+            _put(ws.cell(number, column), cell, styles)
         if number in sheet.heights:
             ws.row_dimensions[number].height = sheet.heights[number]
     for row, first, last_row, last in sheet.merges:
