@@ -178,7 +178,7 @@ def _solve_plain(
     t0 = time.perf_counter()
     n_units, n_officers = len(instance.units), len(instance.officers)
     space = pair_space(instance, settings, eligibility.eligible, guidance)
-    arcs, bounds = build_candidates(space)
+    arcs, bounds = build_candidates(space, settings.max_units_per_officer)
     w = weights_for(bounds, n_units)
     seconds["build"] = time.perf_counter() - t0
 

@@ -30,8 +30,10 @@ from tests.solver.test_properties import brute_force, instances
 
 @pytest.fixture
 def one_candidate_each(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each officer keeps only their nearest (= best) unit, each unit its nearest officer."""
+    """Each officer keeps only their nearest (= best) unit, each unit its nearest officer, and
+    the greedy start sees only each officer's nearest unit."""
     monkeypatch.setattr(candidates, "PER_OFFICER", 1)
+    monkeypatch.setattr(candidates, "START_K", 0)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
 
