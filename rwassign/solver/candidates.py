@@ -14,12 +14,15 @@ of it: rule ``batas_jarak`` is applied here, so no later stage needs a constrain
 
 Officers are ordered by NRP and units by uid, never by roster or sheet position, so that the
 flow's and CP-SAT's tie-breaks do not depend on row order.
+
+Long because the candidates, the weights' bounds and the start's lists are gathered in one pass
+over every pair (hundreds of millions on a Polda): split, each would compute every distance
+again.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -30,6 +33,7 @@ import numpy.typing as npt
 from rwassign import distance
 from rwassign.model import Instance
 from rwassign.settings import Settings
+from rwassign.solver import start
 
 #: Each unit keeps this many nearest eligible officers in the CP-SAT candidate set, beside the
 #: flow's own arcs and every residence arc.
@@ -211,10 +215,7 @@ class PairSpace:
     kept_keys: distance.IntArray
     pinned_keys: distance.IntArray
     settings: Settings
-    #: per row, the first row of its *twins*: officers whose every pair has the same value
-    #: (same home point, desa, kecamatan, Polsek and home unit; neither kept nor pinned pairs),
-    #: so that any of them can take any of the others' units (``twin_groups``)
-    group: distance.IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    group: distance.IntArray  # per row, the first row of its twins (``start.twin_groups``)
 
     @property
     def n_rows(self) -> int:
@@ -305,41 +306,8 @@ def pair_space(
         kept_keys=kept_keys,
         pinned_keys=pinned_keys,
         settings=settings,
-        group=twin_groups(geo, offs, special),
+        group=start.twin_groups(geo, offs, special),
     )
-
-
-def twin_groups(
-    geo: distance.Geometry, offs: distance.IntArray, special_rows: distance.IntArray
-) -> distance.IntArray:
-    """Per row of ``offs``, the first row with the same home point, desa, kecamatan, Polsek and
-    home unit: the fields every pair's travel and residence are computed from
-    (``distance.pair_travel``), so twins have the same value on every unit.  Rows in
-    ``special_rows`` (kept or pinned pairs) are their own group.
-
-    Why: members often share a home (a Polres asrama houses hundreds).  Twins want the same
-    units, and the flow needs only a band of them per twin to share them out, not each twin
-    every unit its group could take.
-    """
-    n = len(offs)
-    if n == 0:
-        return np.zeros(0, dtype=np.int64)
-    own = np.full(n, -1.0)
-    own[special_rows] = special_rows
-    key = np.stack(
-        [
-            np.nan_to_num(geo.off_lat[offs], nan=999.0),
-            np.nan_to_num(geo.off_lng[offs], nan=999.0),
-            geo.off_desa[offs].astype(np.float64),
-            geo.off_kec[offs].astype(np.float64),
-            geo.off_polsek[offs].astype(np.float64),
-            geo.off_home_unit[offs].astype(np.float64),
-            own,
-        ],
-        axis=1,
-    )
-    _keys, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
-    return first[inverse.reshape(-1)].astype(np.int64)
 
 
 def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]:
@@ -352,13 +320,9 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     (beyond ``max_travel_km``) are never kept: a kept or pinned pair beyond the limit does not
     exist.  Raises ``ValueError`` for a pin that is not an allowed pair.
 
-    Two more kinds of pairs make the first flow's plan (and so its prices) close to the
-    optimum, which saves pricing rounds: *bands* share the nearest units of each coverage
-    weight among twins (``twin_groups``), the j-th twin taking positions ``j * cap`` to
-    ``j * cap + cap + PER_OFFICER`` of their group's list; and a *greedy start* gives every
-    officer, highest weight first, the nearest unit still free (``_greedy_start``), so the
-    candidates hold a plan that covers as much as the lists allow.  ``cap`` is the units per
-    officer; any value keeps the result exact (pricing adds whatever is missing).
+    The same pass gathers the lists of ``start.StartLists``: bands among twins and a greedy
+    plan join the candidates, so the first flow is close to the optimum (``rwassign.solver.
+    start``).  ``cap`` is the units per officer; any value keeps the result exact.
     """
     n_rows, n_cols = space.n_rows, space.n_cols
     if n_rows == 0 or n_cols == 0:
@@ -374,30 +338,11 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     officers_with_pairs = 0
     top_weight = int(space.col_weight.max())
     parts: list[tuple[npt.NDArray[Any], ...]] = []
-    group = space.group if len(space.group) == n_rows else np.arange(n_rows, dtype=np.int64)
-    size = np.bincount(group, minlength=n_rows)
-    classes = [
-        (int(wv), np.nonzero(space.col_weight == wv)[0]) for wv in np.unique(space.col_weight)[::-1]
-    ]
-    # per weight class (highest first), per row its nearest allowed units, nearest first
-    # (-1 pads); a group's first row holds the list of the whole group
-    lists: list[list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]] = [[] for _ in classes]
-    long_lists: list[dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]] = [
-        {} for _ in classes
-    ]
-    col_ids_1d = np.arange(n_cols, dtype=np.int64)
+    starts = start.StartLists(space.group, space.col_weight, cap, PER_OFFICER)
     for b in space.blocks():
         rows_here = b.travel.shape[0]
         row_ids = np.arange(b.start, b.start + rows_here, dtype=np.int64)
-        # unique per row: ties in travel go to the lower column
-        near_key = np.where(b.allowed, b.travel * n_cols + col_ids_1d[None, :], never)
-        for k, (_wv, cls_cols) in enumerate(classes):
-            sub = near_key[:, cls_cols]
-            lists[k].append(_nearest(sub, cls_cols, START_K + cap, never))
-            for lead in np.nonzero((size[row_ids] > 1) & (group[row_ids] == row_ids))[0].tolist():
-                want = int(size[b.start + lead]) * cap + PER_OFFICER + START_K
-                got_cols, got_keys = _nearest(sub[lead : lead + 1], cls_cols, want, never)
-                long_lists[k][b.start + lead] = (got_cols[0], got_keys[0])
+        starts.add(b.start, b.travel, b.allowed)
         masked = np.where(b.allowed, b.travel, -1)
         np.maximum(longest, masked.max(axis=0), out=longest)
         officers_with_pairs += int(b.allowed.any(axis=1).sum())
@@ -430,13 +375,7 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
         order = np.argsort(all_key, axis=0)[:top]
         best_key = np.take_along_axis(all_key, order, axis=0)
         best_coords = np.take_along_axis(all_coords, order, axis=0)
-    start_lists = [
-        (np.concatenate([c for c, _k in x]), np.concatenate([k for _c, k in x])) for x in lists
-    ]
-    extra_rows, extra_cols = _bands(group, size, long_lists, cap)
-    g_rows, g_cols = _greedy_start(group, start_lists, long_lists, cap)
-    e_rows = np.concatenate([extra_rows, g_rows])
-    e_cols = np.concatenate([extra_cols, g_cols])
+    e_rows, e_cols = starts.pairs()
     if len(e_rows):
         e_travel, e_coords = distance.pair_travel(
             space.geo, space.offs[e_rows], space.uorder[e_cols], space.settings
@@ -481,125 +420,3 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
         kept_per_holder=np.unique(arcs.officer[arcs.kept], return_counts=True)[1],
     )
     return arcs, bounds
-
-
-#: Each row's nearest units per coverage weight kept for the greedy start, beside its ``cap``.
-START_K = 16
-
-
-def _nearest(
-    keys: npt.NDArray[np.int64], cols: distance.IntArray, k: int, never: int
-) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
-    """Per row of ``keys`` (unique per row, ``never`` for a pair not allowed), the columns
-    ``cols`` of its ``k`` smallest keys in increasing order (-1 where fewer are allowed), and
-    those keys."""
-    k = min(k, keys.shape[1])
-    if k == 0:
-        empty = np.full((keys.shape[0], 0), -1, dtype=np.int64)
-        return empty, empty
-    if k < keys.shape[1]:
-        part = np.argpartition(keys, k - 1, axis=1)[:, :k]
-    else:
-        part = np.broadcast_to(np.arange(keys.shape[1]), keys.shape).copy()
-    got = np.take_along_axis(keys, part, axis=1)
-    order = np.argsort(got, axis=1)
-    part = np.take_along_axis(part, order, axis=1)
-    got = np.take_along_axis(got, order, axis=1)
-    return np.where(got < never, cols[part], -1).astype(np.int64), got
-
-
-def _bands(
-    group: distance.IntArray,
-    size: distance.IntArray,
-    long_lists: list[dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]],
-    cap: int,
-) -> tuple[distance.IntArray, distance.IntArray]:
-    """Twins share their group's nearest units of each weight: the j-th twin (canonical order)
-    takes list positions ``j * cap`` to ``j * cap + cap + PER_OFFICER``, so neighbours overlap
-    and the flow can shift any twin along the list."""
-    rows: list[npt.NDArray[np.int64]] = []
-    cols: list[npt.NDArray[np.int64]] = []
-    reps = np.nonzero((size > 1) & (group == np.arange(len(group))))[0]
-    for rep in reps.tolist():
-        members = np.nonzero(group == rep)[0]
-        for by_rep in long_lists:
-            got = by_rep.get(rep)
-            if got is None:
-                continue
-            lst = got[0][got[0] >= 0]
-            for j, m in enumerate(members.tolist()):
-                band = lst[j * cap : j * cap + cap + PER_OFFICER]
-                rows.append(np.full(len(band), m, dtype=np.int64))
-                cols.append(band)
-    if not rows:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
-    return np.concatenate(rows), np.concatenate(cols)
-
-
-class _Walk:
-    """The units of one coverage weight, nearest first, per officer; twins share one list and
-    one position in it (units only ever become taken, so a position never goes back)."""
-
-    def __init__(
-        self,
-        group: list[int],
-        short: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
-        long: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]],
-        taken: set[int],
-    ):
-        self.group, self.taken = group, taken
-        self.short = (short[0].tolist(), short[1].tolist())
-        self.long = {g: (c.tolist(), k.tolist()) for g, (c, k) in long.items()}
-        self.pointer: dict[int, int] = {}
-
-    def first_free(self, r: int) -> tuple[int, int] | None:
-        """(unit, key) of row ``r``'s nearest unit still free, or None."""
-        g = self.group[r]
-        got = self.long.get(g)
-        cols, keys = got if got is not None else (self.short[0][r], self.short[1][r])
-        at = g if got is not None else -1 - r
-        i = self.pointer.get(at, 0)
-        while i < len(cols) and (cols[i] < 0 or cols[i] in self.taken):
-            i += 1
-        self.pointer[at] = i
-        return (cols[i], keys[i]) if i < len(cols) else None
-
-
-def _greedy_start(
-    group: distance.IntArray,
-    start_lists: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]],
-    long_lists: list[dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]],
-    cap: int,
-) -> tuple[distance.IntArray, distance.IntArray]:
-    """A plan to start from: ``cap`` rounds; in each, highest coverage weight first, the
-    shortest pair of an officer without a unit this round and a unit still free is taken, and
-    so on (nearest first, ties by key then row).  Lists are (units, keys) per row as
-    ``_nearest`` gives them; twins walk their group's one list.  Only a start: the flow and
-    pricing make the result exact."""
-    taken: set[int] = set()
-    grp = group.tolist()
-    out_r: list[int] = []
-    out_c: list[int] = []
-    for _ in range(cap):
-        done = [False] * len(grp)
-        for short, long in zip(start_lists, long_lists, strict=True):
-            walk = _Walk(grp, short, long, taken)
-            heap = []
-            for r in range(len(grp)):
-                first = None if done[r] else walk.first_free(r)
-                if first is not None:
-                    heap.append((first[1], r))
-            heapq.heapify(heap)
-            while heap:
-                key, r = heapq.heappop(heap)
-                first = walk.first_free(r)
-                if first is None:
-                    continue
-                if first[1] != key:  # its unit went to another: its next one waits its turn
-                    heapq.heappush(heap, (first[1], r))
-                    continue
-                taken.add(first[0])
-                done[r] = True
-                out_r.append(r)
-                out_c.append(first[0])
-    return np.asarray(out_r, dtype=np.int64), np.asarray(out_c, dtype=np.int64)

@@ -19,7 +19,7 @@ from rwassign.checker import check, check_certificate
 from rwassign.explain import solve
 from rwassign.model import Instance, SolveStatus
 from rwassign.settings import Settings
-from rwassign.solver import candidates, pricing
+from rwassign.solver import candidates, pricing, start
 from rwassign.solver.candidates import Guidance, build_candidates, pair_space
 from rwassign.solver.flow import solve_flow
 from rwassign.solver.weights import weights_for
@@ -33,7 +33,7 @@ def one_candidate_each(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each officer keeps only their nearest (= best) unit, each unit its nearest officer, and
     the greedy start sees only each officer's nearest unit."""
     monkeypatch.setattr(candidates, "PER_OFFICER", 1)
-    monkeypatch.setattr(candidates, "START_K", 0)
+    monkeypatch.setattr(start, "START_K", 0)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
 

@@ -17,7 +17,7 @@ from rwassign import rules
 from rwassign.distance import IntArray
 from rwassign.model import Instance
 from rwassign.settings import Settings
-from rwassign.solver import candidates
+from rwassign.solver import candidates, start
 from rwassign.solver.candidates import Guidance, PairSpace, build_candidates, pair_space
 from rwassign.solver.flow import solve_flow
 from rwassign.solver.weights import weights_for
@@ -68,7 +68,7 @@ def test_twins_get_overlapping_bands_of_their_nearest_units(
     monkeypatch.setattr(candidates, "PER_OFFICER", 1)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
-    monkeypatch.setattr(candidates, "START_K", 0)
+    monkeypatch.setattr(start, "START_K", 0)
     inst = asrama()
     arcs, _bounds = build_candidates(space_of(inst))
     pairs = {(int(o), int(u)) for o, u in zip(arcs.officer, arcs.unit, strict=True)}
@@ -84,7 +84,7 @@ def test_the_first_flow_already_covers_the_optimum(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(candidates, "PER_OFFICER", 1)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
-    monkeypatch.setattr(candidates, "START_K", 0)
+    monkeypatch.setattr(start, "START_K", 0)
     inst = asrama(8)
     space = space_of(inst)
     arcs, bounds = build_candidates(space)
@@ -109,13 +109,13 @@ def test_greedy_start_takes_the_highest_weight_first(monkeypatch: pytest.MonkeyP
         key = np.where(b.allowed, b.travel * space.n_cols + np.arange(space.n_cols), never)
         for k, wv in enumerate((3, 1)):
             cols = np.nonzero(space.col_weight == wv)[0]
-            lists[k].append(candidates._nearest(key[:, cols], cols, 2, never))
+            lists[k].append(start.nearest(key[:, cols], cols, 2, never))
             for r in range(b.travel.shape[0]):
                 if size[r] > 1 and group[r] == r:
-                    c, kk = candidates._nearest(key[r : r + 1, cols], cols, 9, never)
+                    c, kk = start.nearest(key[r : r + 1, cols], cols, 9, never)
                     long_lists[k][r] = (c[0], kk[0])
     starts = [(np.concatenate([c for c, _ in x]), np.concatenate([k for _, k in x])) for x in lists]
-    rows, cols = candidates._greedy_start(group, starts, long_lists, 2)
+    rows, cols = start.greedy_start(group, starts, long_lists, 2)
     uid = [inst.units[int(u)].uid for u in space.uorder]
     got = {(int(r), uid[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)}
     t = "lebong utara|tunggang|"

@@ -1,0 +1,229 @@
+"""Where the flow starts: twins, their bands of units and a greedy plan.
+
+Members often share a home (a Polres asrama houses hundreds): every unit is worth the same to
+each of them, so they want the same units.  Seeing only its own nearest units, each of them
+competed for the same few; the first flow left hundreds of members without a unit, its prices
+were far off and pricing had to add about a million pairs over 7 rounds (10,000 units).  So
+``rwassign.solver.candidates`` adds two kinds of pairs to the starting candidates:
+
+* *bands*: the twins of a group (``twin_groups``) share their group's nearest units of each
+  coverage weight, the j-th twin taking list positions ``j * cap`` to ``j * cap + cap + per``,
+  overlapping the next twin's, so the flow can pass units along the group;
+* a *greedy start*: ``cap`` rounds, highest coverage weight first, nearest pair first, so the
+  candidates hold a plan that covers what the lists allow.
+
+Neither changes the result: any candidate set is exact, pricing adds what is missing and the
+certificate proves it.  They only make the first flow's plan, and so its prices, close to the
+optimum.
+"""
+
+from __future__ import annotations
+
+import heapq
+
+import numpy as np
+import numpy.typing as npt
+
+from rwassign import distance
+
+NEVER = np.iinfo(np.int64).max
+
+#: Units (-1 pads) and their sort keys, per row or for one row.
+Lists = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+
+
+def twin_groups(
+    geo: distance.Geometry, offs: distance.IntArray, special_rows: distance.IntArray
+) -> distance.IntArray:
+    """Per row of ``offs``, the first row with the same home point, desa, kecamatan, Polsek and
+    home unit: the fields every pair's travel and residence are computed from
+    (``distance.pair_travel``), so twins have the same value on every unit.  Rows in
+    ``special_rows`` (kept or pinned pairs) are their own group.
+
+    Why: members often share a home (a Polres asrama houses hundreds).  Twins want the same
+    units, and the flow needs only a band of them per twin to share them out, not each twin
+    every unit its group could take.
+    """
+    n = len(offs)
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    own = np.full(n, -1.0)
+    own[special_rows] = special_rows
+    key = np.stack(
+        [
+            np.nan_to_num(geo.off_lat[offs], nan=999.0),
+            np.nan_to_num(geo.off_lng[offs], nan=999.0),
+            geo.off_desa[offs].astype(np.float64),
+            geo.off_kec[offs].astype(np.float64),
+            geo.off_polsek[offs].astype(np.float64),
+            geo.off_home_unit[offs].astype(np.float64),
+            own,
+        ],
+        axis=1,
+    )
+    _keys, first, inverse = np.unique(key, axis=0, return_index=True, return_inverse=True)
+    return first[inverse.reshape(-1)].astype(np.int64)
+
+
+#: Each row's nearest units per coverage weight kept for the greedy start, beside its ``cap``.
+START_K = 16
+
+
+def nearest(
+    keys: npt.NDArray[np.int64], cols: distance.IntArray, k: int, never: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """Per row of ``keys`` (unique per row, ``never`` for a pair not allowed), the columns
+    ``cols`` of its ``k`` smallest keys in increasing order (-1 where fewer are allowed), and
+    those keys."""
+    k = min(k, keys.shape[1])
+    if k == 0:
+        empty = np.full((keys.shape[0], 0), -1, dtype=np.int64)
+        return empty, empty
+    if k < keys.shape[1]:
+        part = np.argpartition(keys, k - 1, axis=1)[:, :k]
+    else:
+        part = np.broadcast_to(np.arange(keys.shape[1]), keys.shape).copy()
+    got = np.take_along_axis(keys, part, axis=1)
+    order = np.argsort(got, axis=1)
+    part = np.take_along_axis(part, order, axis=1)
+    got = np.take_along_axis(got, order, axis=1)
+    return np.where(got < never, cols[part], -1).astype(np.int64), got
+
+
+def bands(
+    group: distance.IntArray,
+    size: distance.IntArray,
+    long_lists: list[dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]],
+    cap: int,
+    per: int,
+) -> tuple[distance.IntArray, distance.IntArray]:
+    """Twins share their group's nearest units of each weight: the j-th twin (canonical order)
+    takes list positions ``j * cap`` to ``j * cap + cap + per``, so neighbours overlap and the
+    flow can shift any twin along the list."""
+    rows: list[npt.NDArray[np.int64]] = []
+    cols: list[npt.NDArray[np.int64]] = []
+    reps = np.nonzero((size > 1) & (group == np.arange(len(group))))[0]
+    for rep in reps.tolist():
+        members = np.nonzero(group == rep)[0]
+        for by_rep in long_lists:
+            got = by_rep.get(rep)
+            if got is None:
+                continue
+            lst = got[0][got[0] >= 0]
+            for j, m in enumerate(members.tolist()):
+                band = lst[j * cap : j * cap + cap + per]
+                rows.append(np.full(len(band), m, dtype=np.int64))
+                cols.append(band)
+    if not rows:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(rows), np.concatenate(cols)
+
+
+class _Walk:
+    """The units of one coverage weight, nearest first, per officer; twins share one list and
+    one position in it (units only ever become taken, so a position never goes back)."""
+
+    def __init__(
+        self,
+        group: list[int],
+        short: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]],
+        long: dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]],
+        taken: set[int],
+    ):
+        self.group, self.taken = group, taken
+        self.short = (short[0].tolist(), short[1].tolist())
+        self.long = {g: (c.tolist(), k.tolist()) for g, (c, k) in long.items()}
+        self.pointer: dict[int, int] = {}
+
+    def first_free(self, r: int) -> tuple[int, int] | None:
+        """(unit, key) of row ``r``'s nearest unit still free, or None."""
+        g = self.group[r]
+        got = self.long.get(g)
+        cols, keys = got if got is not None else (self.short[0][r], self.short[1][r])
+        at = g if got is not None else -1 - r
+        i = self.pointer.get(at, 0)
+        while i < len(cols) and (cols[i] < 0 or cols[i] in self.taken):
+            i += 1
+        self.pointer[at] = i
+        return (cols[i], keys[i]) if i < len(cols) else None
+
+
+def greedy_start(
+    group: distance.IntArray,
+    start_lists: list[tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]],
+    long_lists: list[dict[int, tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]]],
+    cap: int,
+) -> tuple[distance.IntArray, distance.IntArray]:
+    """A plan to start from: ``cap`` rounds; in each, highest coverage weight first, the
+    shortest pair of an officer without a unit this round and a unit still free is taken, and
+    so on (nearest first, ties by key then row).  Lists are (units, keys) per row as
+    ``nearest`` gives them; twins walk their group's one list.  Only a start: the flow and
+    pricing make the result exact."""
+    taken: set[int] = set()
+    grp = group.tolist()
+    out_r: list[int] = []
+    out_c: list[int] = []
+    for _ in range(cap):
+        done = [False] * len(grp)
+        for short, long in zip(start_lists, long_lists, strict=True):
+            walk = _Walk(grp, short, long, taken)
+            heap = []
+            for r in range(len(grp)):
+                first = None if done[r] else walk.first_free(r)
+                if first is not None:
+                    heap.append((first[1], r))
+            heapq.heapify(heap)
+            while heap:
+                key, r = heapq.heappop(heap)
+                first = walk.first_free(r)
+                if first is None:
+                    continue
+                if first[1] != key:  # its unit went to another: its next one waits its turn
+                    heapq.heappush(heap, (first[1], r))
+                    continue
+                taken.add(first[0])
+                done[r] = True
+                out_r.append(r)
+                out_c.append(first[0])
+    return np.asarray(out_r, dtype=np.int64), np.asarray(out_c, dtype=np.int64)
+
+
+class StartLists:
+    """Gathers, block by block of officer rows, the lists the bands and the greedy start walk:
+    per coverage weight (highest first), each row's ``START_K + cap`` nearest allowed units,
+    and for a group of twins, on its first row, enough for the whole group."""
+
+    def __init__(self, group: distance.IntArray, col_weight: distance.IntArray, cap: int, per: int):
+        n_rows = len(group)
+        self.group, self.cap, self.per = group, cap, per
+        self.size = np.bincount(group, minlength=n_rows)
+        self.n_cols = len(col_weight)
+        self.classes = [np.nonzero(col_weight == wv)[0] for wv in np.unique(col_weight)[::-1]]
+        self.short: list[list[Lists]] = [[] for _ in self.classes]
+        self.long: list[dict[int, Lists]] = [{} for _ in self.classes]
+
+    def add(self, first_row: int, travel: distance.IntArray, allowed: distance.BoolArray) -> None:
+        """One block of rows (``first_row`` onwards): travel and allowed pairs, rows x units."""
+        never = NEVER
+        cols = np.arange(self.n_cols, dtype=np.int64)
+        # unique per row: ties in travel go to the lower column
+        key = np.where(allowed, travel * self.n_cols + cols[None, :], never)
+        rows = np.arange(first_row, first_row + len(travel), dtype=np.int64)
+        leads = np.nonzero((self.size[rows] > 1) & (self.group[rows] == rows))[0].tolist()
+        for k, cls_cols in enumerate(self.classes):
+            sub = key[:, cls_cols]
+            self.short[k].append(nearest(sub, cls_cols, START_K + self.cap, never))
+            for lead in leads:
+                want = int(self.size[first_row + lead]) * self.cap + self.per + START_K
+                got_cols, got_keys = nearest(sub[lead : lead + 1], cls_cols, want, never)
+                self.long[k][first_row + lead] = (got_cols[0], got_keys[0])
+
+    def pairs(self) -> tuple[distance.IntArray, distance.IntArray]:
+        """(rows, columns) of the bands and the greedy start, once every block was added."""
+        short = [
+            (np.concatenate([c for c, _k in x]), np.concatenate([k for _c, k in x]))
+            for x in self.short
+        ]
+        b_rows, b_cols = bands(self.group, self.size, self.long, self.cap, self.per)
+        g_rows, g_cols = greedy_start(self.group, short, self.long, self.cap)
+        return np.concatenate([b_rows, g_rows]), np.concatenate([b_cols, g_cols])
