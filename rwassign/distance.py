@@ -146,10 +146,26 @@ def travel_matrix(
     the administrative stand-in (False)."""
     cols = np.arange(len(geo.unit_lat), dtype=np.int64) if units is None else units
     shape = (len(officers), len(cols))
-    dist, coords = pair_travel(
-        geo, np.repeat(officers, len(cols)), np.tile(cols, len(officers)), settings
-    )
-    return dist.reshape(shape), coords.reshape(shape)
+    if not len(officers) or not len(cols):
+        return np.zeros(shape, dtype=np.int64), np.zeros(shape, dtype=np.bool_)
+    # pair_travel's operations, in its order, on the rows x columns grid (broadcast instead of
+    # repeating every officer and unit): each intermediate is a contiguous array of the same
+    # doubles, so every pair gets the same metres as pair_travel gives it (tested)
+    rows = officers
+    p1 = np.radians(geo.off_lat)[rows][:, None]
+    p2 = np.radians(geo.unit_lat)[cols][None, :]
+    dp = p2 - p1
+    dl = np.radians(geo.unit_lng)[cols][None, :] - np.radians(geo.off_lng)[rows][:, None]
+    cos1 = np.cos(np.radians(geo.off_lat))[rows][:, None]
+    cos2 = np.cos(np.radians(geo.unit_lat))[cols][None, :]
+    a = np.sin(dp / 2) ** 2 + cos1 * cos2 * np.sin(dl / 2) ** 2
+    dist = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    has_point = ~np.isnan(dist)
+    if not has_point.all():
+        miss_r, miss_c = np.nonzero(~has_point)
+        fill, _coords = pair_travel(geo, rows[miss_r], cols[miss_c], settings)
+        dist[miss_r, miss_c] = fill
+    return np.rint(dist).astype(np.int64), has_point
 
 
 def pair_travel(
