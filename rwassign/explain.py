@@ -75,6 +75,9 @@ def assignments(
             rows = members[b.start : b.start + len(b.travel)]
             nearest_open[rows] = np.where(b.allowed, b.travel, nearest_open[0]).min(axis=1)
     kinds = kinds_word(instance)
+    first_of_desa: dict[str, Unit] = {}
+    for x in units:
+        first_of_desa.setdefault(x.desa_key, x)
     closer_lower = i18n.both("reason.why_closer_lower", {"kinds": kinds})
     none_closer = i18n.both("reason.why_none_closer", {"kinds": kinds})
     out = []
@@ -109,9 +112,9 @@ def assignments(
                     {**params, "priority": PRIORITY_LABELS[u.priority]},
                 )
         elif o.home_desa is not None:
-            in_desa = [x for x in units if x.desa_key == o.home_desa]
-            desa = in_desa[0].desa if in_desa else o.home_desa
-            home_kind = in_desa[0].kind if in_desa else kinds
+            first = first_of_desa.get(o.home_desa)
+            desa = first.desa if first is not None else o.home_desa
+            home_kind = first.kind if first is not None else kinds
             params = {"desa": desa, "home_kind": home_kind, "unit": kind, "km": km, "why": why}
             reason = Reason("reason.home_desa", params)
         elif o.home_point is not None:
