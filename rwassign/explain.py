@@ -56,7 +56,7 @@ def localised(id_text: str, en_text: str) -> dict[str, str]:
 
 
 def assignments(
-    instance: Instance, arcs: Arcs, chosen: BoolArray, settings: Settings
+    instance: Instance, arcs: Arcs, chosen: BoolArray, reach: Reach
 ) -> tuple[Assignment, ...]:
     """One ``Assignment`` per chosen arc, each with the reason it was made."""
     units = instance.units
@@ -66,14 +66,7 @@ def assignments(
     # Each member's shortest allowed trip to a unit nobody holds: when it is shorter than the
     # trip they make, the closer open units must have lower priority (else the plan would not be
     # optimal), and the reason says so instead of claiming "nearest".
-    nearest_open = np.full(len(instance.officers), np.iinfo(np.int64).max, dtype=np.int64)
-    members = np.unique(arcs.officer[chosen])
-    open_units = np.asarray([i for i in range(len(units)) if i not in holder], dtype=np.int64)
-    if len(members) and len(open_units):
-        geo = distance.geometry(instance)
-        for b in distance.pair_blocks(geo, members, open_units, settings):
-            rows = members[b.start : b.start + len(b.travel)]
-            nearest_open[rows] = np.where(b.allowed, b.travel, nearest_open[0]).min(axis=1)
+    nearest_open = reach.nearest_open_m
     kinds = kinds_word(instance)
     first_of_desa: dict[str, Unit] = {}
     for x in units:
@@ -140,6 +133,7 @@ def outcomes(
     elig: Eligibility,
     arcs: Arcs,
     plan: tuple[Assignment, ...],
+    reach: Reach,
     *,
     planned: bool = True,
 ) -> tuple[tuple[OfficerOutcome, ...], tuple[UncoveredUnit, ...]]:
@@ -154,20 +148,8 @@ def outcomes(
     covered = {a.unit_uid for a in plan}
     uncovered_units = [u for u in instance.units if u.uid not in covered]
 
-    open_pos = np.asarray(
-        [i for i, u in enumerate(instance.units) if u.uid not in covered], dtype=np.int64
-    )
     # reserves who may travel to an open unit, by the same pairs the solver allows
-    reserves = np.asarray(
-        [o.index for o in instance.officers if elig.eligible[o.index] and o.index not in held],
-        dtype=np.int64,
-    )
-    reaches_open: set[int] = set()
-    if len(reserves) and len(open_pos):
-        geo = distance.geometry(instance)
-        for b in distance.pair_blocks(geo, reserves, open_pos, settings):
-            rows = reserves[b.start : b.start + len(b.travel)]
-            reaches_open.update(rows[b.allowed.any(axis=1)].tolist())
+    reaches_open = reach.reaches_open
     result: list[OfficerOutcome] = []
     for o in instance.officers:
         failed = elig.failed[o.index]
@@ -189,7 +171,7 @@ def outcomes(
         else:
             if not uncovered_units:
                 code = "outcome.reserve_full"
-            elif not planned or o.index in reaches_open:
+            elif not planned or reaches_open[o.index]:
                 # a reserve who may take an open unit: the search stopped before the optimum
                 # (an optimal plan would give them the unit)
                 code = "outcome.reserve_unplanned"
@@ -197,7 +179,7 @@ def outcomes(
                 code = "outcome.reserve_reach"
             result.append(OfficerOutcome(o.index, True, (), (), Reason(code, {})))
 
-    uncovered = uncovered_reasons(instance, settings, elig, arcs, plan, planned=planned)
+    uncovered = uncovered_reasons(instance, settings, elig, arcs, plan, reach, planned=planned)
     return tuple(result), uncovered
 
 
@@ -221,6 +203,7 @@ def uncovered_reasons(
     elig: Eligibility,
     arcs: Arcs,
     plan: tuple[Assignment, ...],
+    reach: Reach,
     *,
     planned: bool = True,
 ) -> tuple[UncoveredUnit, ...]:
@@ -251,19 +234,20 @@ def uncovered_reasons(
     held: dict[int, list[int]] = {}
     for a in plan:
         held.setdefault(a.officer_index, []).append(pos[a.unit_uid])
-    # eligible members in the solver's canonical order (by NRP), so ties go the same way
-    offs = sorted(
-        (o.index for o in instance.officers if elig.eligible[o.index]),
-        key=lambda i: (instance.officers[i].nrp, i),
-    )
-    nearest = _nearest_members(instance, settings, offs, open_pos, held)
+    nearest = reach.nearest
     # the plan's pairs and the candidate pairs into open units, found with arrays
     key = arcs.officer * len(units) + arcs.unit
     plan_keys = np.asarray([o * len(units) + w for o, ws in held.items() for w in ws])
     in_plan = np.nonzero(np.isin(key, plan_keys))[0].tolist()
     pair = {(int(arcs.officer[k]), int(arcs.unit[k])): k for k in in_plan}
-    into_open = np.nonzero(np.isin(arcs.unit, np.asarray(open_pos)))[0].tolist()
-    open_pair = {(int(arcs.officer[k]), int(arcs.unit[k])): k for k in into_open}
+    # per open unit, the candidate pair of its nearest member in reach, if there is one (-1)
+    open_arc = [-1] * len(open_pos)
+    if len(key):
+        want = nearest[1, :, 0] * len(units) + np.asarray(open_pos, dtype=np.int64)
+        by_key = np.argsort(key, kind="stable")
+        at = np.minimum(np.searchsorted(key[by_key], want), len(key) - 1)
+        found = (nearest[1, :, 0] >= 0) & (key[by_key][at] == want)
+        open_arc = np.where(found, by_key[at], -1).tolist()
     geo = distance.geometry(instance)
 
     left_none = i18n.both("uncovered.left_none")
@@ -299,8 +283,8 @@ def uncovered_reasons(
         else:
             left = left_none
         o, km_u = int(near[1, 0]), int(near[1, 1])
-        k_open = open_pair.get((o, u))
-        if k_open is not None:
+        k_open = open_arc[col]
+        if k_open >= 0:
             facts_u = _facts(arcs, k_open)
         else:
             # not a candidate pair: not kept (kept pairs always are) and not pinned (u is open)
@@ -356,39 +340,74 @@ def _facts(arcs: Arcs, k: int) -> _Facts:
     )
 
 
-def _nearest_members(
+@dataclasses.dataclass(frozen=True)
+class Reach:
+    """What the reasons ask of the pairs between eligible members and the units the plan
+    leaves open, found in one blocked pass (``reach``)."""
+
+    #: per open unit, the nearest eligible member (officer index, metres; -1 when none) of four
+    #: groups: anyone (travel limit ignored), anyone in reach, in reach with room under the
+    #: cap, anyone with room (limit ignored); shape (4, open units, 2)
+    nearest: IntArray
+    #: per officer index, their shortest allowed trip to an open unit (int64 max when none)
+    nearest_open_m: IntArray
+    #: per officer index, whether they may travel to some open unit
+    reaches_open: BoolArray
+
+
+def reach(
     instance: Instance,
     settings: Settings,
-    offs: list[int],
+    elig: Eligibility,
+    held: dict[int, int],
     open_pos: list[int],
-    held: dict[int, list[int]],
-) -> IntArray:
-    """For each open unit, the nearest eligible member (officer index, metres; -1 when none) of
-    four groups: anyone (travel limit ignored), anyone in reach, in reach with room under the
-    cap, anyone with room (limit ignored).  Shape (4, units, 2).  Computed in blocks of
-    members, ties going to the earlier member in ``offs`` (canonical order, by NRP), with the
-    solver's own pairs and metres (``distance.pair_blocks``): never every pair at once.
+    *,
+    planned: bool = True,
+) -> Reach:
+    """``Reach`` of a plan: ``held`` counts the units each member holds, ``open_pos`` lists
+    the open units (positions); without a plan (``planned`` false) no reason asks, and nothing
+    is computed.  Computed in blocks of members in the solver's canonical order
+    (by NRP; ties go to the earlier member), with the solver's own pairs and metres
+    (``distance.pair_blocks``): never every pair at once, and only once per plan.
     """
     cap = settings.max_units_per_officer
+    # eligible members in the solver's canonical order (by NRP), so ties go the same way
+    offs = sorted(
+        (o.index for o in instance.officers if elig.eligible[o.index]),
+        key=lambda i: (instance.officers[i].nrp, i),
+    )
     off_arr = np.asarray(offs, dtype=np.int64)
     cols = np.asarray(open_pos, dtype=np.int64)
-    room = np.asarray([len(held.get(o, ())) < cap for o in offs], dtype=np.bool_)
+    room = np.asarray([held.get(o, 0) < cap for o in offs], dtype=np.bool_)
     never = np.iinfo(np.int64).max
     best = np.full((4, len(cols)), never, dtype=np.int64)
     who = np.full((4, len(cols)), -1, dtype=np.int64)
-    geo = distance.geometry(instance)
-    for b in distance.pair_blocks(geo, off_arr, cols, settings):
-        n = len(b.travel)
-        room_b = room[b.start : b.start + n, None]
-        for g, mask in enumerate((None, b.allowed, b.allowed & room_b, room_b)):
-            m = b.travel if mask is None else np.where(mask, b.travel, never)
-            r = m.argmin(axis=0)
-            d = m[r, np.arange(len(cols))]
-            better = d < best[g]
-            best[g, better] = d[better]
-            who[g, better] = off_arr[b.start + r[better]]
-    out = np.stack([who, np.where(who >= 0, best, -1)], axis=-1)
-    return out
+    nearest_open = np.full(len(instance.officers), never, dtype=np.int64)
+    reaches = np.zeros(len(instance.officers), dtype=np.bool_)
+    if len(off_arr) and len(cols) and planned:
+        geo = distance.geometry(instance)
+        for b in distance.pair_blocks(geo, off_arr, cols, settings):
+            n = len(b.travel)
+            rows = off_arr[b.start : b.start + n]
+            in_reach = np.where(b.allowed, b.travel, never)
+            nearest_open[rows] = in_reach.min(axis=1)
+            reaches[rows] = b.allowed.any(axis=1)
+            room_b = room[b.start : b.start + n, None]
+            for g, m in enumerate(
+                (
+                    b.travel,
+                    in_reach,
+                    np.where(b.allowed & room_b, b.travel, never),
+                    np.where(room_b, b.travel, never),
+                )
+            ):
+                r = m.argmin(axis=0)
+                d = m[r, np.arange(len(cols))]
+                better = d < best[g]
+                best[g, better] = d[better]
+                who[g, better] = off_arr[b.start + r[better]]
+    nearest = np.stack([who, np.where(who >= 0, best, -1)], axis=-1)
+    return Reach(nearest, nearest_open, reaches)
 
 
 def _competition(k_w: _Facts, k_u: _Facts, w: Unit, u: Unit) -> str:
@@ -431,9 +450,18 @@ def explain(
     """
     elig = eligibility if eligibility is not None else rules.evaluate(instance, settings)
     arcs = solution.arcs
-    plan = () if solution.chosen is None else assignments(instance, arcs, solution.chosen, settings)
+    chosen = solution.chosen
+    held: dict[int, int] = {}
+    taken: set[int] = set()
+    if chosen is not None:
+        for k in np.nonzero(chosen)[0].tolist():
+            held[int(arcs.officer[k])] = held.get(int(arcs.officer[k]), 0) + 1
+            taken.add(int(arcs.unit[k]))
+    open_pos = [i for i in range(len(instance.units)) if i not in taken]
+    seen = reach(instance, settings, elig, held, open_pos, planned=chosen is not None)
+    plan = () if chosen is None else assignments(instance, arcs, chosen, seen)
     officer_outcomes, uncovered = outcomes(
-        instance, settings, elig, arcs, plan, planned=solution.chosen is not None
+        instance, settings, elig, arcs, plan, seen, planned=chosen is not None
     )
     return SolveResult(
         status=solution.status,
