@@ -401,12 +401,19 @@ def looks_like_units(h: Header | None) -> bool:
 
 def is_numbering_row(row: list[Any]) -> bool:
     """A row of column numbers (1, 2, 3, ...) that Indonesian tables print under the header."""
-    values = [cell_text(v) for v in row if cell_text(v)]
-    if len(values) < 3:
-        return False
-    return values == [str(i) for i in range(1, len(values) + 1)] or values == [
-        f"({i})" for i in range(1, len(values) + 1)
-    ]
+    count = 0
+    bracketed = False
+    for v in row:
+        text = cell_text(v)
+        if not text:
+            continue
+        count += 1
+        if count == 1:
+            bracketed = text == "(1)"
+        # read on only while every filled cell is the next number, in the first one's style
+        if text != (f"({count})" if bracketed else str(count)):
+            return False
+    return count >= 3
 
 
 _TOTAL_WORDS = {"jumlah", "total", "jumlahtotal", "totaljumlah", "grandtotal", "jumlahseluruhnya"}
