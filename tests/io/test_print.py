@@ -278,3 +278,24 @@ def test_longest_reasons_print_whole(
     text = _flat(" ".join(page.plain for page in pages[title]))
     for reason in reasons[-3:]:
         assert len(reason) > 40 and _flat(reason) in text, reason
+
+
+def test_text_width_is_reportlabs_width_to_the_last_bit() -> None:
+    """Printable ASCII is summed from the font's table, anything else measured by reportlab:
+    both must give reportlab's float exactly, or a row height or column width (and so the
+    plan's bytes) would depend on which path measured it."""
+    import random
+    import string
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    rng = random.Random(5)
+    texts = ["", " ", "BRIPKA SITI NURHALIZA", "RW 03 Kampung Jawa", "Dusun Ke-II (Ulu)"]
+    texts += ["".join(rng.choice(string.printable[:95]) for _ in range(rng.randint(1, 60)))
+              for _ in range(2000)]  # fmt: skip
+    texts += ["Désa Baru", "Tj. Périuk – Selatan", "tab\there"]  # reportlab's own path
+    for text in texts:
+        for bold, font in ((False, "Helvetica"), (True, "Helvetica-Bold")):
+            for size in (7.0, 8.5, 9.0, 10.0):
+                text_width.cache_clear()
+                assert text_width(text, bold=bold, size=size) == stringWidth(text, font, size)
