@@ -26,6 +26,7 @@ exiting).
 from __future__ import annotations
 
 import contextlib
+import gc
 import signal
 import sys
 from types import FrameType
@@ -34,6 +35,7 @@ from typing import Annotated
 import typer
 
 from rwassign import i18n
+from rwassign.batch import GC_THRESHOLDS
 from rwassign.cli import export, plan, saran
 from rwassign.cli.options import Command, Group
 from rwassign.cli.output import err
@@ -149,6 +151,7 @@ def run() -> None:  # pragma: no cover - console entry point wrapper (tests run 
     for sig in STOP_SIGNALS:
         signal.signal(sig, _stop)
     sys.unraisablehook = _quiet_unraisable
+    gc.set_threshold(*GC_THRESHOLDS)  # batch workers set it too
     try:
         app()
         _done()
