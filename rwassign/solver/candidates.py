@@ -2,8 +2,8 @@
 
 ``build_candidates`` never lists all of them: in one pass over blocks of officer rows
 (``distance.pair_blocks``) it keeps a candidate set (every residence, kept and pinned pair, each
-unit's ``PER_UNIT`` nearest officers, each officer's ``PER_OFFICER`` best units, bands of units
-shared among twins who live at one address and a greedy plan to start from) and the
+unit's ``PER_UNIT`` nearest officers, each officer's nearest units of every priority, bands of
+units shared among twins who live at one address and a greedy plan to start from) and the
 per-level bounds the weights need over every allowed pair (``LevelBounds``); pricing
 (``rwassign.solver.pricing``) adds back any left-out pair that could improve the plan.
 ``build_arcs`` lists every pair, for small instances (the move-budget model) and for tests.
@@ -39,10 +39,10 @@ from rwassign.solver import start
 #: flow's own arcs and every residence arc.
 CANDIDATES_PER_UNIT = 4
 
-#: The flow's starting candidates: each unit's nearest officers and each officer's nearest
-#: units.  More costs memory and flow time, fewer costs pricing rounds; any value is exact.
+#: The flow's starting candidates: each unit's nearest officers (each officer's nearest units
+#: of every priority: ``start.NEAREST``).  More costs memory and flow time, fewer costs pricing
+#: rounds; any value is exact.
 PER_UNIT = 8
-PER_OFFICER = 8
 
 
 @dataclass(frozen=True)
@@ -313,16 +313,16 @@ def pair_space(
 def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]:
     """The starting candidate pairs and the weights' bounds over every allowed pair.
 
-    One pass over blocks of officer rows: each row keeps its ``PER_OFFICER`` best allowed
-    units (by weight, kept, residence, travel), each column a running top ``max(PER_UNIT,
+    One pass over blocks of officer rows: each column keeps a running top ``max(PER_UNIT,
     CANDIDATES_PER_UNIT)`` of allowed officers (exact, ties by canonical row, merged block by
     block), and every residence, kept and pinned pair is kept.  Pairs that are not allowed
     (beyond ``max_travel_km``) are never kept: a kept or pinned pair beyond the limit does not
     exist.  Raises ``ValueError`` for a pin that is not an allowed pair.
 
-    The same pass gathers the lists of ``start.StartLists``: bands among twins and a greedy
-    plan join the candidates, so the first flow is close to the optimum (``rwassign.solver.
-    start``).  ``cap`` is the units per officer; any value keeps the result exact.
+    The same pass gathers the lists of ``start.StartLists``: each officer's nearest units of
+    every priority, bands among twins and a greedy plan join the candidates, so the first flow
+    is close to the optimum (``rwassign.solver.start``).  ``cap`` is the units per officer;
+    any value keeps the result exact.
     """
     n_rows, n_cols = space.n_rows, space.n_cols
     if n_rows == 0 or n_cols == 0:
@@ -336,9 +336,8 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     best_coords = np.zeros((0, n_cols), dtype=np.bool_)
     longest = np.full(n_cols, -1, dtype=np.int64)
     officers_with_pairs = 0
-    top_weight = int(space.col_weight.max())
     parts: list[tuple[npt.NDArray[Any], ...]] = []
-    starts = start.StartLists(space.group, space.col_weight, cap, PER_OFFICER)
+    starts = start.StartLists(space.group, space.col_weight, cap)
     for b in space.blocks():
         rows_here = b.travel.shape[0]
         row_ids = np.arange(b.start, b.start + rows_here, dtype=np.int64)
@@ -350,17 +349,6 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
         keep = b.resident | kept
         keep |= space.block_flags(space.pinned_keys, b)
         keep &= b.allowed
-        if n_cols > PER_OFFICER:
-            # each officer's best units by value: coverage weight first, then kept,
-            # residence, travel (the order of every lexicographic weighting)
-            best = (top_weight - space.col_weight[None, :]) * 4 + (~kept) * 2 + ~b.resident
-            best = np.where(b.allowed, best * (1 << 40) + b.travel, never)
-            picked = np.argpartition(best, PER_OFFICER - 1, axis=1)[:, :PER_OFFICER]
-            near = np.zeros_like(keep)
-            np.put_along_axis(near, picked, True, axis=1)
-            keep |= near & b.allowed
-        else:
-            keep |= b.allowed
         r, c = np.nonzero(keep)
         parts.append((r + b.start, c, b.travel[r, c], b.resident[r, c], b.coords[r, c]))
         key = np.where(b.allowed, b.travel * n_rows + row_ids[:, None], never)

@@ -4,15 +4,18 @@ Members often share a home (a Polres asrama houses hundreds): every unit is wort
 each of them, so they want the same units.  Seeing only its own nearest units, each of them
 competed for the same few; the first flow left hundreds of members without a unit, its prices
 were far off and pricing had to add about a million pairs over 7 rounds (10,000 units).  So
-``rwassign.solver.candidates`` adds two kinds of pairs to the starting candidates:
+``rwassign.solver.candidates`` adds three kinds of pairs to the starting candidates:
 
+* each officer's ``NEAREST + cap`` nearest units *of every coverage weight* (the best units by
+  value are all of the highest weight, and with members short they are the ones everybody
+  wants: the next weight's units are where most of them end up);
 * *bands*: the twins of a group (``twin_groups``) share their group's nearest units of each
-  coverage weight, the j-th twin taking list positions ``j * cap`` to ``j * cap + cap + per``,
-  overlapping the next twin's, so the flow can pass units along the group;
+  coverage weight, the j-th twin taking list positions ``j * cap`` to ``j * cap + cap +
+  BAND``, overlapping the next twin's, so the flow can pass units along the group;
 * a *greedy start*: ``cap`` rounds, highest coverage weight first, nearest pair first, so the
   candidates hold a plan that covers what the lists allow.
 
-Neither changes the result: any candidate set is exact, pricing adds what is missing and the
+None changes the result: any candidate set is exact, pricing adds what is missing and the
 certificate proves it.  They only make the first flow's plan, and so its prices, close to the
 optimum.
 """
@@ -66,8 +69,14 @@ def twin_groups(
     return first[inverse.reshape(-1)].astype(np.int64)
 
 
-#: Each row's nearest units per coverage weight kept for the greedy start, beside its ``cap``.
-START_K = 16
+#: Each officer's nearest units of every coverage weight, beside their ``cap``: candidates of
+#: the first flow and the lists the greedy start walks.  More costs flow time, fewer costs
+#: pricing rounds (10,000 units: 16 gave 5 rounds and 0.69 M pairs in the end, 32 gave 4 and
+#: 0.47 M); any value is exact.
+NEAREST = 32
+
+#: A twin's band of its group's list beyond its own ``cap`` units.
+BAND = 8
 
 
 def nearest(
@@ -204,12 +213,12 @@ def greedy_start(
 
 class StartLists:
     """Gathers, block by block of officer rows, the lists the bands and the greedy start walk:
-    per coverage weight (highest first), each row's ``START_K + cap`` nearest allowed units,
+    per coverage weight (highest first), each row's ``NEAREST + cap`` nearest allowed units,
     and for a group of twins, on its first row, enough for the whole group."""
 
-    def __init__(self, group: distance.IntArray, col_weight: distance.IntArray, cap: int, per: int):
+    def __init__(self, group: distance.IntArray, col_weight: distance.IntArray, cap: int):
         n_rows = len(group)
-        self.group, self.cap, self.per = group, cap, per
+        self.group, self.cap = group, cap
         self.size = np.bincount(group, minlength=n_rows)
         self.n_cols = len(col_weight)
         self.classes = [np.nonzero(col_weight == wv)[0] for wv in np.unique(col_weight)[::-1]]
@@ -226,18 +235,23 @@ class StartLists:
         leads = np.nonzero((self.size[rows] > 1) & (self.group[rows] == rows))[0].tolist()
         for k, cls_cols in enumerate(self.classes):
             sub = key[:, cls_cols]
-            self.short[k].append(nearest(sub, cls_cols, START_K + self.cap, never))
+            self.short[k].append(nearest(sub, cls_cols, NEAREST + self.cap, never))
             for lead in leads:
-                want = int(self.size[first_row + lead]) * self.cap + self.per + START_K
+                want = int(self.size[first_row + lead]) * self.cap + BAND + NEAREST
                 got_cols, got_keys = nearest(sub[lead : lead + 1], cls_cols, want, never)
                 self.long[k][first_row + lead] = (got_cols[0], got_keys[0])
 
     def pairs(self) -> tuple[distance.IntArray, distance.IntArray]:
-        """(rows, columns) of the bands and the greedy start, once every block was added."""
+        """(rows, columns) of every row's nearest units of each weight, the bands and the
+        greedy start, once every block was added."""
         short = [
             (np.concatenate([c for c, _k in x]), np.concatenate([k for _c, k in x]))
             for x in self.short
         ]
-        b_rows, b_cols = bands(self.group, self.size, self.long, self.cap, self.per)
+        near_rows = [np.repeat(np.arange(len(c)), c.shape[1]) for c, _k in short]
+        near_cols = [c.ravel() for c, _k in short]
+        b_rows, b_cols = bands(self.group, self.size, self.long, self.cap, BAND)
         g_rows, g_cols = greedy_start(self.group, short, self.long, self.cap)
-        return np.concatenate([b_rows, g_rows]), np.concatenate([b_cols, g_cols])
+        rows = np.concatenate([*near_rows, b_rows, g_rows])
+        cols = np.concatenate([*near_cols, b_cols, g_cols])
+        return rows[cols >= 0], cols[cols >= 0]

@@ -2,7 +2,7 @@
 
 Points lie on a north-south line (``builders.north(km)``), so every distance in a comment is
 exact to the metre.  The candidate set is cut to one pair per officer and per unit
-(``PER_OFFICER``, ``PER_UNIT``, ``CANDIDATES_PER_UNIT`` set to 1) so that tiny instances need
+(``start.NEAREST`` 0, ``PER_UNIT`` and ``CANDIDATES_PER_UNIT`` 1) so that tiny instances need
 pricing; the brute force is that of ``test_properties``.
 """
 
@@ -32,8 +32,8 @@ from tests.solver.test_properties import brute_force, instances
 def one_candidate_each(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each officer keeps only their nearest (= best) unit, each unit its nearest officer, and
     the greedy start sees only each officer's nearest unit."""
-    monkeypatch.setattr(candidates, "PER_OFFICER", 1)
-    monkeypatch.setattr(start, "START_K", 0)
+    monkeypatch.setattr(start, "BAND", 1)
+    monkeypatch.setattr(start, "NEAREST", 0)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
 

@@ -62,13 +62,13 @@ def test_a_pinned_twin_is_its_own_group() -> None:
 def test_twins_get_overlapping_bands_of_their_nearest_units(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """With one unit per officer and unit (``PER_OFFICER = PER_UNIT = 1``, no greedy
+    """With one unit per officer and unit (``BAND = PER_UNIT = 1``, ``NEAREST = 0``, no greedy
     margin), twin j (NRP order) gets list positions j .. j + 1 of the group's nearest units
     (1..6 km, then the one at 20 km): bands that overlap, so the flow can pass units along."""
-    monkeypatch.setattr(candidates, "PER_OFFICER", 1)
+    monkeypatch.setattr(start, "BAND", 1)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
-    monkeypatch.setattr(start, "START_K", 0)
+    monkeypatch.setattr(start, "NEAREST", 0)
     inst = asrama()
     arcs, _bounds = build_candidates(space_of(inst))
     pairs = {(int(o), int(u)) for o, u in zip(arcs.officer, arcs.unit, strict=True)}
@@ -81,10 +81,10 @@ def test_twins_get_overlapping_bands_of_their_nearest_units(
 def test_the_first_flow_already_covers_the_optimum(monkeypatch: pytest.MonkeyPatch) -> None:
     """Eight twins and six units near them: with one candidate each, the greedy start and the
     bands still hold a plan covering every unit, so the first flow does before any pricing."""
-    monkeypatch.setattr(candidates, "PER_OFFICER", 1)
+    monkeypatch.setattr(start, "BAND", 1)
     monkeypatch.setattr(candidates, "PER_UNIT", 1)
     monkeypatch.setattr(candidates, "CANDIDATES_PER_UNIT", 1)
-    monkeypatch.setattr(start, "START_K", 0)
+    monkeypatch.setattr(start, "NEAREST", 0)
     inst = asrama(8)
     space = space_of(inst)
     arcs, bounds = build_candidates(space)
