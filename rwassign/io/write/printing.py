@@ -47,6 +47,7 @@ __all__ = [
     "cell_height",
     "chars_for",
     "column_width",
+    "fits_within",
     "font",
     "line_height",
     "page_setup",
@@ -173,6 +174,28 @@ def cell_height(value: Any, width: float, *, bold: bool, size: float, number_for
     return wrap_lines(text, width, bold=bold, size=size) * line_height(size)
 
 
+_PLAIN = Style()
+
+
+def fits_within(text: str, points: float, size: float = FONT_SIZE) -> bool:
+    """Whether ``text`` is surely no wider than ``points`` (at ``size``): printable ASCII whose
+    every letter, at the widest letter's width, still fits.  It lets a column's widest value be
+    found without measuring the many short ones."""
+    return len(text) * _WIDEST * size <= points - 1e-6 and text.isascii() and text.isprintable()
+
+
+def _one_short_line(value: Any, size: float, width: float) -> bool:
+    """Text that fits ``width`` on one line even at the widest letter, in a font no larger than
+    the default (most cells of a plan: measuring each of them was most of the row heights)."""
+    return (
+        value.__class__ is str
+        and size <= FONT_SIZE
+        and len(value) * _WIDEST * size <= width - 1e-6
+        and value.isascii()
+        and value.isprintable()
+    )
+
+
 def set_row_heights(ws: Sheet, first_row: int = 1) -> None:
     """Give every row from ``first_row`` the height of its tallest cell (module docstring).
 
@@ -192,7 +215,9 @@ def set_row_heights(ws: Sheet, first_row: int = 1) -> None:
                 width = usable_width(chars)
             else:
                 width = widths[column - 1] if column <= len(widths) else default
-            style = cell.style or Style()
+            style = cell.style or _PLAIN
+            if _one_short_line(cell.value, float(style.size), width):
+                continue  # a line no taller than the row's least: it cannot raise the row
             height = cell_height(
                 cell.value,
                 width,

@@ -17,6 +17,7 @@ from rwassign.io.write.printing import (
     GREY,
     HEADER_SIZE,
     chars_for,
+    fits_within,
     page_setup,
     set_row_heights,
     set_widths,
@@ -141,7 +142,7 @@ def column_chars(ws: Sheet, column: int, cap: float, *, header_row: int = 1) -> 
             header_word = max(
                 (text_width(w, bold=True, size=HEADER_SIZE) for w in text.split()), default=0.0
             )
-        else:
+        elif not fits_within(text, widest):
             widest = max(widest, text_width(text, bold=style.bold))
     return max(chars_for(header_word), min(chars_for(widest), cap), 4.0)
 
