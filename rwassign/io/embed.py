@@ -116,14 +116,16 @@ def _short(value: Any) -> str:
     return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
 
 
-_SCALARS = (str, int, bool, float)
+#: Values whose digest is remembered: equal as keys exactly when equal as JSON (with the type's
+#: name), which floats are not (``0.0 == -0.0``).
+_SCALARS = (str, int, bool)
 
 
 @lru_cache(maxsize=1 << 16)
 def _short_scalar(kind: str, value: Any) -> str:
     """:func:`_short` of a scalar, remembered: most fields repeat (ranks, places, yes/no, empty
     cells), and a 10,000-unit plan digests over 200,000 of them.  ``kind`` (the type's name)
-    keeps ``True``, ``1`` and ``1.0`` apart (equal as keys, not as JSON)."""
+    keeps ``True`` and ``1`` apart (equal as keys, not as JSON)."""
     return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
 
 
@@ -154,8 +156,17 @@ def _json_text(value: Any) -> str:
 
 
 def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
-    """Per record (by ``key``): the short digests of its fields in sorted field order."""
-    return {str(r[key]): "".join(_short(r[f]) for f in sorted(r)) for r in records}
+    """Per record (by ``key``): the short digests of its fields in sorted field order (sorted
+    once per set of field names: every record of a kind has the same)."""
+    orders: dict[tuple[str, ...], list[str]] = {}
+    out: dict[str, str] = {}
+    for r in records:
+        names = tuple(r)
+        order = orders.get(names)
+        if order is None:
+            order = orders[names] = sorted(names)
+        out[str(r[key])] = "".join([_short(r[f]) for f in order])
+    return out
 
 
 def binding(

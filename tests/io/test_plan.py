@@ -252,3 +252,17 @@ def test_a_plan_without_recorded_settings_is_refused_unless_the_roster_wins(
         "export.facts_changed_roster",
         "export.settings_from_roster",
     ]
+
+
+def test_field_digests_keep_values_apart_that_compare_equal() -> None:
+    """Digests of scalar fields are remembered by value and type: ``True`` and ``1`` are equal
+    keys but different JSON, and so are ``0.0`` and ``-0.0`` (floats are never remembered);
+    each must keep its own digest, whichever came first."""
+    from rwassign.io import embed
+
+    assert embed._short(1) != embed._short(True)
+    assert embed._short(True) != embed._short(1)
+    assert embed._short(0.0) != embed._short(-0.0)
+    assert embed._short(-0.0) != embed._short(0.0)
+    assert embed._short("1") != embed._short(1)
+    assert embed._short(None) == embed._short(None)
