@@ -138,6 +138,21 @@ def geometry(instance: Instance) -> Geometry:
     )  # fmt: skip
 
 
+def _great_circle_m(geo: Geometry, officers: IntArray, units: IntArray) -> FloatArray:
+    """Great-circle metres, unrounded (NaN where a point is missing), of officers and units
+    given as index arrays that broadcast: pairs side by side, or a column of officers against
+    a row of units.  Every intermediate is a contiguous array of the same doubles either way."""
+    p1 = np.radians(geo.off_lat)[officers]
+    p2 = np.radians(geo.unit_lat)[units]
+    dp = p2 - p1
+    dl = np.radians(geo.unit_lng)[units] - np.radians(geo.off_lng)[officers]
+    cos1 = np.cos(np.radians(geo.off_lat))[officers]
+    cos2 = np.cos(np.radians(geo.unit_lat))[units]
+    a = np.sin(dp / 2) ** 2 + cos1 * cos2 * np.sin(dl / 2) ** 2
+    result: FloatArray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return result
+
+
 def travel_matrix(
     geo: Geometry, officers: IntArray, settings: Settings, units: IntArray | None = None
 ) -> tuple[IntArray, BoolArray]:
@@ -148,18 +163,10 @@ def travel_matrix(
     shape = (len(officers), len(cols))
     if not len(officers) or not len(cols):
         return np.zeros(shape, dtype=np.int64), np.zeros(shape, dtype=np.bool_)
-    # pair_travel's operations, in its order, on the rows x columns grid (broadcast instead of
-    # repeating every officer and unit): each intermediate is a contiguous array of the same
-    # doubles, so every pair gets the same metres as pair_travel gives it (tested)
+    # pair_travel's formula on the rows x columns grid (broadcast instead of repeating every
+    # officer and unit): the same doubles, so every pair gets the same metres (tested)
     rows = officers
-    p1 = np.radians(geo.off_lat)[rows][:, None]
-    p2 = np.radians(geo.unit_lat)[cols][None, :]
-    dp = p2 - p1
-    dl = np.radians(geo.unit_lng)[cols][None, :] - np.radians(geo.off_lng)[rows][:, None]
-    cos1 = np.cos(np.radians(geo.off_lat))[rows][:, None]
-    cos2 = np.cos(np.radians(geo.unit_lat))[cols][None, :]
-    a = np.sin(dp / 2) ** 2 + cos1 * cos2 * np.sin(dl / 2) ** 2
-    dist = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    dist = _great_circle_m(geo, rows[:, None], cols[None, :])
     has_point = ~np.isnan(dist)
     if not has_point.all():
         miss_r, miss_c = np.nonzero(~has_point)
@@ -174,19 +181,12 @@ def pair_travel(
     """Distance in whole metres of each pair ``(officers[i], units[i])`` and whether it is a
     great-circle distance (True) or the administrative stand-in (False).
 
-    The one place a distance is computed: every matrix, block and single pair goes through
-    these same element-wise operations on flat arrays, so a pair has the same metres whichever
-    stage asks (the proof of optimality compares values to the unit).  Not counting one's own
-    unit as 0: callers do that (``resident``).
+    With ``travel_matrix`` the one place a distance is computed: both go through
+    ``_great_circle_m`` and this stand-in, so a pair has the same metres whichever stage asks
+    (the proof of optimality compares values to the unit).  Not counting one's own unit as 0:
+    callers do that (``resident``).
     """
-    p1 = np.radians(geo.off_lat)[officers]
-    p2 = np.radians(geo.unit_lat)[units]
-    dp = p2 - p1
-    dl = np.radians(geo.unit_lng)[units] - np.radians(geo.off_lng)[officers]
-    cos1 = np.cos(np.radians(geo.off_lat))[officers]
-    cos2 = np.cos(np.radians(geo.unit_lat))[units]
-    a = np.sin(dp / 2) ** 2 + cos1 * cos2 * np.sin(dl / 2) ** 2
-    dist = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    dist = _great_circle_m(geo, officers, units)
     has_point = ~np.isnan(dist)
     missing = np.nonzero(~has_point)[0]
     if len(missing):
