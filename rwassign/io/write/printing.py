@@ -160,6 +160,14 @@ def line_height(size: float = FONT_SIZE) -> float:
     return size * _LINE_FACTOR
 
 
+def fits_within(text: str, points: float, size: float = FONT_SIZE) -> bool:
+    """Whether ``text`` is surely no wider than ``points`` (at ``size``): printable ASCII whose
+    every letter, at the widest letter's width, still fits (with a margin for rounding).  It
+    lets the many short cells skip measuring: one line for a row's height, never the widest
+    value of a column."""
+    return len(text) * _WIDEST * size <= points - 1e-6 and text.isascii() and text.isprintable()
+
+
 def cell_height(value: Any, width: float, *, bold: bool, size: float, number_format: str) -> float:
     """Points a cell's text needs when wrapped at ``width``; rich text line by line."""
     if isinstance(value, Rich):
@@ -169,7 +177,7 @@ def cell_height(value: Any, width: float, *, bold: bool, size: float, number_for
                 total += wrap_lines(paragraph, width, size=run.size) * line_height(run.size)
         return total
     text = shown(value, number_format)
-    if len(text) * _WIDEST * size <= width - 1e-6 and text.isascii() and text.isprintable():
+    if fits_within(text, width, size):
         return line_height(size)  # even at its widest letter it fits: one line, no need to wrap
     return wrap_lines(text, width, bold=bold, size=size) * line_height(size)
 
@@ -177,23 +185,10 @@ def cell_height(value: Any, width: float, *, bold: bool, size: float, number_for
 _PLAIN = Style()
 
 
-def fits_within(text: str, points: float, size: float = FONT_SIZE) -> bool:
-    """Whether ``text`` is surely no wider than ``points`` (at ``size``): printable ASCII whose
-    every letter, at the widest letter's width, still fits.  It lets a column's widest value be
-    found without measuring the many short ones."""
-    return len(text) * _WIDEST * size <= points - 1e-6 and text.isascii() and text.isprintable()
-
-
 def _one_short_line(value: Any, size: float, width: float) -> bool:
     """Text that fits ``width`` on one line even at the widest letter, in a font no larger than
     the default (most cells of a plan: measuring each of them was most of the row heights)."""
-    return (
-        value.__class__ is str
-        and size <= FONT_SIZE
-        and len(value) * _WIDEST * size <= width - 1e-6
-        and value.isascii()
-        and value.isprintable()
-    )
+    return value.__class__ is str and size <= FONT_SIZE and fits_within(value, width, size)
 
 
 def set_row_heights(ws: Sheet, first_row: int = 1) -> None:
