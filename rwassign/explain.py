@@ -145,8 +145,6 @@ def outcomes(
     held: dict[int, list[str]] = {}
     for a in plan:
         held.setdefault(a.officer_index, []).append(a.unit_uid)
-    covered = {a.unit_uid for a in plan}
-    uncovered_units = [u for u in instance.units if u.uid not in covered]
 
     # reserves who may travel to an open unit, by the same pairs the solver allows
     reaches_open = reach.reaches_open
@@ -169,7 +167,7 @@ def outcomes(
                 )
             )
         else:
-            if not uncovered_units:
+            if not reach.open_units:
                 code = "outcome.reserve_full"
             elif not planned or reaches_open[o.index]:
                 # a reserve who may take an open unit: the search stopped before the optimum
@@ -222,8 +220,7 @@ def uncovered_reasons(
     reason only states where the member went.
     """
     units = instance.units
-    covered = {a.unit_uid for a in plan}
-    open_pos = [i for i, u in enumerate(units) if u.uid not in covered]
+    open_pos = reach.open_units  # the nearest members below are per one of these, in order
     if not open_pos:
         return ()
     if not any(elig.eligible) or not planned:
@@ -248,7 +245,6 @@ def uncovered_reasons(
         at = np.minimum(np.searchsorted(key[by_key], want), len(key) - 1)
         found = (nearest[1, :, 0] >= 0) & (key[by_key][at] == want)
         open_arc = np.where(found, by_key[at], -1).tolist()
-    geo = distance.geometry(instance)
 
     left_none = i18n.both("uncovered.left_none")
     out = []
@@ -292,7 +288,7 @@ def uncovered_reasons(
                 False,
                 settings.priority_weight(unit.priority),
                 False,
-                bool(geo.off_home_unit[o] == u),
+                instance.officers[o].home_unit == unit.uid,
                 km_u,
             )
         mine = [pair[(o, w)] for w in held[o]]
@@ -353,6 +349,8 @@ class Reach:
     nearest_open_m: IntArray
     #: per officer index, whether they may travel to some open unit
     reaches_open: BoolArray
+    #: the open units (positions, ascending): ``nearest`` has one column per unit, in this order
+    open_units: list[int]
 
 
 def reach(
@@ -407,7 +405,7 @@ def reach(
                 best[g, better] = d[better]
                 who[g, better] = off_arr[b.start + r[better]]
     nearest = np.stack([who, np.where(who >= 0, best, -1)], axis=-1)
-    return Reach(nearest, nearest_open, reaches)
+    return Reach(nearest, nearest_open, reaches, list(open_pos))
 
 
 def _competition(k_w: _Facts, k_u: _Facts, w: Unit, u: Unit) -> str:
