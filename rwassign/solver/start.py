@@ -176,10 +176,12 @@ def greedy_start(
     grp = group.tolist()
     out_r: list[int] = []
     out_c: list[int] = []
+    # one walk per weight for all rounds: units only become taken, so no position goes back
+    pairs = zip(start_lists, long_lists, strict=True)
+    walks = [_Walk(grp, short, long, taken) for short, long in pairs]
     for _ in range(cap):
         done = [False] * len(grp)
-        for short, long in zip(start_lists, long_lists, strict=True):
-            walk = _Walk(grp, short, long, taken)
+        for walk in walks:
             waiting: dict[int, deque[int]] = {}  # walker (group, or -1 - row alone) -> rows
             for r, g in enumerate(grp):
                 if not done[r]:
@@ -241,13 +243,21 @@ class StartLists:
                 got_cols, got_keys = nearest(sub[lead : lead + 1], cls_cols, want, never)
                 self.long[k][first_row + lead] = (got_cols[0], got_keys[0])
 
-    def pairs(self) -> tuple[distance.IntArray, distance.IntArray]:
-        """(rows, columns) of every row's nearest units of each weight, the bands and the
-        greedy start, once every block was added."""
-        short = [
+    def rows_lists(self) -> list[Lists]:
+        """Per weight, every row's list (units, keys), the blocks put together."""
+        return [
             (np.concatenate([c for c, _k in x]), np.concatenate([k for _c, k in x]))
             for x in self.short
         ]
+
+    def greedy(self) -> tuple[distance.IntArray, distance.IntArray]:
+        """(rows, columns) of the greedy start over the lists gathered."""
+        return greedy_start(self.group, self.rows_lists(), self.long, self.cap)
+
+    def pairs(self) -> tuple[distance.IntArray, distance.IntArray]:
+        """(rows, columns) of every row's nearest units of each weight, the bands and the
+        greedy start, once every block was added."""
+        short = self.rows_lists()
         near_rows = [np.repeat(np.arange(len(c)), c.shape[1]) for c, _k in short]
         near_cols = [c.ravel() for c, _k in short]
         b_rows, b_cols = bands(self.group, self.size, self.long, self.cap, BAND)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 
 from rwassign import rules
-from rwassign.distance import IntArray
 from rwassign.model import Instance
 from rwassign.settings import Settings
 from rwassign.solver import candidates, start
@@ -94,28 +92,16 @@ def test_the_first_flow_already_covers_the_optimum(monkeypatch: pytest.MonkeyPat
     assert objective(solved(inst)) == (9, 7, 0, 21_000)
 
 
-def test_greedy_start_takes_the_highest_weight_first(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_greedy_start_takes_the_highest_weight_first() -> None:
     """At cap 2: the priority-3 unit goes to the member living there (0 km), not to the twins
     who come first by NRP (20 km); then the nearest pairs of priority 1, shortest first: the
     twins take 1, 2, then 3, 4 km; the member at 20 km the 6 km unit (14 km away)."""
     inst = asrama(2)
     space = space_of(inst, Settings(time_limit_s=10.0, workers=1, max_units_per_officer=2))
-    group = space.group
-    size = np.bincount(group, minlength=space.n_rows)
-    lists: list[list[tuple[IntArray, IntArray]]] = [[], []]
-    long_lists: list[dict[int, tuple[IntArray, IntArray]]] = [{}, {}]
-    never = np.iinfo(np.int64).max
+    lists = start.StartLists(space.group, space.col_weight, 2)
     for b in space.blocks():
-        key = np.where(b.allowed, b.travel * space.n_cols + np.arange(space.n_cols), never)
-        for k, wv in enumerate((3, 1)):
-            cols = np.nonzero(space.col_weight == wv)[0]
-            lists[k].append(start.nearest(key[:, cols], cols, 2, never))
-            for r in range(b.travel.shape[0]):
-                if size[r] > 1 and group[r] == r:
-                    c, kk = start.nearest(key[r : r + 1, cols], cols, 9, never)
-                    long_lists[k][r] = (c[0], kk[0])
-    starts = [(np.concatenate([c for c, _ in x]), np.concatenate([k for _, k in x])) for x in lists]
-    rows, cols = start.greedy_start(group, starts, long_lists, 2)
+        lists.add(b.start, b.travel, b.allowed)
+    rows, cols = lists.greedy()
     uid = [inst.units[int(u)].uid for u in space.uorder]
     got = {(int(r), uid[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)}
     t = "lebong utara|tunggang|"
