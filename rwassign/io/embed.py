@@ -113,6 +113,10 @@ def fingerprint(instance: Instance, settings: Settings, facts: dict[str, Any] | 
 def _short(value: Any) -> str:
     if value is None or value.__class__ in _SCALARS:
         return _short_scalar(value.__class__.__name__, value)
+    return _digest(value)
+
+
+def _digest(value: Any) -> str:
     return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
 
 
@@ -126,7 +130,7 @@ def _short_scalar(kind: str, value: Any) -> str:
     """:func:`_short` of a scalar, remembered: most fields repeat (ranks, places, yes/no, empty
     cells), and a 10,000-unit plan digests over 200,000 of them.  ``kind`` (the type's name)
     keeps ``True`` and ``1`` apart (equal as keys, not as JSON)."""
-    return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
+    return _digest(value)
 
 
 def _field_bytes(value: Any) -> bytes:
