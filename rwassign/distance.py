@@ -141,16 +141,32 @@ def geometry(instance: Instance) -> Geometry:
 def _great_circle_m(geo: Geometry, officers: IntArray, units: IntArray) -> FloatArray:
     """Great-circle metres, unrounded (NaN where a point is missing), of officers and units
     given as index arrays that broadcast: pairs side by side, or a column of officers against
-    a row of units.  Every intermediate is a contiguous array of the same doubles either way."""
+    a row of units.  Every intermediate is a contiguous array of the same doubles either way.
+
+    The haversine of :func:`haversine_m`, operation for operation in the same order (so the
+    same doubles), but each step writes into one of two pair-sized arrays instead of a new
+    one: on a 5,000-unit grid the temporaries cost a third of the time."""
     p1 = np.radians(geo.off_lat)[officers]
     p2 = np.radians(geo.unit_lat)[units]
-    dp = p2 - p1
-    dl = np.radians(geo.unit_lng)[units] - np.radians(geo.off_lng)[officers]
+    l1 = np.radians(geo.off_lng)[officers]
+    l2 = np.radians(geo.unit_lng)[units]
     cos1 = np.cos(np.radians(geo.off_lat))[officers]
     cos2 = np.cos(np.radians(geo.unit_lat))[units]
-    a = np.sin(dp / 2) ** 2 + cos1 * cos2 * np.sin(dl / 2) ** 2
-    result: FloatArray = 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    return result
+    a: FloatArray = np.subtract(p2, p1)  # sin(dp / 2) ** 2
+    np.divide(a, 2, out=a)
+    np.sin(a, out=a)
+    np.multiply(a, a, out=a)
+    b: FloatArray = np.subtract(l2, l1)  # sin(dl / 2) ** 2
+    np.divide(b, 2, out=b)
+    np.sin(b, out=b)
+    np.multiply(b, b, out=b)
+    np.multiply(np.multiply(cos1, cos2), b, out=b)  # cos1 * cos2 * sin(dl / 2) ** 2
+    np.add(a, b, out=a)
+    np.clip(a, 0.0, 1.0, out=a)
+    np.sqrt(a, out=a)
+    np.arcsin(a, out=a)
+    np.multiply(a, 2 * EARTH_RADIUS_M, out=a)
+    return a
 
 
 def travel_matrix(
