@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import csv
+import gzip
+import io
+from importlib import resources
+
 import pytest
 
 from rwassign import gazetteer
@@ -26,6 +31,17 @@ def test_every_row_is_loaded_with_its_code_and_centroid(gaz: Gazetteer) -> None:
         "Kelurahan",
     )
     assert kota_padang.point is not None and round(kota_padang.point.lat, 3) == -3.402
+
+
+def test_the_quick_csv_split_reads_what_the_csv_module_reads() -> None:
+    ref = resources.files("rwassign.gazetteer").joinpath("data", gazetteer.DATA_FILE)
+    text = gzip.decompress(ref.read_bytes()).decode("utf-8")
+    assert gazetteer._csv_rows(text) == list(csv.reader(io.StringIO(text, newline="")))
+    # quoted fields, an escaped quote, a line in LF alone, an empty last field
+    made = 'a,"b, c",d\r\n"say ""hi""",x,\r\ne,f\ng,h\r\n'
+    assert gazetteer._csv_rows(made) == list(csv.reader(io.StringIO(made, newline="")))
+    with pytest.raises(ValueError, match="spans lines"):
+        gazetteer._csv_rows('a,"b\r\nc",d\r\n')
 
 
 def test_rejang_lebong_has_its_156_desa(gaz: Gazetteer) -> None:
