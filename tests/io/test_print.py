@@ -299,3 +299,28 @@ def test_text_width_is_reportlabs_width_to_the_last_bit() -> None:
             for size in (7.0, 8.5, 9.0, 10.0):
                 text_width.cache_clear()
                 assert text_width(text, bold=bold, size=size) == stringWidth(text, font, size)
+
+
+def test_wrapping_counts_the_same_lines_whichever_path_measures_the_words() -> None:
+    """Printable ASCII is wrapped with its words measured in place; every other text word by
+    word through ``text_width``: the same lines either way (greedy at spaces, long words cut)."""
+    import random
+
+    from rwassign.io.write.printing import _lines, wrap_lines
+
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyzWMIil .,()-/:0123456789  "
+    texts = ["", " ", "  two  spaces ", "W" * 80, "RW 03 sudah dipegang personel lain"]
+    texts += ["".join(rng.choice(letters) for _ in range(rng.randint(1, 160))) for _ in range(800)]
+    for text in texts:
+        for width in (4.0, 37.5, 113.7, 260.0):
+            for bold in (False, True):
+                for size in (8.0, 10.0):
+                    space = text_width(" ", bold=bold, size=size)
+                    words = [text_width(w, bold=bold, size=size) for w in text.split(" ")]
+                    wrap_lines.cache_clear()
+                    assert wrap_lines(text, width, bold=bold, size=size) == _lines(
+                        words, space, width
+                    )
+    # a line break splits paragraphs (the general path), each counted alike
+    assert wrap_lines("RW 1\nRW 2", 500.0) == 2

@@ -105,9 +105,8 @@ def text_width(text: str, *, bold: bool = False, size: float = FONT_SIZE) -> flo
     Printable ASCII, nearly every cell, is summed here from the font's width table with
     reportlab's own arithmetic (the same float, tested), without its per-call encoding work:
     measuring every cell of a plan for its column and row was a sixth of writing it."""
-    if text.isascii() and text.isprintable():
-        widths = _WIDTHS[bold]
-        return float(sum([widths[ord(c)] for c in text]) * 0.001 * size)
+    if text.isascii() and text.isprintable():  # whole widths: any order sums the same
+        return float(sum(map(_WIDTHS[bold].__getitem__, text.encode("ascii"))) * 0.001 * size)
     return float(stringWidth(text, "Helvetica-Bold" if bold else "Helvetica", size))
 
 
@@ -138,21 +137,33 @@ def shown(value: Any, number_format: str = GENERAL) -> str:
 def wrap_lines(text: str, width: float, *, bold: bool = False, size: float = FONT_SIZE) -> int:
     """Lines ``text`` takes when wrapped at ``width`` points: greedy at spaces, as both programs
     do, with a word wider than the line broken wherever it reaches the edge."""
-    lines = 0
     space = text_width(" ", bold=bold, size=size)
-    for paragraph in text.split("\n"):
-        lines += 1
-        used = 0.0
-        for word in paragraph.split(" "):
-            w = text_width(word, bold=bold, size=size)
-            if used and used + space + w <= width:
-                used += space + w
-                continue
-            if used:
-                lines += 1
-            extra = math.ceil(w / width) - 1 if w > width else 0
-            lines += extra
-            used = w - extra * width
+    if text.isascii() and text.isprintable():  # one paragraph; each word as text_width sums it
+        get = _WIDTHS[bold].__getitem__
+        return _lines(
+            [float(sum(map(get, w.encode("ascii"))) * 0.001 * size) for w in text.split(" ")],
+            space,
+            width,
+        )
+    return sum(
+        _lines([text_width(w, bold=bold, size=size) for w in paragraph.split(" ")], space, width)
+        for paragraph in text.split("\n")
+    )
+
+
+def _lines(words: list[float], space: float, width: float) -> int:
+    """Lines of one paragraph of words of these widths, greedy at spaces (``wrap_lines``)."""
+    lines = 1
+    used = 0.0
+    for w in words:
+        if used and used + space + w <= width:
+            used += space + w
+            continue
+        if used:
+            lines += 1
+        extra = math.ceil(w / width) - 1 if w > width else 0
+        lines += extra
+        used = w - extra * width
     return lines
 
 
@@ -186,8 +197,11 @@ _PLAIN = Style()
 
 
 def _one_short_line(value: Any, size: float, width: float) -> bool:
-    """Text that fits ``width`` on one line even at the widest letter, in a font no larger than
-    the default (most cells of a plan: measuring each of them was most of the row heights)."""
+    """Text (or a whole number) that fits ``width`` on one line even at the widest letter, in a
+    font no larger than the default (most cells of a plan: measuring each of them was most of
+    the row heights)."""
+    if value.__class__ is int:  # shown as its digits (``shown``)
+        value = str(value)
     return value.__class__ is str and size <= FONT_SIZE and fits_within(value, width, size)
 
 
