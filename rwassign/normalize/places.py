@@ -159,6 +159,9 @@ _WORD_NUMBERS: dict[str, int] = {
     "sembilan": 9,
     "sepuluh": 10,
 }
+#: A number word at the end of a label (``"RW Satu"``): one pattern, not one per word; no word
+#: ends another at a word boundary, so at most one can match.
+_WORD_NUMBER_RE = re.compile(rf"\b({'|'.join(_WORD_NUMBERS)})$")
 
 
 def parse_kind(text: object) -> str | None:
@@ -186,8 +189,7 @@ def parse_unit_label(text: object, default_kind: str | None = None) -> tuple[str
             return None
         return kind_default, int(text)
     s = SPACES_RE.sub(" ", match_text(str(text)).strip().casefold())
-    for word, value in _WORD_NUMBERS.items():
-        s = re.sub(rf"\b{word}$", str(value), s)
+    s = _WORD_NUMBER_RE.sub(lambda m: str(_WORD_NUMBERS[m.group(1)]), s)
     m = _LABEL_RE.match(s)
     if m is None:
         return None

@@ -83,7 +83,11 @@ _INVISIBLE_TABLE = {ord(c): None for c in INVISIBLE_CHARS} | {ord(c): " " for c 
 
 
 def without_invisible(text: str) -> str:
-    """``text`` with :data:`INVISIBLE_CHARS` removed and :data:`OTHER_SPACES` made plain spaces."""
+    """``text`` with :data:`INVISIBLE_CHARS` removed and :data:`OTHER_SPACES` made plain spaces.
+
+    Neither set holds an ASCII character, so ASCII text (most cells) is returned as it is."""
+    if text.isascii():
+        return text
     return text.translate(_INVISIBLE_TABLE)
 
 

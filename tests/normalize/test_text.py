@@ -81,6 +81,13 @@ def test_nfkc_alone_keeps_the_zero_width_space_so_it_must_be_listed() -> None:
     assert ZWSP in INVISIBLE_CHARS
 
 
+def test_no_invisible_or_other_space_is_ascii_so_ascii_text_is_kept_as_it_is() -> None:
+    # the premise of without_invisible's shortcut for ASCII text
+    assert not any(ch.isascii() for ch in INVISIBLE_CHARS | OTHER_SPACES)
+    every_ascii = "".join(map(chr, range(128)))
+    assert without_invisible(every_ascii) is every_ascii
+
+
 @pytest.mark.parametrize("ch", sorted(OTHER_SPACES))
 def test_other_spaces_read_as_one_plain_space(ch: str) -> None:
     assert without_invisible(f"KAMPUNG{ch}JAWA") == "KAMPUNG JAWA"

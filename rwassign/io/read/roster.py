@@ -16,7 +16,7 @@ from typing import Any
 from rwassign.io.read.common import Collector, read_point
 from rwassign.io.read.fields import Header, clean_sheet, is_numbering_row, is_total_row
 from rwassign.io.read.homes import UnitIndex, match_home
-from rwassign.io.read.tables import RawSheet, cell_text
+from rwassign.io.read.tables import RawSheet, cell_text, first_filled
 from rwassign.model import Location, Officer, Point, RankGroup, Unit
 from rwassign.normalize.ids import parse_id
 from rwassign.normalize.quantities import parse_date, service_years
@@ -72,12 +72,12 @@ def _is_subtitle(row: list[Any], header: Header) -> bool:
     the text reads like a unit (``POLSEK AMEN``); otherwise the row is a person with missing
     data and must be reported, not dropped.
     """
-    filled = [c for c, v in enumerate(row) if cell_text(v)]
-    if len(filled) != 1 or not isinstance(row[filled[0]], str):
+    filled = first_filled(row)
+    if filled is None or not isinstance(row[filled], str):
         return False
-    if filled[0] != header.columns.get("nama"):
+    if filled != header.columns.get("nama"):
         return True
-    return bool(_SUBTITLE_RE.search(cell_text(row[filled[0]])))
+    return bool(_SUBTITLE_RE.search(cell_text(row[filled])))
 
 
 def read_roster(

@@ -25,6 +25,7 @@ import io
 import struct
 import threading
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -119,6 +120,8 @@ def cell_text(value: Any) -> str:
 
     Excel stores ``3`` typed into a cell as the float ``3.0``; the user typed ``3``.
     """
+    if value.__class__ is str:  # most cells: first, before the tests for the other types
+        return " ".join(value.split())
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -136,6 +139,19 @@ def cell_text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return " ".join(str(value).split())
+
+
+def first_filled(row: Sequence[Any]) -> int | None:
+    """The column of the one cell of ``row`` with text (:func:`cell_text`), ``None`` when no
+    cell or more than one has some: the test for a sub-title row, stopped at the second
+    filled cell (a data row has a dozen; reading each as text was a tenth of the reader)."""
+    found = None
+    for column, value in enumerate(row):
+        if cell_text(value):
+            if found is not None:
+                return None
+            found = column
+    return found
 
 
 def is_blank(value: Any) -> bool:

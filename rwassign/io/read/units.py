@@ -25,7 +25,7 @@ from typing import Any
 from rwassign.io.read.common import MAX_UNITS, MAX_UNITS_PER_DESA, Collector, read_point
 from rwassign.io.read.config import polsek_display
 from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
-from rwassign.io.read.tables import RawSheet, cell_text
+from rwassign.io.read.tables import RawSheet, cell_text, first_filled
 from rwassign.model import Location, Point, Unit
 from rwassign.normalize.places import (
     desa_key,
@@ -108,8 +108,8 @@ class _Pending:
 def _is_subtitle(row: list[Any], header: Header, keep_cols: set[int]) -> bool:
     """A row with one text cell, not in a column that may stand alone (a sub-title such as
     ``KECAMATAN AMEN``, or a signature line below the table)."""
-    filled = [c for c, v in enumerate(row) if cell_text(v)]
-    return len(filled) == 1 and filled[0] not in keep_cols and isinstance(row[filled[0]], str)
+    filled = first_filled(row)
+    return filled is not None and filled not in keep_cols and isinstance(row[filled], str)
 
 
 def read_units(
