@@ -154,8 +154,27 @@ _KECAMATAN_PREFIXES = ("kecamatan",)
 _KABUPATEN_PREFIXES = ("kabupaten", "kota")
 
 
+_LATER_WORDS = sorted({*_ABBREVIATIONS, *_NUMBER_WORDS, *_ROMANS}, key=len, reverse=True)
+#: Lower-case ASCII words, one space apart: the key is the text itself ...
+_PLAIN_NAME = re.compile(r"[a-z]+(?: [a-z]+)*").fullmatch
+#: ... unless a word is spelt out or made a digit (``_key``'s word loop).
+_SPELT = re.compile(
+    rf"^(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})(?: |$)"
+    rf"| (?:{'|'.join(_LATER_WORDS)})(?= |$)"
+).search
+
+
 @lru_cache(maxsize=200_000)
 def _key(text: str) -> str:
+    if text.isascii():  # 96 % of the gazetteer's names: two patterns instead of the word loop
+        lower = text.lower()
+        if _PLAIN_NAME(lower) and not _SPELT(lower):
+            return lower
+    return _word_key(text)
+
+
+def _word_key(text: str) -> str:
+    """:func:`name_key` word by word (``_key`` takes a shortcut for plain names)."""
     s = text
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode("ascii")

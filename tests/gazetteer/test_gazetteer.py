@@ -44,6 +44,13 @@ def test_the_quick_csv_split_reads_what_the_csv_module_reads() -> None:
         gazetteer._csv_rows('a,"b\r\nc",d\r\n')
 
 
+def test_the_plain_name_shortcut_gives_the_word_loops_key(gaz: Gazetteer) -> None:
+    names = {d.nama for d in gaz.desa} | {d.kecamatan for d in gaz.desa}
+    names |= {"tj", "Tj Agung", "Agung Tj", "Sukamaju ii", "Ii Sukamaju", "lima puluh",
+              "Puluh Lima", "Kel Baru", "Baru kel", "sei", "a  b", " a", "Ma'ruf"}  # fmt: skip
+    assert all(gazetteer._key(n) == gazetteer._word_key(n) for n in names)
+
+
 def test_rejang_lebong_has_its_156_desa(gaz: Gazetteer) -> None:
     kab = gaz.kabupaten[REJANG_LEBONG]
     assert kab.nama == "Kabupaten Rejang Lebong" and kab.provinsi == "Bengkulu"
