@@ -241,10 +241,11 @@ def check(result: SolveResult) -> list[Violation]:
         out.append(Violation("satu_personel_per_unit", "check.unit_listed_twice"))
     if covered | set(listed) != set(units):
         out.append(Violation("satu_personel_per_unit", "check.unit_unlisted"))
+    holds: dict[int, list[str]] = {}  # by officer, one pass (not one per member: quadratic)
+    for a in result.assignments:
+        holds.setdefault(a.officer_index, []).append(a.unit_uid)
     for oc in result.outcomes:
-        held = tuple(
-            sorted(a.unit_uid for a in result.assignments if a.officer_index == oc.officer_index)
-        )
+        held = tuple(sorted(holds.get(oc.officer_index, ())))
         if held != tuple(sorted(oc.units)):
             params = {"index": oc.officer_index}
             out.append(Violation("personel", "check.outcome_wrong", params))

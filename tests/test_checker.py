@@ -241,6 +241,14 @@ def test_outcome_units_disagree_with_plan(sound: SolveResult) -> None:
     assert rule_ids(check(tampered)) == {"personel"}
 
 
+def test_a_reserve_listed_as_holding_a_unit(sound: SolveResult) -> None:
+    """Dedi holds nothing in the plan, but his roster row says RW 3."""
+    outcomes = list(sound.outcomes)
+    outcomes[DEDI] = dataclasses.replace(outcomes[DEDI], units=(RW3.uid,))
+    found = check(dataclasses.replace(sound, outcomes=tuple(outcomes)))
+    assert [(v.code, v.params) for v in found] == [("check.outcome_wrong", {"index": DEDI})]
+
+
 def test_unit_neither_covered_nor_listed(sound: SolveResult) -> None:
     """RW 3 is uncovered but left out of the uncovered list."""
     assert [u.unit_uid for u in sound.uncovered] == [RW3.uid]
