@@ -384,23 +384,26 @@ def reach(
     reaches = np.zeros(len(instance.officers), dtype=np.bool_)
     if len(off_arr) and len(cols) and planned:
         geo = distance.geometry(instance)
+        unlimited = settings.max_travel_km is None  # every pair allowed: groups 1 = 0, 2 = 3
         for b in distance.pair_blocks(geo, off_arr, cols, settings):
             n = len(b.travel)
             rows = off_arr[b.start : b.start + n]
-            in_reach = np.where(b.allowed, b.travel, never)
+            in_reach = b.travel if unlimited else np.where(b.allowed, b.travel, never)
             nearest_open[rows] = in_reach.min(axis=1)
-            reaches[rows] = b.allowed.any(axis=1)
+            reaches[rows] = True if unlimited else b.allowed.any(axis=1)
             room_b = room[b.start : b.start + n, None]
-            for g, m in enumerate(
-                (
-                    b.travel,
-                    in_reach,
-                    np.where(b.allowed & room_b, b.travel, never),
-                    np.where(room_b, b.travel, never),
-                )
-            ):
+            with_room = np.where(room_b, b.travel, never)
+            if unlimited:
+                mats, group_of = [b.travel, with_room], (0, 0, 1, 1)
+            else:
+                in_room = np.where(b.allowed & room_b, b.travel, never)
+                mats, group_of = [b.travel, in_reach, in_room, with_room], (0, 1, 2, 3)
+            nearest_of = []
+            for m in mats:
                 r = m.argmin(axis=0)
-                d = m[r, np.arange(len(cols))]
+                nearest_of.append((r, m[r, np.arange(len(cols))]))
+            for g, k in enumerate(group_of):
+                r, d = nearest_of[k]
                 better = d < best[g]
                 best[g, better] = d[better]
                 who[g, better] = off_arr[b.start + r[better]]

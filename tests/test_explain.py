@@ -285,3 +285,35 @@ def test_uncovered_because_the_nearest_member_is_pinned_elsewhere() -> None:
     assert _code(r, rw1.uid) == "uncovered.nearest_pinned"
     assert "dikunci operator ke RW 02 Tunggang" in _why(r, rw1.uid)
     assert "is pinned to RW 02 Tunggang by the operator" in _why(r, rw1.uid, "en")
+
+
+def test_reach_without_a_limit_is_reach_with_a_limit_nobody_passes() -> None:
+    """Without ``batas_jarak`` every pair is allowed and ``reach`` computes the groups that
+    then coincide once; a limit wider than any trip must give the very same answers through
+    the general path (nearest of all four groups, each member's nearest open unit)."""
+    import numpy as np
+
+    from rwassign import rules
+    from rwassign.explain import reach
+
+    units = [unit("a", n, point=north(n)) for n in range(1, 7)]
+    units.append(unit("b", 1))  # no point: the administrative stand-in
+    members = [
+        officer(0, "87050123", home_point=north(0.5)),
+        officer(1, "88010002", home=units[3]),
+        officer(2, "89020003", home_point=north(6.2)),
+        officer(3, "90030004"),  # no point either
+    ]
+    inst = instance(units, members)
+    held = {0: 1, 1: 1, 2: 0, 3: 1}  # cap 1: member 2 alone has room
+    open_pos = [0, 2, 4, 5, 6]
+    answers = []
+    for limit in (None, 10_000.0):
+        settings = FAST.replace(max_travel_km=limit, max_units_per_officer=1)
+        got = reach(inst, settings, rules.evaluate(inst, settings), held, open_pos)
+        answers.append(got)
+    free, wide = answers
+    assert np.array_equal(free.nearest, wide.nearest)
+    assert np.array_equal(free.nearest_open_m, wide.nearest_open_m)
+    assert np.array_equal(free.reaches_open, wide.reaches_open)
+    assert (free.nearest[2, :, 0] == 2).all()  # with room: only member 2

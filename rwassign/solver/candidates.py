@@ -338,20 +338,25 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     officers_with_pairs = 0
     parts: list[tuple[npt.NDArray[Any], ...]] = []
     starts = start.StartLists(space.group, space.col_weight, cap)
+    # without a travel limit every pair is allowed: the masks below would copy the grid
+    limited = space.settings.max_travel_km is not None
     for b in space.blocks():
         rows_here = b.travel.shape[0]
         row_ids = np.arange(b.start, b.start + rows_here, dtype=np.int64)
-        starts.add(b.start, b.travel, b.allowed)
-        masked = np.where(b.allowed, b.travel, -1)
+        starts.add(b.start, b.travel, b.allowed if limited else None)
+        masked = np.where(b.allowed, b.travel, -1) if limited else b.travel
         np.maximum(longest, masked.max(axis=0), out=longest)
-        officers_with_pairs += int(b.allowed.any(axis=1).sum())
+        officers_with_pairs += int(b.allowed.any(axis=1).sum()) if limited else rows_here
         kept = space.block_flags(space.kept_keys, b)
         keep = b.resident | kept
         keep |= space.block_flags(space.pinned_keys, b)
-        keep &= b.allowed
+        if limited:
+            keep &= b.allowed
         r, c = np.nonzero(keep)
         parts.append((r + b.start, c, b.travel[r, c], b.resident[r, c], b.coords[r, c]))
-        key = np.where(b.allowed, b.travel * n_rows + row_ids[:, None], never)
+        key = b.travel * n_rows + row_ids[:, None]
+        if limited:
+            key[~b.allowed] = never
         if rows_here > top:
             pick = np.argpartition(key, top - 1, axis=0)[:top]
             key_top = np.take_along_axis(key, pick, axis=0)

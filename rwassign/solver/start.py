@@ -227,12 +227,17 @@ class StartLists:
         self.short: list[list[Lists]] = [[] for _ in self.classes]
         self.long: list[dict[int, Lists]] = [{} for _ in self.classes]
 
-    def add(self, first_row: int, travel: distance.IntArray, allowed: distance.BoolArray) -> None:
-        """One block of rows (``first_row`` onwards): travel and allowed pairs, rows x units."""
+    def add(
+        self, first_row: int, travel: distance.IntArray, allowed: distance.BoolArray | None
+    ) -> None:
+        """One block of rows (``first_row`` onwards): travel and allowed pairs, rows x units
+        (``None``: every pair allowed)."""
         never = NEVER
         cols = np.arange(self.n_cols, dtype=np.int64)
         # unique per row: ties in travel go to the lower column
-        key = np.where(allowed, travel * self.n_cols + cols[None, :], never)
+        key = travel * self.n_cols + cols[None, :]
+        if allowed is not None:
+            key[~allowed] = never
         rows = np.arange(first_row, first_row + len(travel), dtype=np.int64)
         leads = np.nonzero((self.size[rows] > 1) & (self.group[rows] == rows))[0].tolist()
         for k, cls_cols in enumerate(self.classes):
