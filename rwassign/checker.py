@@ -292,7 +292,7 @@ def check_certificate(result: SolveResult) -> list[Violation]:
     eligible = np.asarray(
         [not _eligibility_failures(o, s) for o in officers], dtype=np.bool_
     ).reshape(-1)
-    geo = distance.geometry(inst)
+    geo = distance.resolve_geometry(inst)  # its own, not the solver's
     limit = None if s.max_travel_km is None else round(s.max_travel_km * 1000)
 
     def value(

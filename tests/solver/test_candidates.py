@@ -252,3 +252,26 @@ def test_the_travel_grid_gives_every_pair_the_metres_of_pair_travel() -> None:
     assert np.array_equal(grid.ravel(), flat)
     assert np.array_equal(coords.ravel(), flat_coords)
     assert (~coords).sum() == 3 * n_unit + 2 * (n_off - 3)
+
+
+def test_geometry_is_resolved_once_per_instance_and_cannot_be_changed() -> None:
+    """The solver, its pricing and the reasons share the geometry of the instance asked last;
+    its arrays are read-only, and the checker's own is resolved afresh with equal values."""
+    import dataclasses
+
+    import numpy as np
+
+    from rwassign import distance
+
+    inst = instance([unit(number=1, point=BASE), unit(number=2)], [officer(0, "87050123")])
+    geo = distance.geometry(inst)
+    assert distance.geometry(inst) is geo
+    with pytest.raises(ValueError, match="read-only"):
+        geo.unit_lat[0] = 0.0
+    own = distance.resolve_geometry(inst)
+    assert own is not geo
+    for f in dataclasses.fields(geo):
+        assert np.array_equal(getattr(own, f.name), getattr(geo, f.name), equal_nan=True)
+    other = dataclasses.replace(inst, units=inst.units[:1])  # equal fields would not do: identity
+    assert distance.geometry(other) is not geo and len(distance.geometry(other).unit_lat) == 1
+    assert distance.geometry(inst) is not geo  # only the last instance is kept
