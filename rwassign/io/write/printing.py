@@ -133,6 +133,10 @@ def shown(value: Any, number_format: str = GENERAL) -> str:
     return "" if value is None else str(value)
 
 
+#: Per (bold, size), the widths of printable ASCII words met while wrapping (``wrap_lines``).
+_WORD_WIDTHS: dict[tuple[bool, float], dict[str, float]] = {}
+
+
 @lru_cache(maxsize=65536)
 def wrap_lines(text: str, width: float, *, bold: bool = False, size: float = FONT_SIZE) -> int:
     """Lines ``text`` takes when wrapped at ``width`` points: greedy at spaces, as both programs
@@ -140,11 +144,20 @@ def wrap_lines(text: str, width: float, *, bold: bool = False, size: float = FON
     space = text_width(" ", bold=bold, size=size)
     if text.isascii() and text.isprintable():  # one paragraph; each word as text_width sums it
         get = _WIDTHS[bold].__getitem__
-        return _lines(
-            [float(sum(map(get, w.encode("ascii"))) * 0.001 * size) for w in text.split(" ")],
-            space,
-            width,
-        )
+        if float(sum(map(get, text.encode("ascii"))) * 0.001 * size) <= width - 1e-6:
+            # The whole text fits, so greedy puts every word on the first line (its running
+            # sums differ from this one by far less than the margin): most short cells.
+            return 1
+        known = _WORD_WIDTHS.setdefault((bold, size), {})
+        if len(known) > 65536:  # words of long texts (reasons) recur: a bounded memory
+            known.clear()
+        widths = []
+        for word in text.split(" "):
+            w = known.get(word)
+            if w is None:
+                w = known[word] = float(sum(map(get, word.encode("ascii"))) * 0.001 * size)
+            widths.append(w)
+        return _lines(widths, space, width)
     return sum(
         _lines([text_width(w, bold=bold, size=size) for w in paragraph.split(" ")], space, width)
         for paragraph in text.split("\n")
