@@ -97,17 +97,33 @@ def _instance_dict(instance: Instance) -> dict[str, Any]:
 
 def _canonical(value: Any) -> bytes:
     """One byte form per value: sorted keys, no spaces, UTF-8 (what the fingerprint hashes)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.encode("utf-8")
+    return _canonical_text(value).encode("utf-8")
 
 
-def fingerprint(instance: Instance, settings: Settings, facts: dict[str, Any] | None = None) -> str:
+def _canonical_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def fingerprint(
+    instance: Instance,
+    settings: Settings,
+    facts: dict[str, Any] | None = None,
+    *,
+    facts_text: str | None = None,
+) -> str:
     """SHA-256 (hex) of the canonical form of the roster facts and the settings; ``facts``
-    is ``instance`` as JSON-ready data when the caller has it already (it is large)."""
-    facts = _instance_dict(instance) if facts is None else facts
-    body = {"format": BINDING_FORMAT, "instance": facts,
-            "settings": settings_dict(settings)}  # fmt: skip
-    return hashlib.sha256(_canonical(body)).hexdigest()
+    is ``instance`` as JSON-ready data, ``facts_text`` its canonical text, when the caller
+    has them already (they are large: the text is written once for the hash and the payload).
+    """
+    if facts_text is None:
+        facts_text = _canonical_text(_instance_dict(instance) if facts is None else facts)
+    # _canonical({"format": ..., "instance": facts, "settings": ...}): its keys sort in this
+    # order, so the instance's canonical text goes in as it is (tested equal)
+    text = (
+        f'{{"format":{_canonical_text(BINDING_FORMAT)},"instance":{facts_text},'
+        f'"settings":{_canonical_text(settings_dict(settings))}}}'
+    )
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _short(value: Any) -> str:
@@ -178,13 +194,15 @@ def binding(
     settings: Settings,
     signature: dict[str, Any] | None = None,
     facts: dict[str, Any] | None = None,
+    *,
+    facts_text: str | None = None,
 ) -> dict[str, Any]:
     """The fingerprint, the field digests that name a difference, and ``signature``
-    (``facts``: as for :func:`fingerprint`)."""
+    (``facts``, ``facts_text``: as for :func:`fingerprint`)."""
     facts = _instance_dict(instance) if facts is None else facts
     out: dict[str, Any] = {
         "format": BINDING_FORMAT,
-        "fingerprint": fingerprint(instance, settings, facts),
+        "fingerprint": fingerprint(instance, settings, facts, facts_text=facts_text),
         "name": _short(facts["name"]),
         "officers": _record_digests(facts["officers"], "nrp"),
         "units": _record_digests(facts["units"], "uid"),
@@ -243,17 +261,22 @@ def differences(instance: Instance, settings: Settings, bound: dict[str, Any]) -
 def to_json(instance: Instance, settings: Settings, signature: dict[str, Any] | None = None) -> str:
     """The instance, settings and their binding (:func:`binding`) as one compact JSON text."""
     facts = _instance_dict(instance)
-    return _payload_text(facts, settings, binding(instance, settings, signature, facts))
+    text = _canonical_text(facts)
+    bound = binding(instance, settings, signature, facts, facts_text=text)
+    return _payload_text(text, settings, bound)
 
 
-def _payload_text(facts: dict[str, Any], settings: Settings, bound: dict[str, Any]) -> str:
-    payload = {
-        "format": FORMAT,
-        "instance": facts,
-        "settings": settings_dict(settings),
-        "binding": bound,
-    }
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+def _payload_text(facts_text: str, settings: Settings, bound: dict[str, Any]) -> str:
+    """``{"format", "instance", "settings", "binding"}``, the instance as its canonical text
+    (the one the fingerprint hashes: written once for both)."""
+
+    def compact(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+    return (
+        f'{{"format":{compact(FORMAT)},"instance":{facts_text},'
+        f'"settings":{compact(settings_dict(settings))},"binding":{compact(bound)}}}'
+    )
 
 
 def _to_point(v: Any) -> Point | None:
@@ -316,8 +339,9 @@ def instance_cells(
     plan writer stores the texts as string cells in a very hidden sheet, never as formulas,
     even if a chunk starts with ``=``."""
     facts = _instance_dict(result.instance)
-    bound = binding(result.instance, result.settings, signature, facts)
-    text = _payload_text(facts, result.settings, bound)
+    facts_text = _canonical_text(facts)
+    bound = binding(result.instance, result.settings, signature, facts, facts_text=facts_text)
+    text = _payload_text(facts_text, result.settings, bound)
     chunks = [text[start : start + CHUNK] for start in range(0, max(len(text), 1), CHUNK)]
     return bound["fingerprint"], chunks
 

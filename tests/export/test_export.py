@@ -128,6 +128,27 @@ def test_instance_round_trips_through_the_hidden_sheet(plan_dir: Path) -> None:
     assert wb[EMBED_SHEET].sheet_state == "veryHidden"
 
 
+def test_the_fingerprint_hashes_the_canonical_form_of_facts_and_settings() -> None:
+    """The instance's canonical text is written once and set into the hashed form by hand:
+    it must be the very bytes ``json.dumps`` gives the whole form with sorted keys (accents,
+    quotes and a formula-like name included), and the payload must hold the same facts."""
+    import hashlib
+    import json
+
+    from rwassign.io import embed
+
+    odd = officer(7, "91040007", nama='=HYPERLINK("x") Dédé "Ucok" Ö', home_point=north(1))
+    inst = instance(UNITS, [*OFFICERS, odd], name="POLRES LEBONG Ünïcode")
+    body = {"format": embed.BINDING_FORMAT, "instance": embed._instance_dict(inst),
+            "settings": embed.settings_dict(FAST)}  # fmt: skip
+    whole = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    assert fingerprint(inst, FAST) == hashlib.sha256(whole.encode("utf-8")).hexdigest()
+    payload = json.loads(to_json(inst, FAST))
+    assert payload["instance"] == json.loads(json.dumps(body["instance"]))  # tuples as lists
+    assert payload["settings"] == json.loads(json.dumps(body["settings"]))
+    assert payload["binding"]["fingerprint"] == fingerprint(inst, FAST)
+
+
 def test_facts_fingerprint_is_in_ringkasan_and_the_hidden_sheet(plan_dir: Path) -> None:
     # The same fingerprint twice: in Ringkasan for people, in the hidden sheet for export; it
     # is recomputed from the facts read back, and one changed field is named.
