@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rwassign import i18n
+from rwassign import distance, i18n
 from rwassign.errors import EXIT_OK, EXIT_OUTPUT, Interrupted, exit_status
 from rwassign.pipeline import Request, run
 
@@ -121,8 +121,10 @@ GC_THRESHOLDS = (20_000, 10, 10)
 def _ignore_interrupts() -> None:
     """A worker's signals: Ctrl-C reaches the whole process group, but only the parent acts
     on it; the parent's SIGTERM abandons the worker's file cleanly (see :class:`Interrupted`).
-    And its garbage collector's thresholds (:data:`GC_THRESHOLDS`)."""
+    And its garbage collector's thresholds (:data:`GC_THRESHOLDS`), and no look-ahead thread
+    for the distances (``distance.LOOK_AHEAD``): the workers already keep every core busy."""
     gc.set_threshold(*GC_THRESHOLDS)
+    distance.LOOK_AHEAD = False
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "SIGHUP"):
         signal.signal(signal.SIGHUP, signal.SIG_IGN)

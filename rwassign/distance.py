@@ -12,7 +12,9 @@ solver's integer objective is exact and identical on every machine.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -266,6 +268,16 @@ class PairBlock:
     coords: BoolArray
 
 
+#: Whether ``pair_blocks`` computes the next block in a second thread while the caller works
+#: on the current one.  numpy lets go of the interpreter lock inside its loops, so on two cores
+#: the distances of one block and the caller's sorting of the previous one run side by side.
+#: A batch worker turns it off: its sibling processes already keep every core busy.
+LOOK_AHEAD = True
+#: Blocks computed ahead (and threads computing them): two, for the two cores of an office
+#: laptop; with a light caller (the reasons) both compute while it waits.
+AHEAD = 2
+
+
 def pair_blocks(
     geo: Geometry,
     officers: IntArray,
@@ -276,14 +288,30 @@ def pair_blocks(
     """The pairs of ``officers`` (rows) x ``units`` (columns), a block of rows at a time.
 
     One definition of an allowed pair and its travel for the solver, its pricing, the
-    explanations and the certificate check: they must agree to the metre.
+    explanations and the certificate check: they must agree to the metre.  Blocks come in
+    order, each computed whole before it is handed over (with :data:`LOOK_AHEAD`, the next one
+    is being computed meanwhile): the same blocks either way.
     """
     step = max(1, block_pairs // max(1, len(units)))
     limit = None if settings.max_travel_km is None else round(settings.max_travel_km * 1000)
-    for start in range(0, len(officers), step):
+
+    def block(start: int) -> PairBlock:
         rows = officers[start : start + step]
         dist, coords = travel_matrix(geo, rows, settings, units)
         resident = geo.off_home_unit[rows][:, None] == units[None, :]
         travel = np.where(resident, 0, dist)
         allowed = np.ones_like(resident) if limit is None else resident | (dist <= limit)
-        yield PairBlock(start, travel, allowed, resident, coords)
+        return PairBlock(start, travel, allowed, resident, coords)
+
+    starts = list(range(0, len(officers), step))
+    if not LOOK_AHEAD or len(starts) < 2:
+        yield from map(block, starts)
+        return
+    with ThreadPoolExecutor(max_workers=AHEAD, thread_name_prefix="rwassign-pairs") as pool:
+        pending = deque(pool.submit(block, start) for start in starts[:AHEAD])
+        for start in starts[AHEAD:]:
+            ready = pending.popleft().result()
+            pending.append(pool.submit(block, start))
+            yield ready
+        while pending:
+            yield pending.popleft().result()

@@ -275,3 +275,39 @@ def test_geometry_is_resolved_once_per_instance_and_cannot_be_changed() -> None:
     other = dataclasses.replace(inst, units=inst.units[:1])  # equal fields would not do: identity
     assert distance.geometry(other) is not geo and len(distance.geometry(other).unit_lat) == 1
     assert distance.geometry(inst) is not geo  # only the last instance is kept
+
+
+def test_blocks_computed_ahead_are_the_blocks_computed_in_turn(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``pair_blocks`` with its look-ahead threads hands over the same blocks, in the same
+    order, as without; a caller that stops early leaves no thread behind."""
+    import threading
+
+    import numpy as np
+
+    from rwassign import distance
+
+    units = [unit(number=n, point=north(n)) for n in range(1, 13)] + [unit("b", 1)]
+    members = [officer(i, f"8705{i:04d}", home_point=north(i / 2)) for i in range(17)]
+    members.append(officer(17, "87059999", home=units[3]))  # no point of their own
+    inst = instance(units, members)
+    geo = distance.geometry(inst)
+    rows = np.arange(len(members), dtype=np.int64)
+    cols = np.arange(len(units), dtype=np.int64)
+    settings = FAST.replace(max_travel_km=3.0)
+
+    def blocks(ahead: bool) -> list[distance.PairBlock]:
+        monkeypatch.setattr(distance, "LOOK_AHEAD", ahead)
+        return list(distance.pair_blocks(geo, rows, cols, settings, block_pairs=26))
+
+    plain, ahead = blocks(False), blocks(True)
+    assert len(plain) == 9 and [b.start for b in ahead] == [b.start for b in plain]
+    for a, b in zip(ahead, plain, strict=True):
+        for name in ("travel", "allowed", "resident", "coords"):
+            assert np.array_equal(getattr(a, name), getattr(b, name))
+    before = threading.active_count()
+    for b in distance.pair_blocks(geo, rows, cols, settings, block_pairs=26):
+        if b.start >= 4:
+            break
+    assert threading.active_count() == before
