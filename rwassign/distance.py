@@ -13,9 +13,10 @@ solver's integer objective is exact and identical on every machine.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -28,6 +29,7 @@ EARTH_RADIUS_M = 6_371_008.8
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
 BoolArray = npt.NDArray[np.bool_]
+T = TypeVar("T")
 
 
 def haversine_m(
@@ -303,15 +305,30 @@ def pair_blocks(
         allowed = np.ones_like(resident) if limit is None else resident | (dist <= limit)
         return PairBlock(start, travel, allowed, resident, coords)
 
-    starts = list(range(0, len(officers), step))
-    if not LOOK_AHEAD or len(starts) < 2:
-        yield from map(block, starts)
+    return in_order(block, range(0, len(officers), step))
+
+
+def in_order(
+    work: Callable[[int], T], items: Iterable[int], stop: Callable[[], bool] | None = None
+) -> Iterator[T]:
+    """``work(item)`` of each item, handed over in order; with :data:`LOOK_AHEAD`, the next
+    :data:`AHEAD` items are being worked on in threads meanwhile (numpy work: the same results
+    either way).  ``stop``, asked before each item is started, ends the run early: the items
+    already started are still handed over."""
+    todo = iter(items)
+    if not LOOK_AHEAD:
+        for item in todo:
+            if stop is not None and stop():
+                return
+            yield work(item)
         return
     with ThreadPoolExecutor(max_workers=AHEAD, thread_name_prefix="rwassign-pairs") as pool:
-        pending = deque(pool.submit(block, start) for start in starts[:AHEAD])
-        for start in starts[AHEAD:]:
-            ready = pending.popleft().result()
-            pending.append(pool.submit(block, start))
-            yield ready
+        pending: deque[Future[T]] = deque()
+        for item in todo:
+            if stop is not None and stop():
+                break
+            pending.append(pool.submit(work, item))
+            if len(pending) > AHEAD:
+                yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()

@@ -262,12 +262,10 @@ def pairs_below(
             space, w, unit_price, officer_price, special // n_cols, special % n_cols, pinned_cols
         )
     )
-    finished = True
     step = max(1, distance.BLOCK_PAIRS // n_cols)
-    for start in range(0, n_rows, step):
-        if deadline is not None and time.monotonic() > deadline:
-            finished = False
-            break
+
+    def block(start: int) -> tuple[distance.IntArray, ...]:
+        """The pairs of a block of rows, priced (numpy alone: blocks run side by side)."""
         stop = min(n_rows, start + step)
         slack = head[None, :] - officer_price[start:stop, None] + margin
         r, c = np.nonzero(slack > 0)
@@ -278,9 +276,17 @@ def pairs_below(
         r, c = r[keep], c[keep]
         keys = r * n_cols + c
         plain = ~np.isin(keys, special)
-        keep_hits(
-            _price_pairs(space, w, unit_price, officer_price, r[plain], c[plain], pinned_cols)
-        )
+        return _price_pairs(space, w, unit_price, officer_price, r[plain], c[plain], pinned_cols)
+
+    def late() -> bool:
+        return deadline is not None and time.monotonic() > deadline
+
+    starts = range(0, n_rows, step)
+    done = 0
+    for part in distance.in_order(block, starts, late):  # in order: the same parts either way
+        keep_hits(part)
+        done += 1
+    finished = done == len(starts)
     rows, cols, travel, resident, coords, value, reduced = _select(
         tuple(np.concatenate([p[k] for p in parts]) for k in range(7)), per_row, per_col
     )

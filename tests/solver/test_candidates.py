@@ -311,3 +311,23 @@ def test_blocks_computed_ahead_are_the_blocks_computed_in_turn(
         if b.start >= 4:
             break
     assert threading.active_count() == before
+
+
+@pytest.mark.parametrize("ahead", [False, True])
+def test_work_in_order_stops_before_starting_more_when_asked(
+    monkeypatch: pytest.MonkeyPatch, ahead: bool
+) -> None:
+    """``in_order`` (the pricing's blocks): results in item order, threads or not; ``stop``
+    ends the run before the next item is started, and what was started is handed over."""
+    from rwassign import distance
+
+    monkeypatch.setattr(distance, "LOOK_AHEAD", ahead)
+    assert list(distance.in_order(lambda i: i * i, range(7))) == [0, 1, 4, 9, 16, 25, 36]
+    asked = []
+
+    def stop() -> bool:
+        asked.append(1)
+        return len(asked) > 3  # the fourth item is not started
+
+    got = list(distance.in_order(lambda i: i * 10, range(7), stop))
+    assert got == [0, 10, 20]
