@@ -291,19 +291,37 @@ def pair_blocks(
 
     One definition of an allowed pair and its travel for the solver, its pricing, the
     explanations and the certificate check: they must agree to the metre.  Blocks come in
-    order, each computed whole before it is handed over (with :data:`LOOK_AHEAD`, the next one
-    is being computed meanwhile): the same blocks either way.
+    order, each computed whole before it is handed over (with :data:`LOOK_AHEAD`, the next
+    ones are being computed meanwhile): the same blocks either way.
     """
+    return prepared_blocks(geo, officers, units, settings, _as_it_is, block_pairs)
+
+
+def _as_it_is(block: PairBlock) -> PairBlock:
+    return block
+
+
+def prepared_blocks(
+    geo: Geometry,
+    officers: IntArray,
+    units: IntArray,
+    settings: Settings,
+    prepare: Callable[[PairBlock], T],
+    block_pairs: int = BLOCK_PAIRS,
+) -> Iterator[T]:
+    """``prepare(block)`` of each block of :func:`pair_blocks`, in order.  ``prepare`` runs
+    where the block is made, in a look-ahead thread: it may only read what the caller shares
+    (numpy work on the block), and the caller folds the results in, in order."""
     step = max(1, block_pairs // max(1, len(units)))
     limit = None if settings.max_travel_km is None else round(settings.max_travel_km * 1000)
 
-    def block(start: int) -> PairBlock:
+    def block(start: int) -> T:
         rows = officers[start : start + step]
         dist, coords = travel_matrix(geo, rows, settings, units)
         resident = geo.off_home_unit[rows][:, None] == units[None, :]
         travel = np.where(resident, 0, dist)
         allowed = np.ones_like(resident) if limit is None else resident | (dist <= limit)
-        return PairBlock(start, travel, allowed, resident, coords)
+        return prepare(PairBlock(start, travel, allowed, resident, coords))
 
     return in_order(block, range(0, len(officers), step))
 

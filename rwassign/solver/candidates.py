@@ -23,9 +23,9 @@ again.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +34,8 @@ from rwassign import distance
 from rwassign.model import Instance
 from rwassign.settings import Settings
 from rwassign.solver import start
+
+T = TypeVar("T")
 
 #: Each unit keeps this many nearest eligible officers in the CP-SAT candidate set, beside the
 #: flow's own arcs and every residence arc.
@@ -203,6 +205,20 @@ def build_arcs(
 
 
 @dataclass(frozen=True)
+class _Block:
+    """What one block of rows adds to ``build_candidates``: the start lists, each column's
+    longest allowed trip, the rows with a pair, the residence/kept/pinned pairs and each
+    column's nearest rows (keys and whether measured from points)."""
+
+    lists: start.BlockLists
+    longest: distance.IntArray
+    with_pairs: int
+    part: tuple[npt.NDArray[Any], ...]
+    key_top: distance.IntArray
+    coords_top: distance.BoolArray
+
+
+@dataclass(frozen=True)
 class PairSpace:
     """Every allowed pair, described rather than listed: rows are eligible officers in
     canonical order (``offs``, instance indices), columns units by uid (``uorder``, instance
@@ -225,9 +241,10 @@ class PairSpace:
     def n_cols(self) -> int:
         return len(self.uorder)
 
-    def blocks(self) -> Iterator[distance.PairBlock]:
-        """Every pair, a block of officer rows at a time (see ``distance.pair_blocks``)."""
-        return distance.pair_blocks(self.geo, self.offs, self.uorder, self.settings)
+    def blocks(self, prepare: Callable[[distance.PairBlock], T]) -> Iterator[T]:
+        """``prepare`` of every pair, a block of officer rows at a time, in row order (see
+        ``distance.prepared_blocks``)."""
+        return distance.prepared_blocks(self.geo, self.offs, self.uorder, self.settings, prepare)
 
     def block_flags(self, keys: distance.IntArray, block: distance.PairBlock) -> distance.BoolArray:
         """Mark the pairs of ``keys`` (sorted) that fall in ``block``, as a block-shaped mask."""
@@ -340,20 +357,21 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     starts = start.StartLists(space.group, space.col_weight, cap)
     # without a travel limit every pair is allowed: the masks below would copy the grid
     limited = space.settings.max_travel_km is not None
-    for b in space.blocks():
+
+    def prepare(b: distance.PairBlock) -> _Block:
+        """What one block adds, worked out where the block is made (numpy on the block and
+        reads of shared state only: blocks are worked on side by side)."""
         rows_here = b.travel.shape[0]
         row_ids = np.arange(b.start, b.start + rows_here, dtype=np.int64)
-        starts.add(b.start, b.travel, b.allowed if limited else None)
+        lists = starts.lists(b.start, b.travel, b.allowed if limited else None)
         masked = np.where(b.allowed, b.travel, -1) if limited else b.travel
-        np.maximum(longest, masked.max(axis=0), out=longest)
-        officers_with_pairs += int(b.allowed.any(axis=1).sum()) if limited else rows_here
-        kept = space.block_flags(space.kept_keys, b)
-        keep = b.resident | kept
+        with_pairs = int(b.allowed.any(axis=1).sum()) if limited else rows_here
+        keep = b.resident | space.block_flags(space.kept_keys, b)
         keep |= space.block_flags(space.pinned_keys, b)
         if limited:
             keep &= b.allowed
         r, c = np.nonzero(keep)
-        parts.append((r + b.start, c, b.travel[r, c], b.resident[r, c], b.coords[r, c]))
+        part = (r + b.start, c, b.travel[r, c], b.resident[r, c], b.coords[r, c])
         key = b.travel * n_rows + row_ids[:, None]
         if limited:
             key[~b.allowed] = never
@@ -363,8 +381,15 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
             coords_top = np.take_along_axis(b.coords, pick, axis=0)
         else:
             key_top, coords_top = key, b.coords
-        all_key = np.concatenate([best_key, key_top])
-        all_coords = np.concatenate([best_coords, coords_top])
+        return _Block(lists, masked.max(axis=0), with_pairs, part, key_top, coords_top)
+
+    for blk in space.blocks(prepare):  # in row order, whatever thread prepared them
+        starts.take(blk.lists)
+        np.maximum(longest, blk.longest, out=longest)
+        officers_with_pairs += blk.with_pairs
+        parts.append(blk.part)
+        all_key = np.concatenate([best_key, blk.key_top])
+        all_coords = np.concatenate([best_coords, blk.coords_top])
         order = np.argsort(all_key, axis=0)[:top]
         best_key = np.take_along_axis(all_key, order, axis=0)
         best_coords = np.take_along_axis(all_coords, order, axis=0)

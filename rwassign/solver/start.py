@@ -34,6 +34,8 @@ NEVER = np.iinfo(np.int64).max
 
 #: Units (-1 pads) and their sort keys, per row or for one row.
 Lists = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
+#: One block's lists, per weight: every row's, and the long lists of its twin groups' leads.
+BlockLists = tuple[list[Lists], list[dict[int, Lists]]]
 
 
 def twin_groups(
@@ -232,6 +234,13 @@ class StartLists:
     ) -> None:
         """One block of rows (``first_row`` onwards): travel and allowed pairs, rows x units
         (``None``: every pair allowed)."""
+        self.take(self.lists(first_row, travel, allowed))
+
+    def lists(
+        self, first_row: int, travel: distance.IntArray, allowed: distance.BoolArray | None
+    ) -> BlockLists:
+        """The lists of one block of rows, not yet taken in (:meth:`take`): reads the
+        gatherer, never changes it, so blocks can be worked on side by side."""
         never = NEVER
         cols = np.arange(self.n_cols, dtype=np.int64)
         # unique per row: ties in travel go to the lower column
@@ -240,13 +249,25 @@ class StartLists:
             key[~allowed] = never
         rows = np.arange(first_row, first_row + len(travel), dtype=np.int64)
         leads = np.nonzero((self.size[rows] > 1) & (self.group[rows] == rows))[0].tolist()
-        for k, cls_cols in enumerate(self.classes):
+        short: list[Lists] = []
+        long: list[dict[int, Lists]] = []
+        for cls_cols in self.classes:
             sub = key[:, cls_cols]
-            self.short[k].append(nearest(sub, cls_cols, NEAREST + self.cap, never))
+            short.append(nearest(sub, cls_cols, NEAREST + self.cap, never))
+            found = {}
             for lead in leads:
                 want = int(self.size[first_row + lead]) * self.cap + BAND + NEAREST
                 got_cols, got_keys = nearest(sub[lead : lead + 1], cls_cols, want, never)
-                self.long[k][first_row + lead] = (got_cols[0], got_keys[0])
+                found[first_row + lead] = (got_cols[0], got_keys[0])
+            long.append(found)
+        return short, long
+
+    def take(self, lists: BlockLists) -> None:
+        """Take in the lists of the next block of rows, in row order."""
+        short, long = lists
+        for k in range(len(self.classes)):
+            self.short[k].append(short[k])
+            self.long[k].update(long[k])
 
     def rows_lists(self) -> list[Lists]:
         """Per weight, every row's list (units, keys), the blocks put together."""

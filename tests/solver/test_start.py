@@ -99,7 +99,7 @@ def test_greedy_start_takes_the_highest_weight_first() -> None:
     inst = asrama(2)
     space = space_of(inst, Settings(time_limit_s=10.0, workers=1, max_units_per_officer=2))
     lists = start.StartLists(space.group, space.col_weight, 2)
-    for b in space.blocks():
+    for b in space.blocks(lambda b: b):
         lists.add(b.start, b.travel, b.allowed)
     rows, cols = lists.greedy()
     uid = [inst.units[int(u)].uid for u in space.uorder]
