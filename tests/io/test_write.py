@@ -599,3 +599,39 @@ def test_a_field_digest_is_the_canonical_json_one(value: object) -> None:
     """The fast path of the hidden sheet's field digests hashes the same bytes as canonical
     JSON, so plans written before it still verify."""
     assert embed._field_bytes(value) == embed._canonical(value)
+
+
+def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``xlsx._QuickRows`` writes the sheet data itself; it must give the very bytes of
+    xlsxwriter's own loop for every kind of cell a plan holds, in every style situation:
+    text (with characters XML escapes), rich text, whole and fractional numbers, booleans,
+    empty styled cells, merged cells, rows with and without a height, a gap of empty rows."""
+    import io
+
+    from rwassign.io.write import xlsx
+    from rwassign.io.write.grid import Book, Cell, Page, Rich, Run, Sheet, Style
+
+    if not xlsx._QUICK:
+        pytest.skip(f"xlsxwriter {xlsxwriter.__version__}: its own loop is used")
+    bold, grey = Style(bold=True, fill="DDDDDD", wrap=True), Style(color="808080", indent=1)
+    sheet = Sheet("Data", widths=[12.0, 30.0, 8.5])
+    sheet.append(["NO", 'NAMA <&> "x"', "=1+1"], bold)
+    sheet.append([1, "Andi\nSaputra", 3.25], grey)
+    sheet.append([True, False, None], grey)
+    sheet.append_cells([Cell(Rich((Run("RW "), Run("03", 8.0, "808080")))), Cell(""), Cell(7)])
+    sheet.cell(7, 4).value = "far away, below a gap"
+    sheet.merge(5, 1, 3)
+    sheet.cell(5, 1).value = "merged title"
+    sheet.heights = {1: 30.0, 2: 25.5, 7: 12.75}
+    sheet.page = Page(landscape=True, footer="Halaman &P", title_rows=1, last_column=3)
+    plain = Sheet("Plain")
+    plain.append(["no style at all", 12345678901234567890, -0.0, 1e-300])
+    book = Book([sheet, plain], ())
+
+    def render(quick: bool) -> bytes:
+        monkeypatch.setattr(xlsx, "_QUICK", quick)
+        out = io.BytesIO()
+        xlsx.render(book, out)
+        return out.getvalue()
+
+    assert render(True) == render(False)
