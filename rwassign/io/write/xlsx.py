@@ -195,6 +195,9 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
     for column, chars in enumerate(sheet.widths):  # in pixels, unrounded: the width as laid out
         ws.set_column_pixels(column, column, chars * _PX_PER_CHAR)
     merged = {(row, first): (last_row, last) for row, first, last_row, last in sheet.merges}
+    # Text, most cells, goes straight in (as ``_write`` would put it); with the checked
+    # xlsxwriter, past the decorator that reads "A1" arguments (row and column are numbers).
+    write_string = ws._write_string if _QUICK else ws.write_string
     for number, cells in enumerate(sheet.rows, start=1):
         row = number - 1
         height = sheet.heights.get(number)
@@ -202,10 +205,15 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
             ws.set_row_pixels(row, height / _PT_PER_PX)
         for column, cell in enumerate(cells, start=1):
             fmt = formats(cell.style)
-            end = merged.get((number, column))
-            if end is not None:
-                ws.merge_range(row, column - 1, end[0] - 1, end[1] - 1, None, fmt)
-            _write(ws, row, column - 1, cell.value, fmt, formats)
+            if merged:
+                end = merged.get((number, column))
+                if end is not None:
+                    ws.merge_range(row, column - 1, end[0] - 1, end[1] - 1, None, fmt)
+            value = cell.value
+            if value.__class__ is str and value and "\r" not in value:
+                write_string(row, column - 1, value, fmt)
+            else:
+                _write(ws, row, column - 1, value, fmt, formats)
     if sheet.frozen_rows:
         ws.freeze_panes(sheet.frozen_rows, 0)
     if sheet.autofilter:
