@@ -270,10 +270,11 @@ class PairBlock:
     coords: BoolArray
 
 
-#: Whether ``pair_blocks`` computes the next block in a second thread while the caller works
-#: on the current one.  numpy lets go of the interpreter lock inside its loops, so on two cores
-#: the distances of one block and the caller's sorting of the previous one run side by side.
-#: A batch worker turns it off: its sibling processes already keep every core busy.
+#: Whether ``in_order`` (the blocks of ``pair_blocks`` and of the pricing) works on the next
+#: blocks in threads while the caller works on the current one.  numpy lets go of the
+#: interpreter lock inside its loops, so on two cores the distances of the next blocks and the
+#: caller's sorting of this one run side by side.  A batch worker turns it off: its sibling
+#: processes already keep every core busy.
 LOOK_AHEAD = True
 #: Blocks computed ahead (and threads computing them): two, for the two cores of an office
 #: laptop; with a light caller (the reasons) both compute while it waits.
