@@ -55,12 +55,14 @@ Pins (``Kunci``) are honoured structurally: a pinned unit leaves the flow and it
 capacity shrinks by one; CP-SAT fixes the pair.
 
 Determinism: officers are ordered by NRP and units by uid before anything is built, candidates
-and pricing depend only on those orders, the flow is single-threaded, CP-SAT runs with one
-worker and a fixed seed, and among plans of equal objective the flow's plan on the final
-candidates is returned (documented tie-break), so worker count, roster order and machine do not
-change the plan.  (Which of several equal plans that is changed with the sparse flow: the flow
-now sees fewer pairs than every pair, and the plan it returns among ties may differ from the
-all-pairs flow's; the objective is the same, and a given plan is explained exactly as before.)
+and pricing depend only on those orders (their blocks of numbers are worked on ahead in
+threads but used in row order: ``distance.in_order``), the flow is single-threaded, CP-SAT
+runs with one worker and a fixed seed, and among plans of equal objective the flow's plan on
+the final candidates is returned (documented tie-break), so worker count, roster order and
+machine do not change the plan.  (Which of several equal plans that is changed with the
+sparse flow: the flow now sees fewer pairs than every pair, and the plan it returns among ties
+may differ from the all-pairs flow's; the objective is the same, and a given plan is explained
+exactly as before.)
 
 ``solve`` returns a plain ``Solution`` (the pairs, which are chosen, status, objective, bound,
 gap, moves, stage times); the reasons for each decision are written by ``rwassign.explain``,
