@@ -366,8 +366,17 @@ def check_certificate(result: SolveResult) -> list[Violation]:
     special_u = [geo.off_home_unit[special[0]], kept_keys % n_u]
     found = 0
     step = max(1, distance.BLOCK_PAIRS // max(1, len(cols)))
-    blocks = [(special[0], special_u[0]), (special[1], special_u[1])]
-    for start in range(0, len(rows), step):
+
+    Found = tuple[distance.IntArray, distance.IntArray, distance.IntArray, distance.IntArray]
+
+    def priced(o: distance.IntArray, u: distance.IntArray) -> Found:
+        """The pairs among ``o``, ``u`` that count, their values and which break the prices."""
+        keep = eligible[o] & (caps[o] > 0) & ~pinned_unit[u]
+        o, u = o[keep], u[keep]
+        v, allowed = value(o, u)
+        return o, u, v, np.nonzero(allowed & (v > p[u] + q[o]))[0]
+
+    def row_block(start: int) -> Found:
         r = rows[start : start + step]
         room = head[None, :] - q[r][:, None]
         ri, ci = np.nonzero(room > 0)
@@ -375,12 +384,12 @@ def check_certificate(result: SolveResult) -> list[Violation]:
             6_371_008.8 * np.abs(lat_u[ci] - lat_o[r[ri]]) - 2.0
             >= room[ri, ci].astype(np.float64) * cert.travel_unit
         )
-        blocks.append((r[ri[near]], cols[ci[near]]))
-    for o, u in blocks:
-        keep = eligible[o] & (caps[o] > 0) & ~pinned_unit[u]
-        o, u = o[keep], u[keep]
-        v, allowed = value(o, u)
-        bad = np.nonzero(allowed & (v > p[u] + q[o]))[0]
+        return priced(r[ri[near]], cols[ci[near]])
+
+    # blocks of rows in threads (numpy), their findings in row order: the same either way
+    blocks = [priced(special[0], special_u[0]), priced(special[1], special_u[1])]
+    blocks += distance.in_order(row_block, range(0, len(rows), step))
+    for o, u, v, bad in blocks:
         for k in bad[: max(0, CERT_FINDINGS - found)].tolist():
             params = {
                 "nrp": officers[int(o[k])].nrp,
