@@ -114,10 +114,19 @@ def run_rwassign(path: Path, cap: int | None, time_limit: float, out_dir: Path) 
         ob = result.objective
         row["objective"] = [ob.weighted_coverage, ob.covered, ob.residence, ob.travel_m]
 
+    # the independent checker, as every plan is checked before it is written (rwassign.api)
+    from rwassign.checker import check
+
+    t0 = time.perf_counter()
+    violations = check(result)
+    row["check_s"] = time.perf_counter() - t0
+    if violations:
+        row["status"] = "CHECK-FAILED"
+
     t0 = time.perf_counter()
     write_workbook(result, out_dir / f"{path.stem}_hasil.xlsx", input_files=[path])
     row["write_s"] = time.perf_counter() - t0
-    row["total_s"] = row["read_s"] + row["solve_total_s"] + row["write_s"]
+    row["total_s"] = row["read_s"] + row["solve_total_s"] + row["check_s"] + row["write_s"]
     row["peak_mb"] = _peak_mb()
     row["_instance_settings"] = (inst, settings)
     return row
