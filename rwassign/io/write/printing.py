@@ -209,15 +209,6 @@ def cell_height(value: Any, width: float, *, bold: bool, size: float, number_for
 _PLAIN = Style()
 
 
-def _one_short_line(value: Any, size: float, width: float) -> bool:
-    """Text (or a whole number) that fits ``width`` on one line even at the widest letter, in a
-    font no larger than the default (most cells of a plan: measuring each of them was most of
-    the row heights)."""
-    if value.__class__ is int:  # shown as its digits (``shown``)
-        value = str(value)
-    return value.__class__ is str and size <= FONT_SIZE and fits_within(value, width, size)
-
-
 def set_row_heights(ws: Sheet, first_row: int = 1) -> None:
     """Give every row from ``first_row`` the height of its tallest cell (module docstring).
 
@@ -227,26 +218,30 @@ def set_row_heights(ws: Sheet, first_row: int = 1) -> None:
         span[(row, first)] = sum(column_width(ws, c) for c in range(first, last + 1))
     widths = [usable_width(column_width(ws, c)) for c in range(1, len(ws.widths) + 1)]
     default = usable_width(DEFAULT_WIDTH)
+    least = line_height()
     for number in range(first_row, ws.max_row + 1):
-        tallest = line_height()
+        tallest = least
         for column, cell in enumerate(ws.rows[number - 1], start=1):
-            if cell.value is None or cell.value == "":
+            value = cell.value
+            if value is None or value == "":
                 continue
-            chars = span.get((number, column))
+            chars = span.get((number, column)) if span else None
             if chars is not None:
                 width = usable_width(chars)
             else:
                 width = widths[column - 1] if column <= len(widths) else default
             style = cell.style or _PLAIN
-            if _one_short_line(cell.value, float(style.size), width):
-                continue  # a line no taller than the row's least: it cannot raise the row
-            height = cell_height(
-                cell.value,
-                width,
-                bold=style.bold,
-                size=float(style.size),
-                number_format=style.number_format,
-            )
+            size = float(style.size)
+            kind = value.__class__
+            if kind is str or kind is int:  # most cells: ``cell_height`` without its detours
+                text = value if kind is str else str(value)  # an int is shown as its digits
+                if size <= FONT_SIZE and fits_within(text, width, size):
+                    continue  # one line no taller than the row's least: it cannot raise it
+                height = wrap_lines(text, width, bold=style.bold, size=size) * line_height(size)
+            else:
+                height = cell_height(
+                    value, width, bold=style.bold, size=size, number_format=style.number_format
+                )
             tallest = max(tallest, height)
         ws.heights[number] = round(min(tallest + _ROW_PADDING_PT, MAX_ROW_HEIGHT), 1)
 
