@@ -37,10 +37,34 @@ def haversine_m(
 ) -> FloatArray:
     """Great-circle distance in metres; broadcasts like numpy."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp = p2 - p1
-    dl = np.radians(lng2) - np.radians(lng1)
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_M * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    return _haversine(p1, p2, np.radians(lng1), np.radians(lng2), np.cos(p1), np.cos(p2))
+
+
+def _haversine(
+    p1: FloatArray, p2: FloatArray, l1: FloatArray, l2: FloatArray, cos1: FloatArray,
+    cos2: FloatArray,
+) -> FloatArray:  # fmt: skip
+    """The haversine in metres of latitudes ``p1``/``p2`` and longitudes ``l1``/``l2`` (radians)
+    with the latitudes' cosines, broadcast together: the one formula of every distance.  Each
+    step writes into one of two result-sized arrays instead of a new one (on a 5,000-unit grid
+    the temporaries cost a third of the time); the operations and their order are those of
+    ``2 R asin(sqrt(clip(sin(dp/2)^2 + cos1 cos2 sin(dl/2)^2)))``, so the same doubles."""
+    shape = np.broadcast_shapes(np.shape(p1), np.shape(p2), np.shape(l1), np.shape(l2))
+    a: FloatArray = np.subtract(p2, p1, out=np.empty(shape))  # sin(dp / 2) ** 2
+    np.divide(a, 2, out=a)
+    np.sin(a, out=a)
+    np.multiply(a, a, out=a)
+    b: FloatArray = np.subtract(l2, l1, out=np.empty(shape))  # sin(dl / 2) ** 2
+    np.divide(b, 2, out=b)
+    np.sin(b, out=b)
+    np.multiply(b, b, out=b)
+    np.multiply(np.multiply(cos1, cos2), b, out=b)  # cos1 * cos2 * sin(dl / 2) ** 2
+    np.add(a, b, out=a)
+    np.clip(a, 0.0, 1.0, out=a)
+    np.sqrt(a, out=a)
+    np.arcsin(a, out=a)
+    np.multiply(a, 2 * EARTH_RADIUS_M, out=a)
+    return a
 
 
 def kecamatan_of(uid_or_desa_key: str) -> str:
@@ -166,32 +190,16 @@ def resolve_geometry(instance: Instance) -> Geometry:
 def _great_circle_m(geo: Geometry, officers: IntArray, units: IntArray) -> FloatArray:
     """Great-circle metres, unrounded (NaN where a point is missing), of officers and units
     given as index arrays that broadcast: pairs side by side, or a column of officers against
-    a row of units.  Every intermediate is a contiguous array of the same doubles either way.
-
-    The haversine of :func:`haversine_m`, operation for operation in the same order (so the
-    same doubles), but each step writes into one of two pair-sized arrays instead of a new
-    one: on a 5,000-unit grid the temporaries cost a third of the time."""
-    p1 = np.radians(geo.off_lat)[officers]
-    p2 = np.radians(geo.unit_lat)[units]
-    l1 = np.radians(geo.off_lng)[officers]
-    l2 = np.radians(geo.unit_lng)[units]
-    cos1 = np.cos(np.radians(geo.off_lat))[officers]
-    cos2 = np.cos(np.radians(geo.unit_lat))[units]
-    a: FloatArray = np.subtract(p2, p1)  # sin(dp / 2) ** 2
-    np.divide(a, 2, out=a)
-    np.sin(a, out=a)
-    np.multiply(a, a, out=a)
-    b: FloatArray = np.subtract(l2, l1)  # sin(dl / 2) ** 2
-    np.divide(b, 2, out=b)
-    np.sin(b, out=b)
-    np.multiply(b, b, out=b)
-    np.multiply(np.multiply(cos1, cos2), b, out=b)  # cos1 * cos2 * sin(dl / 2) ** 2
-    np.add(a, b, out=a)
-    np.clip(a, 0.0, 1.0, out=a)
-    np.sqrt(a, out=a)
-    np.arcsin(a, out=a)
-    np.multiply(a, 2 * EARTH_RADIUS_M, out=a)
-    return a
+    a row of units.  Every intermediate is a contiguous array of the same doubles either way
+    (:func:`_haversine`)."""
+    return _haversine(
+        np.radians(geo.off_lat)[officers],
+        np.radians(geo.unit_lat)[units],
+        np.radians(geo.off_lng)[officers],
+        np.radians(geo.unit_lng)[units],
+        np.cos(np.radians(geo.off_lat))[officers],
+        np.cos(np.radians(geo.unit_lat))[units],
+    )
 
 
 def travel_matrix(

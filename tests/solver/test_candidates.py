@@ -252,6 +252,11 @@ def test_the_travel_grid_gives_every_pair_the_metres_of_pair_travel() -> None:
     assert np.array_equal(grid.ravel(), flat)
     assert np.array_equal(coords.ravel(), flat_coords)
     assert (~coords).sum() == 3 * n_unit + 2 * (n_off - 3)
+    # haversine_m (the advice's distances) is the same formula, to the last bit
+    o, u = np.repeat(officers, n_unit), np.tile(np.arange(n_unit), n_off)
+    metres = distance.haversine_m(geo.off_lat[o], geo.off_lng[o], geo.unit_lat[u], geo.unit_lng[u])
+    has = ~np.isnan(metres)
+    assert np.array_equal(np.rint(metres[has]).astype(np.int64), flat[has])
 
 
 def test_geometry_is_resolved_once_per_instance_and_cannot_be_changed() -> None:
