@@ -268,7 +268,9 @@ class PairBlock:
     """Every (officer, unit) pair of a block of officer rows: travel and whether it is allowed.
 
     ``rows`` are positions in the caller's officer list, ``travel`` is 0 for one's own unit,
-    ``allowed`` applies rule ``batas_jarak`` (inclusive; one's own unit is always allowed).
+    ``allowed`` applies rule ``batas_jarak`` (inclusive; one's own unit is always allowed);
+    ``limited`` says whether the rule is set at all: without it every pair is allowed, and a
+    caller can use ``travel`` as it is instead of masking it with ``allowed``.
     """
 
     start: int
@@ -276,6 +278,7 @@ class PairBlock:
     allowed: BoolArray
     resident: BoolArray
     coords: BoolArray
+    limited: bool
 
 
 #: Whether ``in_order`` (the blocks of ``pair_blocks`` and of the pricing) works on the next
@@ -330,7 +333,7 @@ def prepared_blocks(
         resident = geo.off_home_unit[rows][:, None] == units[None, :]
         travel = np.where(resident, 0, dist)
         allowed = np.ones_like(resident) if limit is None else resident | (dist <= limit)
-        return prepare(PairBlock(start, travel, allowed, resident, coords))
+        return prepare(PairBlock(start, travel, allowed, resident, coords, limit is not None))
 
     return in_order(block, range(0, len(officers), step))
 

@@ -384,8 +384,8 @@ def reach(
     reaches = np.zeros(len(instance.officers), dtype=np.bool_)
     if len(off_arr) and len(cols) and planned:
         geo = distance.geometry(instance)
-        unlimited = settings.max_travel_km is None  # every pair allowed: groups 1 = 0, 2 = 3
         for b in distance.pair_blocks(geo, off_arr, cols, settings):
+            unlimited = not b.limited  # every pair allowed: groups 1 = 0, 2 = 3
             n = len(b.travel)
             rows = off_arr[b.start : b.start + n]
             in_reach = b.travel if unlimited else np.where(b.allowed, b.travel, never)

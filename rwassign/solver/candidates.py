@@ -355,12 +355,12 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     officers_with_pairs = 0
     parts: list[tuple[npt.NDArray[Any], ...]] = []
     starts = start.StartLists(space.group, space.col_weight, cap)
-    # without a travel limit every pair is allowed: the masks below would copy the grid
-    limited = space.settings.max_travel_km is not None
 
     def prepare(b: distance.PairBlock) -> _Block:
         """What one block adds, worked out where the block is made (numpy on the block and
-        reads of shared state only: blocks are worked on side by side)."""
+        reads of shared state only: blocks are worked on side by side).  Without a travel
+        limit every pair is allowed, and no mask copies the grid."""
+        limited = b.limited
         rows_here = b.travel.shape[0]
         row_ids = np.arange(b.start, b.start + rows_here, dtype=np.int64)
         lists = starts.lists(b.start, b.travel, b.allowed if limited else None)
