@@ -260,10 +260,17 @@ def differences(instance: Instance, settings: Settings, bound: dict[str, Any]) -
 
 def to_json(instance: Instance, settings: Settings, signature: dict[str, Any] | None = None) -> str:
     """The instance, settings and their binding (:func:`binding`) as one compact JSON text."""
+    return _payload(instance, settings, signature)[1]
+
+
+def _payload(
+    instance: Instance, settings: Settings, signature: dict[str, Any] | None
+) -> tuple[dict[str, Any], str]:
+    """The binding and the payload text, from one JSON form of the instance (it is large)."""
     facts = _instance_dict(instance)
-    text = _canonical_text(facts)
-    bound = binding(instance, settings, signature, facts, facts_text=text)
-    return _payload_text(text, settings, bound)
+    facts_text = _canonical_text(facts)
+    bound = binding(instance, settings, signature, facts, facts_text=facts_text)
+    return bound, _payload_text(facts_text, settings, bound)
 
 
 def _payload_text(facts_text: str, settings: Settings, bound: dict[str, Any]) -> str:
@@ -338,10 +345,7 @@ def instance_cells(
     :data:`CHUNK` characters.  Both from one JSON form of the instance (it is large).  The
     plan writer stores the texts as string cells in a very hidden sheet, never as formulas,
     even if a chunk starts with ``=``."""
-    facts = _instance_dict(result.instance)
-    facts_text = _canonical_text(facts)
-    bound = binding(result.instance, result.settings, signature, facts, facts_text=facts_text)
-    text = _payload_text(facts_text, result.settings, bound)
+    bound, text = _payload(result.instance, result.settings, signature)
     chunks = [text[start : start + CHUNK] for start in range(0, max(len(text), 1), CHUNK)]
     return bound["fingerprint"], chunks
 
