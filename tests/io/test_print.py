@@ -26,7 +26,7 @@ from pypdf import PdfReader
 import rwassign
 from rwassign import i18n
 from rwassign.io.plan.layout import COL_UNIT_ID, PLAN_HEADERS, UNCOVERED_HEADERS
-from rwassign.io.write.grid import Rich, Run
+from rwassign.io.write.grid import Cell, Rich, Run, Sheet, Style
 from rwassign.io.write.printing import (
     DEFAULT_WIDTH,
     FONT_NAME,
@@ -324,3 +324,122 @@ def test_wrapping_counts_the_same_lines_whichever_path_measures_the_words() -> N
                     )
     # a line break splits paragraphs (the general path), each counted alike
     assert wrap_lines("RW 1\nRW 2", 500.0) == 2
+
+
+def test_widths_of_many_texts_at_once_are_text_widths_floats() -> None:
+    """``plain_widths`` measures a whole column in a few array steps; every float must equal
+    ``text_width``'s, or a column width or row height (so the plan's bytes) would change."""
+    import random
+    import string
+
+    from rwassign.io.write.printing import plain_widths
+
+    rng = random.Random(11)
+    texts = ["", "W", "BRIPKA SITI NURHALIZA", "", "RW 03"]
+    texts += ["".join(rng.choice(string.printable[:95]) for _ in range(rng.randint(0, 90)))
+              for _ in range(3000)]  # fmt: skip
+    for bold in (False, True):
+        for size in (8.0, 9.0, 10.0):
+            points = plain_widths(texts, bold=bold, size=size)
+            assert points is not None
+            assert points.tolist() == [text_width(t, bold=bold, size=size) for t in texts]
+    assert plain_widths([]) is not None and len(plain_widths([])) == 0  # type: ignore[arg-type]
+    assert plain_widths(["Desa", "Désa"]) is None  # not ASCII: measured one by one
+    assert plain_widths(["tab\there"]) is None  # not printable
+
+
+def _heights_cell_by_cell(ws: Sheet) -> dict[int, float]:
+    """Row heights as measured before columns were measured at once: every cell, one by one
+    (the oracle ``set_row_heights`` must agree with)."""
+    from rwassign.io.write.printing import MAX_ROW_HEIGHT, column_width, line_height
+
+    span = {(r, first): sum(column_width(ws, c) for c in range(first, last + 1))
+            for r, first, _, last in ws.merges}  # fmt: skip
+    out = {}
+    for number, cells in enumerate(ws.rows, start=1):
+        tallest = line_height()
+        for column, cell in enumerate(cells, start=1):
+            if cell.value is None or cell.value == "":
+                continue
+            chars = span.get((number, column), column_width(ws, column))
+            style = cell.style or Style()
+            points = cell_height(cell.value, usable_width(chars), bold=style.bold,
+                                 size=style.size, number_format=style.number_format)  # fmt: skip
+            tallest = max(tallest, points)
+        out[number] = round(min(tallest + 2.0, MAX_ROW_HEIGHT), 1)
+    return out
+
+
+def _mixed_sheet(seed: int) -> Sheet:
+    """Columns of every kind a plan sheet holds, and some it should not: short and long
+    ASCII, accents, tabs, numbers, floats, rich text, a large font, a bold row, ragged rows,
+    a merged range, empty cells, and restyled cells in one column."""
+    import random
+
+    from rwassign.io.write.tables import BODY_STYLE, HEADER_STYLE, _number_right
+
+    rng = random.Random(seed)
+    words = ["RW", "03", "Kampung", "Jawa", "BRIPKA", "SITI", "NURHALIZA", "dipegang",
+             "personel", "lain", "Désa", "Tj.", "W" * 30, "–"]  # fmt: skip
+    big = Style(size=14.0, wrap=True)
+    ws = Sheet("T")
+    ws.append(["NO", "NAMA ANGGOTA", "KETERANGAN", "JARAK (KM)", "CATATAN"], HEADER_STYLE)
+    for n in range(400):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
+        value: object = rng.choice([text, text.replace(" ", "\t"), None, "", 7, 123456789012])
+        last: object = rng.choice([None, "ok", Rich((Run("a\n"), Run(text, 8.0))), text])
+        short = text.encode("ascii", "ignore").decode()[:9]  # a plain column, fonts mixed
+        row = [Cell(n + 1, BODY_STYLE), Cell(short, rng.choice([BODY_STYLE, big])),
+               Cell(value, BODY_STYLE),
+               Cell(rng.random() * 100, Style(number_format="0.00")),
+               Cell(last, rng.choice([BODY_STYLE, big, Style(bold=True, wrap=True)]))]  # fmt: skip
+        ws.append_cells(row[: rng.randint(1, 5)])
+    ws.merge(3, 2, 4)
+    ws.restyle(ws.column(4, first_row=2), _number_right)
+    ws.widths = [4.0, 14.0, 40.0, 9.5]  # the fifth column has Excel's default width
+    return ws
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_row_heights_measured_by_column_equal_cell_by_cell(seed: int) -> None:
+    from rwassign.io.write.printing import set_row_heights
+
+    ws = _mixed_sheet(seed)
+    set_row_heights(ws)
+    assert ws.heights == _heights_cell_by_cell(ws)
+    assert len(set(ws.heights.values())) > 3  # wrapped, large and one-line rows all met
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_column_widths_measured_at_once_equal_cell_by_cell(seed: int) -> None:
+    from rwassign.io.write.printing import HEADER_SIZE, chars_for
+    from rwassign.io.write.tables import column_chars
+
+    ws = _mixed_sheet(seed)
+    for column in range(1, 6):
+        header = ws.rows[0][column - 1].value
+        words = max(text_width(w, bold=True, size=HEADER_SIZE) for w in header.split())
+        widest = max(
+            (text_width(shown(c.value, (c.style or Style()).number_format) if not
+                        isinstance(c.value, str) else c.value, bold=(c.style or Style()).bold)
+             for c in ws.column(column, first_row=2) if c.value is not None),
+            default=0.0,
+        )  # fmt: skip
+        for cap in (14.0, 40.0, 400.0):
+            expected = max(chars_for(words), min(chars_for(widest), cap), 4.0)
+            assert column_chars(ws, column, cap) == expected
+
+
+def test_restyled_cells_that_shared_a_style_share_the_new_one() -> None:
+    """A column keeps one style object when restyled, so it is measured as one group."""
+    from rwassign.io.write.tables import BODY_STYLE, _number_right
+
+    ws = Sheet("T")
+    for n in range(5):
+        ws.append([n, "x"], BODY_STYLE)
+    ws.cell(6, 1).value = 9  # no style: the default's change
+    ws.restyle(ws.column(1), _number_right)
+    styles = [c.style for c in ws.column(1)]
+    assert styles[0] is styles[4] and styles[0] == _number_right(BODY_STYLE)
+    assert styles[5] == _number_right(Style()) and styles[5] is not styles[0]
+    assert [c.style for c in ws.column(2)] == [BODY_STYLE] * 5  # untouched

@@ -137,9 +137,16 @@ class Sheet:
         self.merges.append((row, first_column, row, last_column))
 
     def restyle(self, cells: Iterable[Cell], change: Callable[[Style], Style]) -> None:
-        """Give each of ``cells`` ``change`` of its style (the default style if it has none)."""
+        """Give each of ``cells`` ``change`` of its style (the default style if it has none).
+
+        Cells that shared a style share the changed one: a column keeps one style object, so
+        it is measured and rendered as one (:mod:`.printing`), not one per cell."""
+        changed: dict[int, tuple[Style | None, Style]] = {}  # by id, the old style kept alive
         for cell in cells:
-            cell.style = change(cell.style or Style())
+            key = id(cell.style)
+            if key not in changed:
+                changed[key] = (cell.style, change(cell.style or Style()))
+            cell.style = changed[key][1]
 
 
 @dataclass
