@@ -6,8 +6,9 @@ place names: which kabupaten/kota a sheet is in, which desa a typed name means, 
 is, and, for a name that exists nowhere, which names were probably meant.
 
 The data (``data/desa_kelurahan_indonesia.csv.gz``, 83,762 rows, MIT, attribution in
-``data/README.md``) is loaded lazily, once per process (:func:`load`, about 0.3 s), into lookup
-tables keyed by normalised names (:func:`name_key`), never scanned per row.
+``data/README.md``) is loaded lazily, once per process (:func:`load`, about 0.2 s), into lookup
+tables keyed by normalised names (:func:`name_key`), never scanned per row.  Each desa's key
+ships beside it (``data/desa_keys.txt.gz``, :func:`keys_text`), so loading does not make them.
 
 Names match as staff type them: any case, extra spaces and punctuation, the common abbreviations
 (``Tj.`` = ``Tanjung``, ``Sp.`` = ``Simpang``, ``Kp.`` = ``Kampung``, ...), Roman numerals and
@@ -28,18 +29,22 @@ import csv
 import difflib
 import gc
 import gzip
+import hashlib
 import io
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from dataclasses import dataclass
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
 from rwassign.model import Point
 
 DATA_FILE = "desa_kelurahan_indonesia.csv.gz"
+#: Each desa's name key, made once from the data (:func:`keys_text`), so loading skips it.
+KEYS_FILE = "desa_keys.txt.gz"
+KEYS_FORMAT = "rwassign-desa-keys/1"
 
 
 class Desa(NamedTuple):
@@ -228,35 +233,54 @@ def kecamatan_keys(text: object) -> tuple[str, ...]:
 # --- the gazetteer ------------------------------------------------------------------------
 
 
-@dataclass
 class Gazetteer:
-    """Lookup tables over all desa, built once (:func:`load`)."""
+    """Lookup tables over all desa, built once (:func:`load`).
 
-    desa: tuple[Desa, ...]
-    by_code: dict[str, Desa] = field(default_factory=dict)
-    by_name: dict[str, list[Desa]] = field(default_factory=dict)
-    kabupaten: dict[str, Kabupaten] = field(default_factory=dict)  # by code PP.KK
-    kecamatan_names: dict[str, str] = field(default_factory=dict)  # PP.KK.CC -> name
+    The table by name key (``by_name``) is built at once: every sheet asks it.  The others
+    (``by_code``, ``kabupaten``, ``kecamatan_names``) on first use: a sheet of invented names,
+    or one typed without codes, never needs them, and they were half of loading.  ``keys``
+    are the name keys of ``desa`` in order when known (the packaged ones, :func:`_read`);
+    without them, or with a wrong count, they are made here."""
 
-    def __post_init__(self) -> None:
-        groups: dict[str, list[Desa]] = {}
-        self.by_code = {d.kode: d for d in self.desa}
-        by_name = self.by_name
-        for d in self.desa:
-            key = _key(d.nama)
-            if key in by_name:
-                by_name[key].append(d)
-            else:
+    def __init__(self, desa: tuple[Desa, ...], keys: Sequence[str] | None = None) -> None:
+        self.desa = desa
+        if keys is None or len(keys) != len(desa):
+            keys = [_key(d.nama) for d in desa]
+        by_name: dict[str, list[Desa]] = {}
+        known = by_name.get
+        for key, d in zip(keys, desa, strict=True):
+            found = known(key)
+            if found is None:
                 by_name[key] = [d]
+            else:
+                found.append(d)
+        self.by_name = by_name
+
+    @cached_property
+    def by_code(self) -> dict[str, Desa]:
+        """Each desa by its Kemendagri code (``PP.KK.CC.TDDD``)."""
+        return {d.kode: d for d in self.desa}
+
+    @cached_property
+    def kabupaten(self) -> dict[str, Kabupaten]:
+        """Each kabupaten/kota by its code (``PP.KK``), in code order."""
+        groups: dict[str, list[Desa]] = {}
+        for d in self.desa:
             kab = d.kode[:5]
             if kab in groups:
                 groups[kab].append(d)
             else:
                 groups[kab] = [d]
-            self.kecamatan_names.setdefault(d.kode[:8], d.kecamatan)
-        for code, members in sorted(groups.items()):
-            first = members[0]
-            self.kabupaten[code] = Kabupaten(code, first.kabupaten, first.provinsi, tuple(members))
+        return {code: Kabupaten(code, members[0].kabupaten, members[0].provinsi, tuple(members))
+                for code, members in sorted(groups.items())}  # fmt: skip
+
+    @cached_property
+    def kecamatan_names(self) -> dict[str, str]:
+        """Each kecamatan's name by its code (``PP.KK.CC``), as its first desa gives it."""
+        names: dict[str, str] = {}
+        for d in self.desa:
+            names.setdefault(d.kode[:8], d.kecamatan)
+        return names
 
     # desa --------------------------------------------------------------------------------
 
@@ -512,10 +536,8 @@ def _csv_rows(text: str) -> list[list[str]]:
 
 
 def _read() -> Gazetteer:
-    ref = resources.files(__package__).joinpath("data", DATA_FILE)
-    with ref.open("rb") as raw:
-        text = gzip.decompress(raw.read()).decode("utf-8")
-    reader = iter(_csv_rows(text))
+    data = resources.files(__package__).joinpath("data", DATA_FILE).read_bytes()
+    reader = iter(_csv_rows(gzip.decompress(data).decode("utf-8")))
     header = next(reader)
     if header != [
         "kode",
@@ -532,7 +554,33 @@ def _read() -> Gazetteer:
         Desa(kode, prov, kab, kec, nama, lat, lng)
         for kode, prov, kab, kec, nama, _jenis, lat, lng in reader
     ]
-    return Gazetteer(tuple(rows))
+    return Gazetteer(tuple(rows), _packaged_keys(data, len(rows)))
+
+
+def keys_text(data: bytes) -> str:
+    """The text of :data:`KEYS_FILE` for the gazetteer file ``data`` (its gzip bytes): a
+    header naming the data by its SHA-256, then each desa's :func:`name_key`, one a line, in
+    the data's order.  Written by ``scripts/make_gazetteer_keys.py``; a test holds the packaged
+    file equal to it, so a change of the keys' rules must re-make it."""
+    rows = _csv_rows(gzip.decompress(data).decode("utf-8"))[1:]
+    return "\n".join([_keys_header(data), *(name_key(row[4]) for row in rows)])
+
+
+def _keys_header(data: bytes) -> str:
+    return f"{KEYS_FORMAT} {hashlib.sha256(data).hexdigest()}"
+
+
+def _packaged_keys(data: bytes, count: int) -> list[str] | None:
+    """The name keys shipped with the gazetteer (:func:`keys_text`), or ``None`` when they are
+    missing or were made for other data: then :class:`Gazetteer` makes them (0.1 s)."""
+    try:
+        raw = resources.files(__package__).joinpath("data", KEYS_FILE).read_bytes()
+    except FileNotFoundError:
+        return None
+    lines = gzip.decompress(raw).decode("utf-8").split("\n")
+    if lines[0] != _keys_header(data) or len(lines) != count + 1:
+        return None
+    return lines[1:]
 
 
 __all__ = [

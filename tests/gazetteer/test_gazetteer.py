@@ -51,6 +51,36 @@ def test_the_plain_name_shortcut_gives_the_word_loops_key(gaz: Gazetteer) -> Non
     assert all(gazetteer._key(n) == gazetteer._word_key(n) for n in names)
 
 
+def test_the_packaged_keys_are_the_keys_of_the_packaged_data(gaz: Gazetteer) -> None:
+    """The keys shipped beside the data (read at load instead of made) must be exactly each
+    desa's ``name_key``: after a change of the data or of the rules, this fails until
+    ``scripts/make_gazetteer_keys.py`` is run."""
+    data_dir = resources.files("rwassign.gazetteer").joinpath("data")
+    data = data_dir.joinpath(gazetteer.DATA_FILE).read_bytes()
+    shipped = gzip.decompress(data_dir.joinpath(gazetteer.KEYS_FILE).read_bytes()).decode()
+    assert shipped == gazetteer.keys_text(data)
+    keys = gazetteer._packaged_keys(data, len(gaz.desa))
+    assert keys is not None and keys == [name_key(d.nama) for d in gaz.desa]
+    made = Gazetteer(gaz.desa)  # no keys given: made here, the same tables
+    assert made.by_name == gaz.by_name
+    # keys named for other data, or of another count, are never used
+    assert gazetteer._packaged_keys(data + b"x", len(gaz.desa)) is None
+    assert gazetteer._packaged_keys(data, len(gaz.desa) - 1) is None
+
+
+def test_tables_built_on_first_use_match_the_data(gaz: Gazetteer) -> None:
+    some = Gazetteer(tuple(d for d in gaz.desa if d.kode.startswith(("17.02.", "11.01."))))
+    assert list(some.kabupaten) == ["11.01", "17.02"]  # in code order
+    assert some.kabupaten["17.02"].desa == gaz.kabupaten["17.02"].desa
+    assert some.by_code["17.02.06.1004"] is gaz.by_code["17.02.06.1004"]
+    assert {k: v for k, v in gaz.kecamatan_names.items() if k.startswith("17.02.")} == {
+        k: v for k, v in some.kecamatan_names.items() if k.startswith("17.02.")
+    }
+    assert some.find_desa("KEL. KOTA PADANG", kecamatan="Kec. Kota Padang") == [
+        gaz.by_code["17.02.06.1004"]
+    ]
+
+
 def test_rejang_lebong_has_its_156_desa(gaz: Gazetteer) -> None:
     kab = gaz.kabupaten[REJANG_LEBONG]
     assert kab.nama == "Kabupaten Rejang Lebong" and kab.provinsi == "Bengkulu"
