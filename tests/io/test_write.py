@@ -635,3 +635,41 @@ def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.Mo
         return out.getvalue()
 
     assert render(True) == render(False)
+
+
+def test_the_quick_shared_strings_are_xlsxwriters_own_bytes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``xlsx._QuickStrings`` writes the shared-string part itself; every text a roster can
+    hold must give xlsxwriter's own bytes: spaces at either end (kept with ``xml:space``),
+    a no-break space, tabs, line breaks, control characters and ``_xHHHH_`` look-alikes
+    (Excel's escapes), non-characters, XML's special characters, accents, emoji, a text that
+    looks like rich-text XML, and rich text itself."""
+    import io
+    import zipfile
+
+    from rwassign.io.write import xlsx
+    from rwassign.io.write.grid import Book, Cell, Rich, Run, Sheet
+
+    if not xlsx._QUICK:
+        pytest.skip(f"xlsxwriter {xlsxwriter.__version__}: its own writer is used")
+    texts = ["BRIPKA SITI", " lead", "trail ", "\u00a0nbsp", "nbsp\u00a0", "tab\there",
+             "two\nlines", "ctl\x01x", "_x0041_", "a_xZZZZ_b", "_x", "non\ufffechar", "\uffff",
+             'A & B <c> "d"', "Désa Tj. Périuk", "漢字", "emoji \U0001f600", "<r>x</r>",
+             "<r>not closed", "=HYPERLINK(\"http://x\",\"y\")", "x" * 40, " ", "a  b"]  # fmt: skip
+    sheet = Sheet("Strings")
+    for text in texts:
+        sheet.append([text, text.upper()])
+    sheet.append_cells([Cell(Rich((Run("RW "), Run("03", 8.0, "808080"))))])
+    book = Book([sheet], ())
+
+    def strings(quick: bool) -> bytes:
+        monkeypatch.setattr(xlsx, "_QUICK", quick)
+        out = io.BytesIO()
+        xlsx.render(book, out)
+        with zipfile.ZipFile(out) as z:
+            return z.read("xl/sharedStrings.xml")
+
+    quick, own = strings(True), strings(False)
+    assert quick == own
+    assert b'xml:space="preserve"' in own and b"_x0001_" in own and b"&amp;" in own

@@ -26,6 +26,8 @@ from typing import IO, Any
 import xlsxwriter
 from xlsxwriter import Workbook
 from xlsxwriter.format import Format
+from xlsxwriter.packager import Packager
+from xlsxwriter.sharedstrings import SharedStrings
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import (
     CellBlankTuple,
@@ -55,8 +57,8 @@ _A4 = 9
 _PX_PER_CHAR = 7  # the unit of a column width (printing.py), in pixels at 96 dpi
 _PT_PER_PX = 0.75
 _LINE_PT = 12.75  # one line of Arial 10: the height of the empty rows below a sheet's last
-#: xlsxwriter versions whose worksheet table and cell XML ``_QuickRows`` was checked against
-#: (the test compares its bytes with xlsxwriter's own loop).
+#: xlsxwriter versions whose worksheet table, cell XML and shared-string XML ``_QuickRows`` and
+#: ``_QuickStrings`` were checked against (the tests compare their bytes with xlsxwriter's own).
 QUICK_VERSIONS = ("3.3.1",)
 _QUICK = xlsxwriter.__version__ in QUICK_VERSIONS
 _STRING, _RICH, _NUMBER = CellStringTuple, CellRichStringTuple, CellNumberTuple
@@ -66,7 +68,7 @@ _BLANK, _BOOLEAN = CellBlankTuple, CellBooleanTuple
 def render(book: Book, handle: IO[bytes]) -> None:
     """Write ``book`` as an ``.xlsx`` file into ``handle``: its sheets in order, then its
     extra sheets, each drawn by its caller's function on the open workbook."""
-    workbook = Workbook(handle, WORKBOOK_OPTIONS)
+    workbook = _QuickBook(handle, WORKBOOK_OPTIONS)
     workbook.set_properties({"author": "rwassign", "created": DOCUMENT_DATE})
     formats = _Formats(workbook)
     for sheet in book.sheets:
@@ -130,6 +132,58 @@ class _QuickRows(Worksheet):
                 else:
                     self._write_cell(row, col, cell)
             write("</row>")
+
+
+class _QuickStrings(SharedStrings):
+    """The shared-string part written by one loop of string formatting: xlsxwriter's own runs
+    three regular expressions and two method calls per string, most of saving the table of a
+    large plan.  Only strings whose element is the plain ``<si><t>...</t></si>`` take the
+    quick way (printable, no ``_xHHHH_`` look-alike, no space at either end, not rich text),
+    with the same escapes (``&``, ``<``, ``>``); any other is written by xlsxwriter's
+    ``_write_si``.  The same bytes (tested); used with :data:`QUICK_VERSIONS` only."""
+
+    def _write_sst_strings(self) -> None:
+        strings = self.string_table.string_array
+        joined = "".join(strings)
+        escape = "&" in joined or "<" in joined or ">" in joined
+        write = self.fh.write
+        parts: list[str] = []
+        for text in strings:
+            if (
+                text.isprintable()
+                and "_x" not in text
+                and not text[:1].isspace()
+                and not text[-1:].isspace()
+                and not text.startswith("<r>")
+            ):
+                if escape:
+                    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                parts.append(f"<si><t>{text}</t></si>")
+            else:
+                write("".join(parts))
+                parts.clear()
+                self._write_si(text)
+        write("".join(parts))
+
+
+class _QuickPackager(Packager):
+    """xlsxwriter's packager, with the shared strings written by :class:`_QuickStrings`."""
+
+    def _write_shared_strings_file(self) -> None:
+        sst = _QuickStrings()
+        sst.string_table = self.workbook.str_table
+        if not self.workbook.str_table.count:
+            return
+        sst._set_xml_writer(self._filename("xl/sharedStrings.xml"))
+        sst._assemble_xml_file()
+
+
+class _QuickBook(Workbook):
+    """A workbook packaged by :class:`_QuickPackager` (xlsxwriter's documented override of
+    ``_get_packager``), with :data:`QUICK_VERSIONS` only."""
+
+    def _get_packager(self) -> Packager:
+        return _QuickPackager() if _QUICK else super()._get_packager()
 
 
 class _Formats:
