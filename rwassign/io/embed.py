@@ -133,7 +133,7 @@ def _short(value: Any) -> str:
 
 
 def _digest(value: Any) -> str:
-    return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
+    return hashlib.sha256(_json_text(value).encode("utf-8")).hexdigest()[:FIELD_DIGITS]
 
 
 #: Values whose digest is remembered: equal as keys exactly when equal as JSON (with the type's
@@ -157,6 +157,16 @@ def _field_bytes(value: Any) -> bytes:
 
 
 def _json_text(value: Any) -> str:
+    kind = value.__class__  # the types a record holds first, without isinstance's detour
+    if kind is str:
+        return encode_basestring(value)
+    if kind is float and math.isfinite(value):
+        return float.__repr__(value)
+    if kind is list:
+        return "[" + ",".join(map(_json_text, value)) + "]"
+    if kind is dict and all(k.__class__ is str for k in value):
+        items = sorted(value.items())
+        return "{" + ",".join([f"{encode_basestring(k)}:{_json_text(v)}" for k, v in items]) + "}"
     if isinstance(value, str):
         return str(encode_basestring(value))
     if value is None:
