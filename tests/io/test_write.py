@@ -605,7 +605,8 @@ def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.Mo
     """``xlsx._QuickRows`` writes the sheet data itself; it must give the very bytes of
     xlsxwriter's own loop for every kind of cell a plan holds, in every style situation:
     text (with characters XML escapes), rich text, whole and fractional numbers, booleans,
-    empty styled cells, merged cells, rows with and without a height, a gap of empty rows."""
+    empty styled cells, merged cells, rows with and without a height, a gap of empty rows,
+    texts at and over the length xlsxwriter checks (and cuts), a carriage return."""
     import io
 
     from rwassign.io.write import xlsx
@@ -620,13 +621,17 @@ def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.Mo
     sheet.append([True, False, None], grey)
     sheet.append_cells([Cell(Rich((Run("RW "), Run("03", 8.0, "808080")))), Cell(""), Cell(7)])
     sheet.cell(7, 4).value = "far away, below a gap"
+    sheet.append(["the", "widest", "row", "is", "all", "text"])  # the sheet's extent from text
     sheet.merge(5, 1, 3)
     sheet.cell(5, 1).value = "merged title"
     sheet.heights = {1: 30.0, 2: 25.5, 7: 12.75}
     sheet.page = Page(landscape=True, footer="Halaman &P", title_rows=1, last_column=3)
     plain = Sheet("Plain")
     plain.append(["no style at all", 12345678901234567890, -0.0, 1e-300])
-    book = Book([sheet, plain], ())
+    plain.append(["x" * 16_383, "y" * 16_384, "\U0001f600" * 17_000, "line\r\nbreak"])  # limits
+    texts = Sheet("Texts")
+    texts.append(["only", "text"])  # its extent comes from text alone, first column to last
+    book = Book([sheet, plain, texts], ())
 
     def render(quick: bool) -> bytes:
         monkeypatch.setattr(xlsx, "_QUICK", quick)

@@ -63,6 +63,9 @@ QUICK_VERSIONS = ("3.3.1",)
 _QUICK = xlsxwriter.__version__ in QUICK_VERSIONS
 _STRING, _RICH, _NUMBER = CellStringTuple, CellRichStringTuple, CellNumberTuple
 _BLANK, _BOOLEAN = CellBlankTuple, CellBooleanTuple
+#: Texts no longer than this are below xlsxwriter's limit whatever their UTF-16 length (it
+#: cuts a text at 32,767 UTF-16 units, and checks only texts over half of that).
+_SHORT_TEXT = 32_767 // 2
 
 
 def render(book: Book, handle: IO[bytes]) -> None:
@@ -249,25 +252,42 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
     for column, chars in enumerate(sheet.widths):  # in pixels, unrounded: the width as laid out
         ws.set_column_pixels(column, column, chars * _PX_PER_CHAR)
     merged = {(row, first): (last_row, last) for row, first, last_row, last in sheet.merges}
-    # Text, most cells, goes straight in (as ``_write`` would put it); with the checked
-    # xlsxwriter, past the decorator that reads "A1" arguments (row and column are numbers).
-    write_string = ws._write_string if _QUICK else ws.write_string
+    quick = _QUICK and not ws.constant_memory
+    # Text, most cells, goes straight into the worksheet's table with the checked xlsxwriter,
+    # as its ``_write_string`` puts it (the row's extent recorded once per row, for a row
+    # inside the sheet's limits); anything else by ``_write``, each value by its type.
+    table, shared = ws.table, ws.str_table
     for number, cells in enumerate(sheet.rows, start=1):
         row = number - 1
         height = sheet.heights.get(number)
         if height is not None:  # in pixels, unrounded (``set_row`` rounds to whole pixels)
             ws.set_row_pixels(row, height / _PT_PER_PX)
-        for column, cell in enumerate(cells, start=1):
+        direct = quick and row < ws.xls_rowmax and len(cells) <= ws.xls_colmax
+        texts: dict[int, Any] | None = None
+        first = last = 0
+        for column, cell in enumerate(cells):
             fmt = formats(cell.style)
             if merged:
-                end = merged.get((number, column))
+                end = merged.get((number, column + 1))
                 if end is not None:
-                    ws.merge_range(row, column - 1, end[0] - 1, end[1] - 1, None, fmt)
+                    ws.merge_range(row, column, end[0] - 1, end[1] - 1, None, fmt)
             value = cell.value
-            if value.__class__ is str and value and "\r" not in value:
-                write_string(row, column - 1, value, fmt)
+            if (
+                direct
+                and value.__class__ is str
+                and value
+                and len(value) <= _SHORT_TEXT
+                and "\r" not in value
+            ):
+                if texts is None:
+                    texts, first = table[row], column
+                texts[column] = _STRING(shared._get_shared_string_index(value), fmt)
+                last = column
             else:
-                _write(ws, row, column - 1, value, fmt, formats)
+                _write(ws, row, column, value, fmt, formats)
+        if texts is not None:
+            ws._check_dimensions(row, first)
+            ws._check_dimensions(row, last)
     if sheet.frozen_rows:
         ws.freeze_panes(sheet.frozen_rows, 0)
     if sheet.autofilter:
