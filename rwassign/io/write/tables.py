@@ -91,11 +91,16 @@ def table(
         )
         for name in headers
     ]
-    texts = [name in text_columns for name in headers]
+    texts = [i for i, name in enumerate(headers) if name in text_columns]
     for row in rows:
-        ws.append_cells(
-            [Cell(text_value(v) if texts[i] else v, styles[i]) for i, v in enumerate(row)]
-        )
+        if texts:
+            row = list(row)
+            for i in texts:
+                if i < len(row):
+                    row[i] = text_value(row[i])
+        if len(row) > len(styles):
+            raise ValueError(f"a row of {len(row)} values under {len(headers)} headers")
+        ws.append_cells(list(map(Cell, row, styles)))
     last_row = max(ws.max_row, 1)
     numeric: set[int] = set()
     for i, name in enumerate(headers, start=1):  # numbers right-aligned, header too

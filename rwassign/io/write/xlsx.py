@@ -253,9 +253,10 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
         ws.set_column_pixels(column, column, chars * _PX_PER_CHAR)
     merged = {(row, first): (last_row, last) for row, first, last_row, last in sheet.merges}
     quick = _QUICK and not ws.constant_memory
-    # Text, most cells, goes straight into the worksheet's table with the checked xlsxwriter,
-    # as its ``_write_string`` puts it (the row's extent recorded once per row, for a row
-    # inside the sheet's limits); anything else by ``_write``, each value by its type.
+    # Text and numbers, most cells, go straight into the worksheet's table with the checked
+    # xlsxwriter, as its ``_write_string`` and ``_write_number`` put them (the row's extent
+    # recorded once per row, for a row inside the sheet's limits); anything else by
+    # ``_write``, each value by its type.
     table, shared = ws.table, ws.str_table
     for number, cells in enumerate(sheet.rows, start=1):
         row = number - 1
@@ -263,7 +264,7 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
         if height is not None:  # in pixels, unrounded (``set_row`` rounds to whole pixels)
             ws.set_row_pixels(row, height / _PT_PER_PX)
         direct = quick and row < ws.xls_rowmax and len(cells) <= ws.xls_colmax
-        texts: dict[int, Any] | None = None
+        placed: dict[int, Any] | None = None
         first = last = 0
         for column, cell in enumerate(cells):
             fmt = formats(cell.style)
@@ -272,20 +273,22 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
                 if end is not None:
                     ws.merge_range(row, column, end[0] - 1, end[1] - 1, None, fmt)
             value = cell.value
-            if (
-                direct
-                and value.__class__ is str
-                and value
-                and len(value) <= _SHORT_TEXT
-                and "\r" not in value
-            ):
-                if texts is None:
-                    texts, first = table[row], column
-                texts[column] = _STRING(shared._get_shared_string_index(value), fmt)
-                last = column
+            kind = value.__class__
+            if not direct:
+                _write(ws, row, column, value, fmt, formats)
+                continue
+            if kind is str and value and len(value) <= _SHORT_TEXT and "\r" not in value:
+                item: Any = _STRING(shared._get_shared_string_index(value), fmt)
+            elif (kind is int or kind is float) and math.isfinite(value):
+                item = _NUMBER(value, fmt)  # as ``_write_number`` stores a finite number
             else:
                 _write(ws, row, column, value, fmt, formats)
-        if texts is not None:
+                continue
+            if placed is None:
+                placed, first = table[row], column
+            placed[column] = item
+            last = column
+        if placed is not None:
             ws._check_dimensions(row, first)
             ws._check_dimensions(row, last)
     if sheet.frozen_rows:
