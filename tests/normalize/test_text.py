@@ -9,6 +9,7 @@ from rwassign.normalize.text import (
     INVISIBLE_CHARS,
     OTHER_SPACES,
     ascii_digits,
+    clean_already,
     clean_cell,
     is_empty,
     match_text,
@@ -137,6 +138,22 @@ def test_clean_cell_removes_what_no_workbook_can_hold(
     text: str, cleaned: str, removed: bool
 ) -> None:
     assert clean_cell(text) == (cleaned, removed)
+
+
+CELLS = ["RUDI\x01HAR\x00TONO", "AHMAD\x7fSURYADI\x9b", "SITI \ud800RAHAYU", "SITI\uffffRAHAYU",
+         f"SITI{ZWSP} RAHAYU", "SITI\tRAHAYU\n", "SITI RAHAYU", "Désa Périuk", "A\u00a0B", "",
+         "漢字", "\U0001f600"]  # fmt: skip
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_a_sheet_is_clean_already_exactly_when_every_cell_is(cell: str) -> None:
+    """The sheet-wide test lets the reader skip the cell-by-cell pass: it must say "clean"
+    exactly when ``clean_cell`` would change and remove nothing, whatever the neighbours."""
+    plain_cells = ["SITI RAHAYU", "Désa Périuk", "", "漢字"]
+    unchanged = clean_cell(cell) == (cell, False)
+    assert clean_already([cell]) is unchanged
+    assert clean_already([*plain_cells, cell, *plain_cells]) is unchanged
+    assert clean_already(plain_cells) and clean_already([])
 
 
 def test_norm_header_ignores_invisible_characters() -> None:

@@ -24,7 +24,7 @@ from typing import Any
 
 from rwassign.io.read.common import Collector
 from rwassign.io.read.tables import RawSheet, cell_text
-from rwassign.normalize.text import clean_cell, norm_header
+from rwassign.normalize.text import clean_already, clean_cell, norm_header
 
 HEADER_SCAN_ROWS = 25
 """Header rows are looked for in the first rows only: title lines rarely take more than a few."""
@@ -472,6 +472,9 @@ def clean_sheet(sheet: RawSheet, header: Header | None, out: Collector) -> None:
         else:
             unused.append((r, c))
     sheet.no_value = unused
+    texts = [value for row in sheet.rows for value in row if isinstance(value, str)]
+    if clean_already(texts) and max(map(len, texts), default=0) <= MAX_TEXT_CHARS:
+        return  # the pass below would change, warn and report nothing
     for i, row in enumerate(sheet.rows):
         for c, value in enumerate(row):
             if not isinstance(value, str):
