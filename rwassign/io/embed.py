@@ -29,7 +29,7 @@ import dataclasses
 import hashlib
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from json.encoder import encode_basestring
@@ -149,6 +149,13 @@ def _short_scalar(kind: str, value: Any) -> str:
     return _digest(value)
 
 
+#: :func:`_short` of a value of exactly one of these types, remembered per type (the type
+#: itself keeps ``True`` and ``1`` apart): a whole column of them is digested by ``map``.
+_TYPED: dict[type, Callable[[Any], str]] = {
+    kind: lru_cache(maxsize=1 << 16)(_digest) for kind in (str, int, bool)
+}
+
+
 def _field_bytes(value: Any) -> bytes:
     """:func:`_canonical` of one field without the general JSON encoder, whose set-up per call
     dominated: a 10,000-unit plan has over 200,000 fields to digest.  JSON's own types only
@@ -186,17 +193,26 @@ def _json_text(value: Any) -> str:
 
 
 def _record_digests(records: list[dict[str, Any]], key: str) -> dict[str, str]:
-    """Per record (by ``key``): the short digests of its fields in sorted field order (sorted
-    once per set of field names: every record of a kind has the same)."""
-    orders: dict[tuple[str, ...], list[str]] = {}
-    out: dict[str, str] = {}
-    for r in records:
-        names = tuple(r)
-        order = orders.get(names)
-        if order is None:
-            order = orders[names] = sorted(names)
-        out[str(r[key])] = "".join([_short(r[f]) for f in order])
-    return out
+    """Per record (by ``key``): the short digests of its fields in sorted field order.
+
+    A field at a time when every record has the same fields (always, for the records of one
+    kind): a column of text, of whole numbers or of yes/no is digested through a memory of its
+    own type (``map`` over it, no call of ours per field), any other value by :func:`_short`.
+    Field by field, a 5,000-unit plan's 112,000 fields were a tenth of writing it."""
+    if not records:
+        return {}
+    names = tuple(records[0])
+    if any(tuple(r) != names for r in records):
+        return {str(r[key]): "".join([_short(r[f]) for f in sorted(r)]) for r in records}
+    columns = []
+    for name in sorted(names):
+        values = [r[name] for r in records]
+        kinds = set(map(type, values))
+        digest = _TYPED.get(kinds.pop()) if len(kinds) == 1 else None
+        columns.append(list(map(digest or _short, values)))
+    return dict(
+        zip([str(r[key]) for r in records], map("".join, zip(*columns, strict=True)), strict=True)
+    )
 
 
 def binding(

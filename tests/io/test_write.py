@@ -678,3 +678,35 @@ def test_the_quick_shared_strings_are_xlsxwriters_own_bytes(
     quick, own = strings(True), strings(False)
     assert quick == own
     assert b'xml:space="preserve"' in own and b"_x0001_" in own and b"&amp;" in own
+
+
+def test_record_digests_by_column_are_each_fields_own() -> None:
+    """The hidden sheet's per-record digests are made a column at a time; each must still be
+    the digest of that one field (``_short``), whatever the column holds: text, whole numbers,
+    yes/no, ``True`` beside ``1``, ``0.0`` beside ``-0.0``, empty cells, coordinates, source
+    cells, a str subclass; and records whose fields differ take the field-by-field way."""
+
+    class Name(str):
+        pass
+
+    records = [
+        {"uid": "a|b|1", "n": 1, "flag": True, "mixed": True, "x": 0.0, "home": None,
+         "point": [-3.4, 102.1], "source": {"file": "f.xlsx", "row": 5, "sheet": "S"},
+         "name": Name("Siti")},
+        {"uid": "a|b|2", "n": 2, "flag": False, "mixed": 1, "x": -0.0, "home": "desa",
+         "point": None, "source": {"file": "f.xlsx", "row": 6, "sheet": "S"}, "name": Name("x")},
+    ]  # fmt: skip
+    for rows in (records, [*records, {"uid": "c", "other": "field"}]):
+        expected = {str(r["uid"]): "".join(embed._short(r[f]) for f in sorted(r)) for r in rows}
+        assert embed._record_digests(rows, "uid") == expected
+    digests = embed._record_digests(records, "uid")
+    assert digests["a|b|1"] != digests["a|b|2"]
+    width = embed.FIELD_DIGITS
+    fields = sorted(records[0])
+    x, mixed = fields.index("x"), fields.index("mixed")
+    assert (
+        digests["a|b|1"][x * width : (x + 1) * width]
+        != digests["a|b|2"][x * width : (x + 1) * width]
+    )
+    assert (digests["a|b|1"][mixed * width : (mixed + 1) * width]
+            != digests["a|b|2"][mixed * width : (mixed + 1) * width])  # fmt: skip
