@@ -382,8 +382,9 @@ def _mixed_sheet(seed: int) -> Sheet:
     words = ["RW", "03", "Kampung", "Jawa", "BRIPKA", "SITI", "NURHALIZA", "dipegang",
              "personel", "lain", "Désa", "Tj.", "W" * 30, "–"]  # fmt: skip
     big = Style(size=14.0, wrap=True)
+    bold_body = Style(bold=True, vertical="top", wrap=True)
     ws = Sheet("T")
-    ws.append(["NO", "NAMA ANGGOTA", "KETERANGAN", "JARAK (KM)", "CATATAN"], HEADER_STYLE)
+    ws.append(["NO", "NAMA ANGGOTA", "KETERANGAN", "JARAK (KM)", "CATATAN", "ALAMAT"], HEADER_STYLE)
     for n in range(400):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 25)))
         value: object = rng.choice([text, text.replace(" ", "\t"), None, "", 7, 123456789012])
@@ -392,8 +393,9 @@ def _mixed_sheet(seed: int) -> Sheet:
         row = [Cell(n + 1, BODY_STYLE), Cell(short, rng.choice([BODY_STYLE, big])),
                Cell(value, BODY_STYLE),
                Cell(rng.random() * 100, Style(number_format="0.00")),
-               Cell(last, rng.choice([BODY_STYLE, big, Style(bold=True, wrap=True)]))]  # fmt: skip
-        ws.append_cells(row[: rng.randint(1, 5)])
+               Cell(last, rng.choice([BODY_STYLE, big, Style(bold=True, wrap=True)])),
+               Cell(f"Jl. {text[:30]}", bold_body)]  # fmt: skip
+        ws.append_cells(row[: rng.choice([1, 3, 5, 6, 6, 6])])
     ws.merge(3, 2, 4)
     ws.restyle(ws.column(4, first_row=2), _number_right)
     ws.widths = [4.0, 14.0, 40.0, 9.5]  # the fifth column has Excel's default width
@@ -416,7 +418,7 @@ def test_column_widths_measured_at_once_equal_cell_by_cell(seed: int) -> None:
     from rwassign.io.write.tables import column_chars
 
     ws = _mixed_sheet(seed)
-    for column in range(1, 6):
+    for column in range(1, 7):
         header = ws.rows[0][column - 1].value
         words = max(text_width(w, bold=True, size=HEADER_SIZE) for w in header.split())
         widest = max(

@@ -143,19 +143,24 @@ def column_chars(ws: Sheet, column: int, cap: float, *, header_row: int = 1) -> 
         header_word = max(
             (text_width(w, bold=True, size=HEADER_SIZE) for w in text.split()), default=0.0
         )
-    by_style: dict[int, tuple[Style, list[Any]]] = {}
-    for cells in rows[1:]:
-        if len(cells) < column or cells[column - 1].value is None:
-            continue
-        cell = cells[column - 1]
-        key = id(cell.style)
-        if key in by_style:
-            by_style[key][1].append(cell.value)
-        else:
-            by_style[key] = (cell.style or _PLAIN, [cell.value])
+    body = rows[1:]
+    if all(len(cells) >= column for cells in body):
+        filled = [c for c in [cells[column - 1] for cells in body] if c.value is not None]
+    else:
+        filled = [cells[column - 1] for cells in body
+                  if len(cells) >= column and cells[column - 1].value is not None]  # fmt: skip
     texts: dict[bool, set[str]] = {}  # by boldness (all measuring depends on), each once
-    for style, values in by_style.values():
-        texts.setdefault(style.bold, set()).update(_text(v, style) for v in values)
+    style = filled[0].style if filled else None
+    values = [c.value for c in filled]
+    one_style = all(c.style is style for c in filled)
+    if one_style and all(v.__class__ is str for v in values):
+        texts[(style or _PLAIN).bold] = set(values)  # one style, all text: most columns
+    elif one_style and all(v.__class__ is int for v in values):
+        texts[(style or _PLAIN).bold] = set(map(str, values))  # shown as their digits
+    else:
+        for cell in filled:
+            own = cell.style or _PLAIN
+            texts.setdefault(own.bold, set()).add(_text(cell.value, own))
     widest = max((_widest(list(t), bold=bold) for bold, t in texts.items()), default=0.0)
     return max(chars_for(header_word), min(chars_for(widest), cap), 4.0)
 

@@ -104,6 +104,7 @@ class _QuickRows(Worksheet):
         table, row_info, col_info = self.table, self.row_info, self.col_info
         spans = self.row_spans
         names: dict[int, str] = {}
+        styles: dict[int, str] = {}  # by format object: its index is fixed once asked
         for row in range(self.dim_rowmin, self.dim_rowmax + 1):
             cells = table.get(row)
             info = row_info.get(row)
@@ -122,7 +123,12 @@ class _QuickRows(Worksheet):
                 fmt = cell.format or row_format
                 if fmt is None and col in col_info:
                     fmt = col_info[col].column_format
-                style = f' s="{fmt._get_xf_index()}"' if fmt else ""
+                if fmt:
+                    style = styles.get(id(fmt))
+                    if style is None:
+                        style = styles[id(fmt)] = f' s="{fmt._get_xf_index()}"'
+                else:
+                    style = ""
                 kind = cell.__class__
                 if kind is _STRING or kind is _RICH:
                     write(f'<c r="{name}{number}"{style} t="s"><v>{cell.string}</v></c>')
@@ -197,19 +203,19 @@ class _Formats:
         self._made: dict[Style, Format] = {}
         #: By the style object itself: most cells share their column's style, and hashing a
         #: style's nine fields for each of 150,000 cells was a tenth of the drawing time.
-        self._by_id: dict[int, tuple[Style, Format]] = {}
+        self.by_id: dict[int, tuple[Style, Format]] = {}
         self._runs: dict[tuple[float, str | None], Format] = {}
 
     def __call__(self, style: Style | None) -> Format | None:
         if style is None:
             return None
-        known = self._by_id.get(id(style))
+        known = self.by_id.get(id(style))
         if known is not None:
             return known[1]
         made = self._made.get(style)
         if made is None:
             made = self._made[style] = self._workbook.add_format(_properties(style))
-        self._by_id[id(style)] = (style, made)  # the style is kept, so its id stays its own
+        self.by_id[id(style)] = (style, made)  # the style is kept, so its id stays its own
         return made
 
     def run(self, size: float, color: str | None) -> Format:
@@ -257,7 +263,7 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
     # xlsxwriter, as its ``_write_string`` and ``_write_number`` put them (the row's extent
     # recorded once per row, for a row inside the sheet's limits); anything else by
     # ``_write``, each value by its type.
-    table, shared = ws.table, ws.str_table
+    table, shared, by_id = ws.table, ws.str_table, formats.by_id
     for number, cells in enumerate(sheet.rows, start=1):
         row = number - 1
         height = sheet.heights.get(number)
@@ -267,7 +273,8 @@ def _sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
         placed: dict[int, Any] | None = None
         first = last = 0
         for column, cell in enumerate(cells):
-            fmt = formats(cell.style)
+            known = by_id.get(id(cell.style))  # ``formats(cell.style)``, most cells inline
+            fmt = known[1] if known is not None else formats(cell.style)
             if merged:
                 end = merged.get((number, column + 1))
                 if end is not None:
