@@ -136,19 +136,14 @@ def column_chars(ws: Sheet, column: int, cap: float, *, header_row: int = 1) -> 
     """A column's width: its widest value up to ``cap``, never narrower than the longest word
     of its header, so a header wraps at a space instead of being cut ("PRIORITA")."""
     header_word = 0.0
-    rows = ws.rows[header_row - 1 :]
-    if rows and len(rows[0]) >= column and rows[0][column - 1].value is not None:
-        head = rows[0][column - 1]
+    heads = ws.rows[header_row - 1] if len(ws.rows) >= header_row else []
+    if len(heads) >= column and heads[column - 1].value is not None:
+        head = heads[column - 1]
         text = _text(head.value, head.style or _PLAIN)
         header_word = max(
             (text_width(w, bold=True, size=HEADER_SIZE) for w in text.split()), default=0.0
         )
-    body = rows[1:]
-    if all(len(cells) >= column for cells in body):
-        filled = [c for c in [cells[column - 1] for cells in body] if c.value is not None]
-    else:
-        filled = [cells[column - 1] for cells in body
-                  if len(cells) >= column and cells[column - 1].value is not None]  # fmt: skip
+    filled = [c for c in ws.column(column, first_row=header_row + 1) if c.value is not None]
     texts: dict[bool, set[str]] = {}  # by boldness (all measuring depends on), each once
     style = filled[0].style if filled else None
     values = [c.value for c in filled]
