@@ -229,18 +229,13 @@ class StartLists:
         self.short: list[list[Lists]] = [[] for _ in self.classes]
         self.long: list[dict[int, Lists]] = [{} for _ in self.classes]
 
-    def add(
-        self, first_row: int, travel: distance.IntArray, allowed: distance.BoolArray | None
-    ) -> None:
-        """One block of rows (``first_row`` onwards): travel and allowed pairs, rows x units
-        (``None``: every pair allowed)."""
-        self.take(self.lists(first_row, travel, allowed))
-
     def lists(
         self, first_row: int, travel: distance.IntArray, allowed: distance.BoolArray | None
     ) -> BlockLists:
-        """The lists of one block of rows, not yet taken in (:meth:`take`): reads the
-        gatherer, never changes it, so blocks can be worked on side by side."""
+        """The lists of one block of rows (``first_row`` onwards; travel and allowed pairs,
+        rows x units, ``allowed`` ``None`` when every pair is), not yet taken in
+        (:meth:`take`): reads the gatherer, never changes it, so blocks can be worked on side
+        by side."""
         never = NEVER
         cols = np.arange(self.n_cols, dtype=np.int64)
         # unique per row: ties in travel go to the lower column
@@ -275,10 +270,6 @@ class StartLists:
             (np.concatenate([c for c, _k in x]), np.concatenate([k for _c, k in x]))
             for x in self.short
         ]
-
-    def greedy(self) -> tuple[distance.IntArray, distance.IntArray]:
-        """(rows, columns) of the greedy start over the lists gathered."""
-        return greedy_start(self.group, self.rows_lists(), self.long, self.cap)
 
     def pairs(self) -> tuple[distance.IntArray, distance.IntArray]:
         """(rows, columns) of every row's nearest units of each weight, the bands and the

@@ -100,8 +100,8 @@ def test_greedy_start_takes_the_highest_weight_first() -> None:
     space = space_of(inst, Settings(time_limit_s=10.0, workers=1, max_units_per_officer=2))
     lists = start.StartLists(space.group, space.col_weight, 2)
     for b in space.blocks(lambda b: b):
-        lists.add(b.start, b.travel, b.allowed)
-    rows, cols = lists.greedy()
+        lists.take(lists.lists(b.start, b.travel, b.allowed))
+    rows, cols = start.greedy_start(space.group, lists.rows_lists(), lists.long, 2)
     uid = [inst.units[int(u)].uid for u in space.uorder]
     got = {(int(r), uid[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)}
     t = "lebong utara|tunggang|"
