@@ -39,7 +39,7 @@ from rwassign import distance
 from rwassign.certificate import Certificate
 from rwassign.distance import EARTH_RADIUS_M
 from rwassign.solver.candidates import Arcs, PairSpace
-from rwassign.solver.flow import FlowPlan, solve_flow
+from rwassign.solver.flow import FlowPlan, Warm, solve_flow
 from rwassign.solver.weights import Weights
 
 #: Pairs one pricing round may add per officer (the most improving ones) and per unit (its
@@ -186,17 +186,32 @@ def prices(space: PairSpace, arcs: Arcs, flow: FlowPlan, w: Weights, cap: int) -
     pinned_cols = pinned_columns(space)
     values = w.arc_values(arcs)
     free = ~pinned_cols[arcs.unit_rank] & (caps[arcs.officer_rank] > 0)
-    sub = arcs.subset(free)
-    chosen = flow.chosen[free]
-    sub_values = values[free]
-    d_row, _d_col = potentials(sub, chosen, caps, sub_values)
-    q = np.maximum(d_row, 0)
-    q[caps <= 0] = value_ceiling(space, w)
-    p = np.zeros(space.n_cols, dtype=np.int64)
-    held = np.nonzero(chosen)[0]
-    p[sub.unit_rank[held]] = sub_values[held] - q[sub.officer_rank[held]]
+    p, q = duals(
+        arcs.subset(free), flow.chosen[free], caps, values[free], space.n_cols,
+        value_ceiling(space, w),
+    )  # fmt: skip
     dual = int(p.sum()) + int((np.maximum(caps, 0) * q).sum())
     return Prices(p, q, dual)
+
+
+def duals(
+    arcs: Arcs,
+    chosen: distance.BoolArray,
+    caps: distance.IntArray,
+    values: distance.IntArray,
+    n_cols: int,
+    ceiling: int,
+) -> tuple[distance.IntArray, distance.IntArray]:
+    """Unit and officer prices ``(p, q)`` of an optimal plan ``chosen`` on the free ``arcs``
+    (``potentials``' arguments): non-negative, tight on the plan, ``q`` positive only for a
+    full officer (``ceiling`` for one without capacity), ``p`` only for a covered unit."""
+    d_row, _d_col = potentials(arcs, chosen, caps, values)
+    q = np.maximum(d_row, 0)
+    q[caps <= 0] = ceiling
+    p = np.zeros(n_cols, dtype=np.int64)
+    held = np.nonzero(chosen)[0]
+    p[arcs.unit_rank[held]] = values[held] - q[arcs.officer_rank[held]]
+    return p, q
 
 
 def pairs_below(
@@ -360,8 +375,9 @@ def solve_priced(
     """
     t0 = time.perf_counter()
     rounds = priced = added = 0
+    warm: Warm | None = None
     while True:
-        flow = solve_flow(arcs, n_officers, n_units, cap, w)
+        flow = solve_flow(arcs, n_officers, n_units, cap, w, warm)
         pr = prices(space, arcs, flow, w, cap)
         rounds += 1
         below = pairs_below(
@@ -398,6 +414,7 @@ def solve_priced(
         )
         added += len(new.unit) - len(arcs.unit)
         arcs = new
+        warm = Warm(pr.unit, pr.officer)
     p = np.zeros(n_units, dtype=np.int64)
     p[space.uorder] = pr.unit
     q = np.zeros(n_officers, dtype=np.int64)
