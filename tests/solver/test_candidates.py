@@ -229,21 +229,22 @@ def test_the_travel_grid_gives_every_pair_the_metres_of_pair_travel() -> None:
 
     rng = np.random.default_rng(7)
     n_off, n_unit = 40, 25
+    unit_lat, off_lat = rng.uniform(-6, 6, n_unit), rng.uniform(-6, 6, n_off)
+    unit_lat[[3, 7]] = np.nan
+    off_lat[[0, 11, 12]] = np.nan
     geo = distance.Geometry(
-        unit_lat=rng.uniform(-6, 6, n_unit),
+        unit_lat=unit_lat,
         unit_lng=rng.uniform(95, 106, n_unit),
         unit_desa=rng.integers(0, 5, n_unit),
         unit_kec=rng.integers(0, 3, n_unit),
         unit_polsek=rng.integers(0, 2, n_unit),
-        off_lat=rng.uniform(-6, 6, n_off),
+        off_lat=off_lat,
         off_lng=rng.uniform(95, 106, n_off),
         off_desa=rng.integers(-1, 5, n_off),
         off_kec=rng.integers(-1, 3, n_off),
         off_polsek=rng.integers(-1, 2, n_off),
         off_home_unit=np.full(n_off, -1),
     )
-    geo.unit_lat[[3, 7]] = np.nan
-    geo.off_lat[[0, 11, 12]] = np.nan
     officers = np.arange(n_off)[::-1].copy()
     grid, coords = distance.travel_matrix(geo, officers, FAST)
     flat, flat_coords = distance.pair_travel(
