@@ -102,3 +102,14 @@ def test_characters_xml_forbids_send_a_sheet_to_the_streaming_reader(
     """openpyxl's parser refuses them (the file is unreadable, as before); calamine would not."""
     sheet = _sheet(b'<c r="A1" t="inlineStr"><is><t>RUDI' + xml + b"HARTONO</t></is></c>")
     assert (scan_xlsx_sheet(sheet) is None) is refused
+
+
+def test_the_quick_control_check_agrees_with_the_pattern_on_every_byte() -> None:
+    """``not_xml`` deletes the control bytes instead of searching for them: for every byte
+    value, alone, in text, and beside a character reference, it says what the pattern says."""
+    from rwassign.io.read.scan import _NOT_XML, not_xml
+
+    for value in range(256):
+        byte = bytes([value])
+        for text in (byte, b"<t>RUDI" + byte + b"</t>", b"&#10;" + byte, byte + b"&#1;"):
+            assert not_xml(text) is (_NOT_XML.search(text) is not None), text
