@@ -32,10 +32,11 @@ import gzip
 import hashlib
 import io
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
@@ -496,24 +497,52 @@ def _closest(keys: Sequence[str], pool: Sequence[Desa], limit: int) -> list[Desa
     return [d for c in best for d in by_key[c]][:limit]
 
 
-@cache
+#: The gazetteer once read (``load``), and the lock that lets one thread read it.
+_loaded: list[Gazetteer] = []
+_loading = threading.Lock()
+
+
 def load() -> Gazetteer:
     """The gazetteer, read from the package data once per process.
 
     Its 83,762 records and their tables live as long as the process and hold no reference
     cycles, so the cyclic garbage collector is paused while they are built and they are then
     moved out of its reach (``gc.freeze``): every full collection used to walk all of them
-    again, 13 times in 30 workbooks of a batch worker, a sixth of its CPU time.
+    again, 13 times in 30 workbooks of a batch worker, a sixth of its CPU time.  A caller
+    arriving while another thread reads it (:func:`load_soon`) waits for that reading.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    if _loaded:
+        return _loaded[0]
+    with _loading:
+        if not _loaded:
+            was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                gazetteer = _read()
+            finally:
+                if was_enabled:
+                    gc.enable()
+            gc.freeze()
+            _loaded.append(gazetteer)
+    return _loaded[0]
+
+
+def load_soon() -> None:
+    """Start reading the gazetteer in a background thread, so that it is ready (or nearly)
+    when the units are placed.  The reader calls this before it opens the workbook:
+    python-calamine lets go of the interpreter lock while it reads the sheets, and the
+    gazetteer's 0.2 s of Python run meanwhile on the other core.  A failure is left to
+    :func:`load`, which the units step calls anyway and which raises it there."""
+    if _loaded or _loading.locked():
+        return
+    threading.Thread(target=_load_quietly, name="rwassign-gazetteer", daemon=True).start()
+
+
+def _load_quietly() -> None:
     try:
-        gazetteer = _read()
-    finally:
-        if was_enabled:
-            gc.enable()
-    gc.freeze()
-    return gazetteer
+        load()
+    except Exception:
+        return
 
 
 def _csv_rows(text: str) -> list[list[str]]:
@@ -592,6 +621,7 @@ __all__ = [
     "kecamatan_keys",
     "key_variants",
     "load",
+    "load_soon",
     "name_key",
     "recognise",
 ]

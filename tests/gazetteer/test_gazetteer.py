@@ -176,3 +176,56 @@ def test_invented_names_are_not_recognised(gaz: Gazetteer) -> None:
     ]
     rec = recognise(gaz, rows)
     assert rec.kabupaten == () and rec.total == 20
+
+
+def test_a_load_started_early_is_the_one_every_caller_gets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``load_soon`` reads in a thread; ``load`` arriving meanwhile waits for that reading
+    instead of starting a second one, and every later call gets the same gazetteer."""
+    import threading
+
+    reads: list[int] = []
+    started, release = threading.Event(), threading.Event()
+    made = Gazetteer(())
+
+    def slow_read() -> Gazetteer:
+        reads.append(1)
+        started.set()
+        release.wait(5)
+        return made
+
+    monkeypatch.setattr(gazetteer, "_loaded", [])
+    monkeypatch.setattr(gazetteer, "_read", slow_read)
+    gazetteer.load_soon()
+    assert started.wait(5)
+    gazetteer.load_soon()  # already reading: no second thread
+    got: list[Gazetteer] = []
+    waiter = threading.Thread(target=lambda: got.append(gazetteer.load()))
+    waiter.start()
+    waiter.join(0.2)
+    assert waiter.is_alive()  # waits for the background reading
+    release.set()
+    waiter.join(5)
+    assert got == [made] and gazetteer.load() is made and reads == [1]
+
+
+def test_a_failed_early_load_is_raised_by_load(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The background thread keeps quiet; ``load`` tries again and raises where it is asked."""
+    import threading
+
+    calls: list[str] = []
+
+    def broken() -> Gazetteer:
+        calls.append(threading.current_thread().name)
+        raise ValueError("unexpected gazetteer columns")
+
+    monkeypatch.setattr(gazetteer, "_loaded", [])
+    monkeypatch.setattr(gazetteer, "_read", broken)
+    gazetteer.load_soon()
+    for thread in threading.enumerate():
+        if thread.name == "rwassign-gazetteer":
+            thread.join(5)
+    with pytest.raises(ValueError, match="unexpected gazetteer columns"):
+        gazetteer.load()
+    assert calls == ["rwassign-gazetteer", threading.current_thread().name]

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from rwassign import gazetteer
 from rwassign.io.read.common import MAX_UNITS, Collector
 from rwassign.io.read.config import read_polsek_sheet, read_settings_sheet
 from rwassign.io.read.fields import (
@@ -104,6 +105,8 @@ def read_input(
         out.error("input.none", Location(file="-"))
         return ReadResult(None, out.problems, input_files=input_files)
 
+    if units is not None or workbook is not None:
+        gazetteer.load_soon()  # the units step needs it; it reads while calamine reads
     loaded: dict[Path, LoadedFile] = {}
     for order, p in enumerate(input_files):
         lf = load(p, order)
