@@ -15,7 +15,8 @@ b-matching is derived from the flow (OR-Tools' ``SimpleMinCostFlow`` returns no 
 Then every allowed pair is *priced* in blocks of officer rows (``distance.pair_blocks``): a
 pair with ``v(o, u) > p_u + q_o`` could improve the plan and joins the candidates (at most
 ``ADD_PER_OFFICER`` per officer per round, the most promising first), and the flow is solved
-again.  When a full pass finds none, the prices are dual feasible on every allowed pair and the
+again, on what these prices leave open (``flow.Warm``: the same optimum, a smaller problem).
+When a full pass finds none, the prices are dual feasible on every allowed pair and the
 plan is the optimum of the whole problem: the certificate says so, and ``rwassign.checker``
 re-checks it over every pair on its own.  Memory grows with the candidates, never with members
 x units.
