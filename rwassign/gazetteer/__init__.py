@@ -539,6 +539,8 @@ def load_soon() -> None:
 
 
 def _load_quietly() -> None:
+    """``load`` in the background thread: a failure is not printed from the thread, since the
+    units step's own ``load`` reads again and raises it where it is reported."""
     try:
         load()
     except Exception:
