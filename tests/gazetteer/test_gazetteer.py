@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import threading
 from importlib import resources
 
 import pytest
@@ -178,13 +179,27 @@ def test_invented_names_are_not_recognised(gaz: Gazetteer) -> None:
     assert rec.kabupaten == () and rec.total == 20
 
 
-def test_a_load_started_early_is_the_one_every_caller_gets(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """``load_soon`` reads in a thread; ``load`` arriving meanwhile waits for that reading
-    instead of starting a second one, and every later call gets the same gazetteer."""
-    import threading
+@pytest.fixture
+def fresh_loader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process that has not read the gazetteer yet: a background reading some earlier test
+    started (``read_input`` starts one) is waited for, then the state and its lock are new."""
+    for thread in threading.enumerate():
+        if thread.name == gazetteer.LOADER_THREAD:
+            thread.join(30)
+    monkeypatch.setattr(gazetteer, "_loaded", [])
+    monkeypatch.setattr(gazetteer, "_loading", threading.Lock())
 
+
+def _loaders() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == gazetteer.LOADER_THREAD]
+
+
+def test_a_load_started_early_is_the_one_every_caller_gets(
+    monkeypatch: pytest.MonkeyPatch, fresh_loader: None
+) -> None:
+    """``load_soon`` reads in one thread, a second call starts none; ``load`` arriving
+    meanwhile waits for that reading instead of starting a second one, and every later call
+    gets the same gazetteer."""
     reads: list[int] = []
     started, release = threading.Event(), threading.Event()
     made = Gazetteer(())
@@ -195,11 +210,11 @@ def test_a_load_started_early_is_the_one_every_caller_gets(
         release.wait(5)
         return made
 
-    monkeypatch.setattr(gazetteer, "_loaded", [])
     monkeypatch.setattr(gazetteer, "_read", slow_read)
     gazetteer.load_soon()
     assert started.wait(5)
     gazetteer.load_soon()  # already reading: no second thread
+    assert len(_loaders()) == 1
     got: list[Gazetteer] = []
     waiter = threading.Thread(target=lambda: got.append(gazetteer.load()))
     waiter.start()
@@ -210,22 +225,39 @@ def test_a_load_started_early_is_the_one_every_caller_gets(
     assert got == [made] and gazetteer.load() is made and reads == [1]
 
 
-def test_a_failed_early_load_is_raised_by_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The background thread keeps quiet; ``load`` tries again and raises where it is asked."""
-    import threading
-
+def test_a_failed_early_load_is_raised_by_load(
+    monkeypatch: pytest.MonkeyPatch, fresh_loader: None
+) -> None:
+    """The background thread keeps quiet (nothing reaches ``threading.excepthook``);
+    ``load`` tries again and raises where it is asked."""
     calls: list[str] = []
+    escaped: list[object] = []
 
     def broken() -> Gazetteer:
         calls.append(threading.current_thread().name)
         raise ValueError("unexpected gazetteer columns")
 
-    monkeypatch.setattr(gazetteer, "_loaded", [])
     monkeypatch.setattr(gazetteer, "_read", broken)
+    monkeypatch.setattr(threading, "excepthook", escaped.append)
     gazetteer.load_soon()
-    for thread in threading.enumerate():
-        if thread.name == "rwassign-gazetteer":
-            thread.join(5)
+    for thread in _loaders():
+        thread.join(5)
+    assert escaped == []
     with pytest.raises(ValueError, match="unexpected gazetteer columns"):
         gazetteer.load()
-    assert calls == ["rwassign-gazetteer", threading.current_thread().name]
+    assert calls == [gazetteer.LOADER_THREAD, threading.current_thread().name]
+
+
+def test_no_thread_to_be_had_leaves_the_reading_to_load(
+    monkeypatch: pytest.MonkeyPatch, fresh_loader: None
+) -> None:
+    """A process that cannot start a thread: ``load_soon`` does nothing, ``load`` reads."""
+    made = Gazetteer(())
+
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(gazetteer, "_read", lambda: made)
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    gazetteer.load_soon()
+    assert gazetteer._loaded == [] and gazetteer.load() is made
