@@ -40,8 +40,9 @@ def haversine_m(
 
 
 def _unit_vectors(lat: FloatArray, lng: FloatArray) -> FloatArray:
-    """The points as unit vectors ``(x, y, z)`` stacked on a new first axis (NaN stays NaN)."""
-    phi, lam = np.radians(lat), np.radians(lng)
+    """The points as unit vectors ``(x, y, z)`` stacked on a new first axis (NaN stays NaN);
+    ``lat`` and ``lng`` broadcast together first."""
+    phi, lam = np.broadcast_arrays(np.radians(lat), np.radians(lng))
     cos_phi = np.cos(phi)
     return np.stack([cos_phi * np.cos(lam), cos_phi * np.sin(lam), np.sin(phi)])
 

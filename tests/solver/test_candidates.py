@@ -260,6 +260,25 @@ def test_the_travel_grid_gives_every_pair_the_metres_of_pair_travel() -> None:
     assert np.array_equal(np.rint(metres[has]).astype(np.int64), flat[has])
 
 
+def test_haversine_broadcasts_like_numpy() -> None:
+    """Latitudes and longitudes of different shapes broadcast, as in any numpy formula: a
+    column of latitudes against a row of longitudes gives the grid, each entry the distance of
+    that pair alone (the advice passes scalars; a caller may pass arrays)."""
+    import numpy as np
+
+    from rwassign import distance
+
+    lat = np.array([[-3.0], [-3.1]])
+    lng = np.array([102.0, 102.1, 102.2])
+    grid = distance.haversine_m(lat, lng, -3.2, 102.3)
+    assert grid.shape == (2, 3)
+    for i in range(2):
+        for j in range(3):
+            alone = distance.haversine_m(lat[i, 0], lng[j], -3.2, 102.3)
+            assert grid[i, j] == alone
+    assert distance.haversine_m(-3.0, np.array([102.0, 102.1]), -3.2, 102.3).shape == (2,)
+
+
 def test_geometry_is_resolved_once_per_instance_and_cannot_be_changed() -> None:
     """The solver, its pricing and the reasons share the geometry of the instance asked last;
     its arrays are read-only, and the checker's own is resolved afresh with equal values."""
