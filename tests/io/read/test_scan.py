@@ -113,3 +113,21 @@ def test_the_quick_control_check_agrees_with_the_pattern_on_every_byte() -> None
         byte = bytes([value])
         for text in (byte, b"<t>RUDI" + byte + b"</t>", b"&#10;" + byte, byte + b"&#1;"):
             assert not_xml(text) is (_NOT_XML.search(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    "formula",
+    [b"<f>1+1</f>", b"<f\t>1+1</f>", b'<f\nt="normal">1+1</f>', b"<f/>"],
+)
+def test_a_formula_without_a_value_is_found_whatever_follows_its_tag(formula: bytes) -> None:
+    """A tab or a line break after the tag's name is XML too (the pattern takes any white
+    space); the quick look for a formula must not pass it by."""
+    scan = scan_xlsx_sheet(_sheet(b'<c r="B3">' + formula + b"</c>"))
+    assert scan is not None and scan.no_value == [(3, 2)]
+
+
+def test_a_prefixed_formula_without_a_value_is_found() -> None:
+    ns = b'<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+    xml = ns + b'<x:sheetData><x:row><x:c r="D2"><x:f>1+1</x:f></x:c></x:row></x:sheetData>'
+    scan = scan_xlsx_sheet(xml)
+    assert scan is not None and scan.no_value == [(2, 4)]
