@@ -25,7 +25,7 @@ from typing import Any
 
 import numpy as np
 
-from rwassign import distance, i18n
+from rwassign import collector, distance, i18n
 from rwassign.model import Instance, Officer, RankGroup, SolveResult
 from rwassign.normalize.words import ACTIVE_STATUS_WORDS
 from rwassign.settings import Settings
@@ -170,6 +170,7 @@ def distance_m(instance: Instance, o: Officer, unit_uid: str, s: Settings) -> tu
     return km * 1000.0, False
 
 
+@collector.while_paused
 def check(result: SolveResult) -> list[Violation]:
     """Every violation of the plan in ``result`` (empty when the plan is sound)."""
     inst, s = result.instance, result.settings

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from rwassign import distance, i18n, rules
+from rwassign import collector, distance, i18n, rules
 from rwassign.model import (
     PRIORITY_LABELS,
     Assignment,
@@ -483,6 +483,7 @@ def explain(
     )
 
 
+@collector.while_paused
 def solve(
     instance: Instance,
     settings: Settings,

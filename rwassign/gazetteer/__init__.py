@@ -40,6 +40,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from rwassign import collector
 from rwassign.model import Point
 
 DATA_FILE = "desa_kelurahan_indonesia.csv.gz"
@@ -521,13 +522,8 @@ def load() -> Gazetteer:
         return _loaded[0]
     with _loading:
         if not _loaded:
-            was_enabled = gc.isenabled()
-            gc.disable()
-            try:
+            with collector.paused():
                 gazetteer = _read()
-            finally:
-                if was_enabled:
-                    gc.enable()
             gc.freeze()
             _loaded.append(gazetteer)
     return _loaded[0]

@@ -96,3 +96,38 @@ def test_a_very_hidden_sheet() -> None:
     render(Book([shown, hidden]), buffer)
     wb = openpyxl.load_workbook(buffer)
     assert wb["_data"].sheet_state == "veryHidden" and wb["_data"]["A1"].value == "=rahasia"
+
+
+def test_a_written_workbook_is_freed_without_the_garbage_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Rendering breaks xlsxwriter's worksheet -> workbook back-reference once the file is
+    written, so the workbook and its cell table go as soon as they are dropped: with the
+    collector off, no worksheet of it stays alive."""
+    import gc
+    import weakref
+
+    from rwassign.io.write import xlsx
+
+    made: list[weakref.ref[object]] = []
+    real = xlsx._QuickBook.add_worksheet
+
+    def add_worksheet(self: xlsx._QuickBook, *args: object, **kwargs: object) -> object:
+        sheet = real(self, *args, **kwargs)  # type: ignore[arg-type]
+        made.append(weakref.ref(sheet))
+        return sheet
+
+    monkeypatch.setattr(xlsx._QuickBook, "add_worksheet", add_worksheet)
+    sheet = Sheet("Penugasan")
+    for k in range(50):
+        label = Rich((Run("RW ", 9.0), Run(str(k), 7.0, "808080")))
+        sheet.append([f"RW {k}", k, label], Style(bold=k % 2 == 0))
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        _draw(sheet)
+        alive = [ref for ref in made if ref() is not None]
+    finally:
+        if was:
+            gc.enable()
+    assert len(made) == 1 and alive == []

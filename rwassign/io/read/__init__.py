@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from rwassign import gazetteer
+from rwassign import collector, gazetteer
 from rwassign.io.read.common import MAX_UNITS, Collector
 from rwassign.io.read.config import read_polsek_sheet, read_settings_sheet
 from rwassign.io.read.fields import (
@@ -70,6 +70,7 @@ _REQUIRED_UNITS = ("kecamatan", "desa")
 _REQUIRED_ROSTER = ("nama",)
 
 
+@collector.while_paused
 def read_input(
     workbook: Path | None = None,
     *,

@@ -31,6 +31,7 @@ from typing import Any
 
 from xlsxwriter import Workbook
 
+from rwassign import collector
 from rwassign.errors import OutputError
 from rwassign.io.atomic import write_atomically
 from rwassign.io.embed import EMBED_SHEET, instance_cells
@@ -84,6 +85,7 @@ def check_target(path: Path, input_files: Sequence[Path] = ()) -> None:
         raise OutputError("output.dir_missing", dir=str(path.parent))
 
 
+@collector.while_paused
 def write_workbook(
     result: SolveResult,
     path: Path,
