@@ -134,7 +134,7 @@ def _short(value: Any) -> str:
 
 
 def _digest(value: Any) -> str:
-    return hashlib.sha256(_json_text(value).encode("utf-8")).hexdigest()[:FIELD_DIGITS]
+    return hashlib.sha256(_field_bytes(value)).hexdigest()[:FIELD_DIGITS]
 
 
 #: :func:`_short` remembered per type, for the types whose values are equal as keys exactly
