@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from typing import IO, Any
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 import xlsxwriter
 from xlsxwriter import Workbook
@@ -63,6 +64,10 @@ QUICK_VERSIONS = ("3.3.1",)
 _QUICK = xlsxwriter.__version__ in QUICK_VERSIONS
 _STRING, _RICH, _NUMBER = CellStringTuple, CellRichStringTuple, CellNumberTuple
 _BLANK, _BOOLEAN = CellBlankTuple, CellBooleanTuple
+#: The deflate level of every part of a plan (zlib's own default is 6).  Level 1 deflates a
+#: 5,000-unit plan three times as fast (0.05 s instead of 0.14 s, a twentieth of writing it)
+#: for a file a quarter larger (1.4 MB instead of 1.1 MB); every reader inflates either alike.
+ZIP_LEVEL = 1
 #: Texts no longer than this are below xlsxwriter's limit whatever their UTF-16 length (it
 #: cuts a text at 32,767 UTF-16 units, and checks only texts over half of that).
 _SHORT_TEXT = 32_767 // 2
@@ -202,10 +207,51 @@ class _QuickPackager(Packager):
 
 class _QuickBook(Workbook):
     """A workbook packaged by :class:`_QuickPackager` (xlsxwriter's documented override of
-    ``_get_packager``), with :data:`QUICK_VERSIONS` only."""
+    ``_get_packager``) and zipped at :data:`ZIP_LEVEL`, with :data:`QUICK_VERSIONS` only."""
 
     def _get_packager(self) -> Packager:
         return _QuickPackager() if _QUICK else super()._get_packager()
+
+    def _store_workbook(self) -> None:
+        """xlsxwriter's own ``_store_workbook`` for an in-memory workbook, the same steps in
+        the same order, with each part deflated at :data:`ZIP_LEVEL` (xlsxwriter has no
+        setting for it).  The same parts, names, order and dates (tested)."""
+        if not _QUICK or not self.in_memory:
+            super()._store_workbook()
+            return
+        with ZipFile(
+            self.filename, "w", compression=ZIP_DEFLATED, allowZip64=self.allow_zip64
+        ) as zf:
+            packager = self._get_packager()
+            if not self.worksheets():
+                self.add_worksheet()
+            if self.worksheet_meta.activesheet == 0:
+                self.worksheets_objs[0].selected = 1
+                self.worksheets_objs[0].hidden = 0
+            for sheet in self.worksheets():
+                if sheet.index == self.worksheet_meta.activesheet:
+                    sheet.active = 1
+            if self.vba_project:
+                for sheet in self.worksheets():
+                    if sheet.vba_codename is None:
+                        sheet.set_vba_name()
+            self._prepare_sst_string_data()
+            self._prepare_vml()
+            self._prepare_defined_names()
+            self._prepare_drawings()
+            self._add_chart_data()
+            self._prepare_tables()
+            self._prepare_metadata()
+            packager._add_workbook(self)
+            packager._set_tmpdir(self.tmpdir)
+            packager._set_in_memory(self.in_memory)
+            for part, name, is_binary in packager._create_package():
+                info = ZipInfo(name, (1980, 1, 1, 0, 0, 0))  # Excel's own part date
+                info.compress_type = ZIP_DEFLATED
+                data = part.getvalue()
+                zf.writestr(
+                    info, data if is_binary else data.encode("utf-8"), ZIP_DEFLATED, ZIP_LEVEL
+                )
 
 
 class _Formats:
