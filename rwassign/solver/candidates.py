@@ -425,9 +425,10 @@ def build_candidates(space: PairSpace, cap: int = 1) -> tuple[Arcs, LevelBounds]
     arcs = dataclasses.replace(
         arcs, nearest=np.isin(arcs.officer_rank * n_cols + arcs.unit_rank, near_keys)
     )
-    missing = np.setdiff1d(space.pinned_keys, arcs.officer_rank * n_cols + arcs.unit_rank)
-    if len(missing):
-        raise ValueError(f"pin #{int(missing[0])} is not a legal pair")
+    if len(space.pinned_keys):
+        missing = np.setdiff1d(space.pinned_keys, arcs.officer_rank * n_cols + arcs.unit_rank)
+        if len(missing):
+            raise ValueError(f"pin #{int(missing[0])} is not a legal pair")
     reached = longest >= 0
     bounds = LevelBounds(
         longest_m=longest[reached],

@@ -31,6 +31,7 @@ import numpy as np
 from ortools.graph.python import min_cost_flow
 
 from rwassign import distance
+from rwassign.solver import ids
 from rwassign.solver.candidates import Arcs
 from rwassign.solver.weights import SAFE_MAGNITUDE, Weights
 
@@ -90,8 +91,8 @@ def _flow(
         return np.zeros(0, dtype=np.bool_)
     # Nodes are numbered in canonical order (officers by NRP, units by uid), never by roster
     # position, so that ties between equal plans are broken the same way whatever the row order.
-    off_ids, off_node = np.unique(arcs.officer_rank, return_inverse=True)
-    unit_ids, unit_node = np.unique(arcs.unit_rank, return_inverse=True)
+    off_ids, off_node = ids.compact(arcs.officer_rank)
+    unit_ids, unit_node = ids.compact(arcs.unit_rank)
     n_o, n_u = len(off_ids), len(unit_ids)
     off_cap = np.zeros(n_o, dtype=np.int64)
     off_cap[off_node] = caps

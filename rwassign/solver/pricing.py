@@ -39,6 +39,7 @@ import numpy as np
 from rwassign import distance
 from rwassign.certificate import Certificate
 from rwassign.distance import EARTH_RADIUS_M
+from rwassign.solver import ids
 from rwassign.solver.candidates import Arcs, PairSpace
 from rwassign.solver.flow import FlowPlan, Warm, solve_flow
 from rwassign.solver.weights import Weights
@@ -128,8 +129,8 @@ def potentials(
     flow_per_row = np.bincount(arcs.officer_rank[chosen], minlength=n_rows)
     covered = np.zeros(n_cols, dtype=np.bool_)
     covered[arcs.unit_rank[chosen]] = True
-    present_rows = np.unique(arcs.officer_rank)
-    present_cols = np.unique(arcs.unit_rank)
+    present_rows = ids.present(arcs.officer_rank)
+    present_cols = ids.present(arcs.unit_rank)
     room = present_rows[flow_per_row[present_rows] < caps[present_rows]]
     busy = present_rows[flow_per_row[present_rows] > 0]
     open_cols = present_cols[~covered[present_cols]]
@@ -262,8 +263,9 @@ def pairs_below(
     col_of_unit[space.uorder] = np.arange(n_cols)
     homes = space.geo.off_home_unit[space.offs]
     res_rows = np.nonzero(homes >= 0)[0]
-    res_keys = res_rows * n_cols + col_of_unit[homes[res_rows]]
-    special = np.union1d(res_keys, space.kept_keys)
+    home_col = np.full(n_rows, -1, dtype=np.int64)  # each row's residence column, or -1
+    home_col[res_rows] = col_of_unit[homes[res_rows]]
+    special = np.union1d(res_rows * n_cols + home_col[res_rows], space.kept_keys)
 
     def keep_hits(part: tuple[distance.IntArray, ...]) -> None:
         """Fold a part's excess into ``max_excess``; keep only its pairs below the threshold
@@ -290,8 +292,9 @@ def pairs_below(
         lower_m = EARTH_RADIUS_M * np.abs(lat_u[c] - lat_o[r]) - 2.0
         keep = ~(lower_m >= room.astype(np.float64) * tu)  # NaN (no point) is kept
         r, c = r[keep], c[keep]
-        keys = r * n_cols + c
-        plain = ~np.isin(keys, special)
+        plain = home_col[r] != c  # not in ``special``, a row's residence checked directly
+        if len(space.kept_keys):
+            plain &= ~np.isin(r * n_cols + c, space.kept_keys)
         return _price_pairs(space, w, unit_price, officer_price, r[plain], c[plain], pinned_cols)
 
     def late() -> bool:
