@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rwassign.model import Rank, RankGroup
 
@@ -233,6 +234,13 @@ def parse_rank(text: str) -> RankMatch | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
+    return _parse_rank_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _parse_rank_text(text: str) -> RankMatch | None:
+    """:func:`parse_rank` of a text, remembered: a roster of thousands spells a few dozen
+    ranks, and each row's is read twice (PPPK without a number, then the rank itself)."""
     for dots in (" ", ""):
         norm = _normalise(text, dots)
         hit = _lookup(norm)

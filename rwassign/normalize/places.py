@@ -42,6 +42,16 @@ def _place_key_uncached(name: object, prefixes: re.Pattern[str]) -> str:
     return SPACES_RE.sub(" ", s).strip()
 
 
+_NOT_DIGIT_RE = re.compile(r"\D")
+
+
+@lru_cache(maxsize=65_536)
+def code_digits(kode: str | None) -> str:
+    """The digits of a Kemendagri code, ``"17.02.06.1004"`` -> ``"1702061004"`` (remembered:
+    a desa's code repeats on each of its RW rows, and each reader step compares them)."""
+    return _NOT_DIGIT_RE.sub("", kode or "")
+
+
 _DESA_PREFIX_RE = re.compile(r"\s*(?:desa|ds|kelurahan|kel|kelr)(?:\s*\.\s*|\s+|\s*:\s*)")
 _KECAMATAN_PREFIX_RE = re.compile(r"\s*(?:kecamatan|kec)(?:\s*\.\s*|\s+|\s*:\s*)")
 _POLSEK_PREFIX_RE = re.compile(r"\s*(?:polsekta|polsek|pos\s+polisi)(?:\s*\.\s*|\s+|\s*:\s*)")

@@ -9,7 +9,6 @@ warning and the administrative stand-in, as before.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,7 @@ from rwassign.io.read.common import Collector
 from rwassign.io.read.fields import Header
 from rwassign.io.read.tables import cell_text
 from rwassign.model import Unit
-from rwassign.normalize.places import desa_key, kecamatan_key, parse_unit_label
+from rwassign.normalize.places import code_digits, desa_key, kecamatan_key, parse_unit_label
 from rwassign.places import SOURCE_CENTROID, PlaceContext
 from rwassign.places.homes import NOWHERE, Home, place_home
 
@@ -49,7 +48,7 @@ class UnitIndex:
             if dk not in idx.same_name[(kk, base)]:
                 idx.same_name[(kk, base)].append(dk)
             if u.kode_desa:
-                idx.by_code.setdefault(re.sub(r"\D", "", u.kode_desa), u.desa_key)
+                idx.by_code.setdefault(code_digits(u.kode_desa), u.desa_key)
             if u.point is not None:
                 idx.unit_source[u.uid] = u.point_source
                 idx.desa_source.setdefault(u.desa_key, u.point_source)
@@ -144,7 +143,7 @@ def home_by_code(
 ) -> tuple[str | None, str | None, str | None, Home] | None:
     """A home given by its desa's Kemendagri code: the code decides between desa of one name.
     ``None`` when there is no code, or one that names no desa here (the name is tried then)."""
-    digits = re.sub(r"\D", "", kode)
+    digits = code_digits(kode)
     if not digits:
         return None
     home_desa = index.by_code.get(digits)

@@ -59,6 +59,8 @@ def looks_like_name(raw: Any) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
+    if not any(ch.isnumeric() for ch in text):
+        return True  # every date has digits: most names, without parsing them as a date
     try:
         return parse_date(text) is None
     except ValueError:

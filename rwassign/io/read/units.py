@@ -28,6 +28,7 @@ from rwassign.io.read.fields import Header, is_numbering_row, is_total_row
 from rwassign.io.read.tables import RawSheet, cell_text, first_filled
 from rwassign.model import Location, Point, Unit
 from rwassign.normalize.places import (
+    code_digits,
     desa_key,
     kecamatan_key,
     parse_kind,
@@ -257,6 +258,7 @@ def read_units_placed(
             continue
         said_kind = jenis_kind or count_kind_hdr or kode_kind
         kind = said_kind or "RW"
+        row_loc, desa_loc, kec_loc = loc(), loc("desa"), loc("kecamatan")  # shared by its units
         for n in range(1, int(count_f) + 1):
             pending.append(
                 _Pending(
@@ -270,10 +272,10 @@ def read_units_placed(
                     point=point,  # the desa's point, shared by each of its units
                     point_source="desa" if point else "none",
                     kode=kode,
-                    loc=loc(),
+                    loc=row_loc,
                     kind_explicit=said_kind is not None,
-                    desa_loc=loc("desa"),
-                    kec_loc=loc("kecamatan"),
+                    desa_loc=desa_loc,
+                    kec_loc=kec_loc,
                 )
             )
 
@@ -299,12 +301,12 @@ def _place(
     refs: list[DesaRow] = []
     of_pending: list[int] = []
     coded: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for p in pending:
-        if _code_digits(p.kode):
-            coded[(kecamatan_key(p.kec), desa_key(p.desa))].add(_code_digits(p.kode))
-    for p in pending:
-        name = (kecamatan_key(p.kec), desa_key(p.desa))
-        digits = _code_digits(p.kode)
+    names = [(kecamatan_key(p.kec), desa_key(p.desa)) for p in pending]  # each once: 5,000 rows
+    codes = [code_digits(p.kode) for p in pending]
+    for name, digits in zip(names, codes, strict=True):
+        if digits:
+            coded[name].add(digits)
+    for p, name, digits in zip(pending, names, codes, strict=True):
         if not digits and len(coded[name]) == 1:  # a code given on the desa's first row only
             digits = next(iter(coded[name]))
         key = (*name, digits)
@@ -329,10 +331,6 @@ def _place(
     return context
 
 
-def _code_digits(kode: str | None) -> str:
-    return re.sub(r"\D", "", kode or "")
-
-
 def _first_spelling(values: list[tuple[str, str]]) -> dict[str, str]:
     """key -> the first way it was written, so one desa is not shown two ways."""
     out: dict[str, str] = {}
@@ -348,25 +346,28 @@ def _build(
     # by their codes: their keys carry the code.  Any other desa keeps its plain name key, so
     # uids stay what they were for every sheet without such a pair.
     codes: dict[str, set[str]] = defaultdict(set)
-    for p in pending:
-        if _code_digits(p.kode):
-            codes[f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}"].add(_code_digits(p.kode))
+    kec_keys = [kecamatan_key(p.kec) for p in pending]  # each key once per unit: 5,000 rows
+    plain_keys = [f"{kk}|{desa_key(p.desa)}" for p, kk in zip(pending, kec_keys, strict=True)]
+    for p, dk in zip(pending, plain_keys, strict=True):
+        digits = code_digits(p.kode)
+        if digits:
+            codes[dk].add(digits)
+    desa_keys = [
+        f"{dk} ({p.kode})" if len(codes[dk]) > 1 and p.kode else dk
+        for p, dk in zip(pending, plain_keys, strict=True)
+    ]
 
-    def key_of(p: _Pending) -> str:
-        dk = f"{kecamatan_key(p.kec)}|{desa_key(p.desa)}"
-        return f"{dk} ({p.kode})" if len(codes[dk]) > 1 and p.kode else dk
-
-    kec_names = _first_spelling([(kecamatan_key(p.kec), p.kec) for p in pending])
-    desa_names = _first_spelling([(key_of(p), p.desa) for p in pending])
+    kec_names = _first_spelling([(kk, p.kec) for p, kk in zip(pending, kec_keys, strict=True)])
+    desa_names = _first_spelling([(dk, p.desa) for p, dk in zip(pending, desa_keys, strict=True)])
     pol_names = _first_spelling(
         [(polsek_key(p.polsek), polsek_display(p.polsek)) for p in pending if p.polsek]
     )
 
     # A unit without its own point takes its desa's: the mean of the desa's other units.
     own: dict[str, list[Point]] = defaultdict(list)
-    for p in pending:
+    for p, dk in zip(pending, desa_keys, strict=True):
         if p.point is not None and p.point_source == "unit":
-            own[key_of(p)].append(p.point)
+            own[dk].append(p.point)
     desa_point = {
         k: Point(sum(q.lat for q in pts) / len(pts), sum(q.lng for q in pts) / len(pts))
         for k, pts in own.items()
@@ -376,9 +377,7 @@ def _build(
     reported: set[tuple[int | None, int | None]] = set()
     warned_kec: set[str] = set()
     units: list[Unit] = []
-    for p in pending:
-        kk = kecamatan_key(p.kec)
-        dk = key_of(p)
+    for p, kk, dk in zip(pending, kec_keys, desa_keys, strict=True):
         uid = f"{dk}|{p.number}"
         if uid in seen:
             first = seen[uid]
