@@ -603,7 +603,7 @@ def test_a_field_digest_is_the_canonical_json_one(value: object) -> None:
 
 
 def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """``xlsx._QuickRows`` writes the sheet data itself; it must give the very bytes of
+    """``quick.QuickRows`` writes the sheet data itself; it must give the very bytes of
     xlsxwriter's own loop for every kind of cell a plan holds, in every style situation:
     text (with characters XML escapes), rich text, whole and fractional numbers, booleans,
     empty styled cells, merged cells, rows with and without a height, a gap of empty rows,
@@ -613,7 +613,7 @@ def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.Mo
     from rwassign.io.write import xlsx
     from rwassign.io.write.grid import Book, Cell, Page, Rich, Run, Sheet, Style
 
-    if not xlsx._QUICK:
+    if not xlsx.quick.QUICK:
         pytest.skip(f"xlsxwriter {xlsxwriter.__version__}: its own loop is used")
     bold, grey = Style(bold=True, fill="DDDDDD", wrap=True), Style(color="808080", indent=1)
     sheet = Sheet("Data", widths=[12.0, 30.0, 8.5])
@@ -635,7 +635,7 @@ def test_the_quick_cell_loop_writes_xlsxwriters_own_bytes(monkeypatch: pytest.Mo
     book = Book([sheet, plain, texts], ())
 
     def render(quick: bool) -> list[tuple[str, tuple[int, ...], int, bytes]]:
-        monkeypatch.setattr(xlsx, "_QUICK", quick)
+        monkeypatch.setattr(xlsx.quick, "QUICK", quick)
         out = io.BytesIO()
         xlsx.render(book, out)
         return _parts(out.getvalue())
@@ -654,7 +654,7 @@ def _parts(data: bytes) -> list[tuple[str, tuple[int, ...], int, bytes]]:
 def test_the_quick_zip_holds_xlsxwriters_own_parts_deflated_faster(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``xlsx._QuickBook`` zips the parts itself, at ``ZIP_LEVEL``: the same parts in the same
+    """``xlsx.quick.QuickBook`` zips the parts itself, at ``ZIP_LEVEL``: the same parts in the same
     order with the same names, dates and contents as xlsxwriter's own, each deflated, and the
     file a few bytes longer (level 1 packs less than zlib's default), never a stored part."""
     import io
@@ -662,7 +662,7 @@ def test_the_quick_zip_holds_xlsxwriters_own_parts_deflated_faster(
     from rwassign.io.write import xlsx
     from rwassign.io.write.grid import Book, Sheet
 
-    if not xlsx._QUICK:
+    if not xlsx.quick.QUICK:
         pytest.skip(f"xlsxwriter {xlsxwriter.__version__}: its own zip is used")
     sheet = Sheet("Data")
     for n in range(300):
@@ -670,7 +670,7 @@ def test_the_quick_zip_holds_xlsxwriters_own_parts_deflated_faster(
     book = Book([sheet], ())
 
     def render(quick: bool) -> bytes:
-        monkeypatch.setattr(xlsx, "_QUICK", quick)
+        monkeypatch.setattr(xlsx.quick, "QUICK", quick)
         out = io.BytesIO()
         xlsx.render(book, out)
         return out.getvalue()
@@ -685,7 +685,7 @@ def test_the_quick_zip_holds_xlsxwriters_own_parts_deflated_faster(
 def test_the_quick_shared_strings_are_xlsxwriters_own_bytes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """``xlsx._QuickStrings`` writes the shared-string part itself; every text a roster can
+    """``quick.QuickStrings`` writes the shared-string part itself; every text a roster can
     hold must give xlsxwriter's own bytes: spaces at either end (kept with ``xml:space``),
     a no-break space, tabs, line breaks, control characters and ``_xHHHH_`` look-alikes
     (Excel's escapes), non-characters, XML's special characters, accents, emoji, a text that
@@ -696,7 +696,7 @@ def test_the_quick_shared_strings_are_xlsxwriters_own_bytes(
     from rwassign.io.write import xlsx
     from rwassign.io.write.grid import Book, Cell, Rich, Run, Sheet
 
-    if not xlsx._QUICK:
+    if not xlsx.quick.QUICK:
         pytest.skip(f"xlsxwriter {xlsxwriter.__version__}: its own writer is used")
     texts = ["BRIPKA SITI", " lead", "trail ", "\u00a0nbsp", "nbsp\u00a0", "tab\there",
              "two\nlines", "ctl\x01x", "_x0041_", "a_xZZZZ_b", "_x", "non\ufffechar", "\uffff",
@@ -709,7 +709,7 @@ def test_the_quick_shared_strings_are_xlsxwriters_own_bytes(
     book = Book([sheet], ())
 
     def strings(quick: bool) -> bytes:
-        monkeypatch.setattr(xlsx, "_QUICK", quick)
+        monkeypatch.setattr(xlsx.quick, "QUICK", quick)
         out = io.BytesIO()
         xlsx.render(book, out)
         with zipfile.ZipFile(out) as z:

@@ -110,14 +110,14 @@ def test_a_written_workbook_is_freed_without_the_garbage_collector(
     from rwassign.io.write import xlsx
 
     made: list[weakref.ref[object]] = []
-    real = xlsx._QuickBook.add_worksheet
+    real = xlsx.quick.QuickBook.add_worksheet
 
-    def add_worksheet(self: xlsx._QuickBook, *args: object, **kwargs: object) -> object:
+    def add_worksheet(self: xlsx.quick.QuickBook, *args: object, **kwargs: object) -> object:
         sheet = real(self, *args, **kwargs)  # type: ignore[arg-type]
         made.append(weakref.ref(sheet))
         return sheet
 
-    monkeypatch.setattr(xlsx._QuickBook, "add_worksheet", add_worksheet)
+    monkeypatch.setattr(xlsx.quick.QuickBook, "add_worksheet", add_worksheet)
     sheet = Sheet("Penugasan")
     for k in range(50):
         label = Rich((Run("RW ", 9.0), Run(str(k), 7.0, "808080")))
