@@ -234,7 +234,14 @@ def parse_rank(text: str) -> RankMatch | None:
     """
     if not isinstance(text, str) or not text.strip():
         return None
+    if len(text) > _REMEMBERED_CHARS:  # no rank is this long: not worth keeping
+        return _parse_rank_text.__wrapped__(text)
     return _parse_rank_text(text)
+
+
+#: The longest rank text :func:`parse_rank` remembers (the longest rank with a golongan and
+#: spaces is under 40 characters); a hand-edited plan may hold any text in its rank column.
+_REMEMBERED_CHARS = 64
 
 
 @lru_cache(maxsize=4096)

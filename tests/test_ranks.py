@@ -160,3 +160,15 @@ def test_split_then_parse() -> None:
     match = parse_rank(rank_text)
     assert match is not None and match.rank.code == "BRIGJEN" and match.exact
     assert nrp == "68010123"
+
+
+def test_rank_answers_are_remembered_for_short_texts_only() -> None:
+    """A roster's rank spellings are remembered (the same answer object again); a long text,
+    such as a hand-edited plan may hold, is answered without being kept."""
+    from rwassign import ranks
+
+    first = ranks.parse_rank("Bripka")
+    assert first is not None and ranks.parse_rank("Bripka") is first
+    before = ranks._parse_rank_text.cache_info().currsize
+    assert ranks.parse_rank("BRIPKA " + "x" * 500) is None
+    assert ranks._parse_rank_text.cache_info().currsize == before

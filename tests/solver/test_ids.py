@@ -28,3 +28,11 @@ def test_a_hand_case() -> None:
     assert position.tolist() == [2, 0, 2, 1]
     assert ids.present(np.array([7, 2, 7, 5])).tolist() == [2, 5, 7]
     assert ids.compact(np.zeros(0, dtype=np.int64))[0].tolist() == []
+
+
+def test_a_negative_rank_is_refused() -> None:
+    """A mark at -1 would land on the last place and give a wrong answer: refused."""
+    with pytest.raises(ValueError):
+        ids.compact(np.array([-1, 2]))
+    with pytest.raises(ValueError):
+        ids.present(np.array([3, -4]))

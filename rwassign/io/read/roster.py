@@ -59,8 +59,10 @@ def looks_like_name(raw: Any) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
+    # Every date form needs digits, and normalising a text without a numeric character makes
+    # none that could complete one: most names are names without being parsed as a date.
     if not any(ch.isnumeric() for ch in text):
-        return True  # every date has digits: most names, without parsing them as a date
+        return True
     try:
         return parse_date(text) is None
     except ValueError:

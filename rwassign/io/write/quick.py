@@ -148,7 +148,8 @@ class QuickPackager(Packager):
 
 class QuickBook(Workbook):
     """A workbook packaged by :class:`QuickPackager` (xlsxwriter's documented override of
-    ``_get_packager``) and zipped at :data:`ZIP_LEVEL`, with :data:`QUICK_VERSIONS` only."""
+    ``_get_packager``) and, made in memory (as every plan is), zipped at :data:`ZIP_LEVEL`;
+    with :data:`QUICK_VERSIONS` only."""
 
     def _get_packager(self) -> Packager:
         return QuickPackager() if QUICK else super()._get_packager()
