@@ -19,10 +19,7 @@ def present(ids: distance.IntArray) -> distance.IntArray:
     ``np.unique(ids)``.  ``ValueError`` for a negative id (a mark needs a place)."""
     if len(ids) == 0:
         return np.zeros(0, dtype=np.int64)
-    _check(ids)
-    seen = np.zeros(int(ids.max()) + 1, dtype=np.bool_)
-    seen[ids] = True
-    return np.flatnonzero(seen)
+    return np.flatnonzero(_marks(ids))
 
 
 def compact(ids: distance.IntArray) -> tuple[distance.IntArray, distance.IntArray]:
@@ -32,14 +29,16 @@ def compact(ids: distance.IntArray) -> tuple[distance.IntArray, distance.IntArra
     if len(ids) == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty
-    _check(ids)
-    seen = np.zeros(int(ids.max()) + 1, dtype=np.bool_)
-    seen[ids] = True
+    seen = _marks(ids)
     position = np.cumsum(seen, dtype=np.int64) - 1
     return np.flatnonzero(seen), position[ids]
 
 
-def _check(ids: distance.IntArray) -> None:
-    """Refuse a negative id: a mark at a negative index would silently land elsewhere."""
+def _marks(ids: distance.IntArray) -> distance.BoolArray:
+    """A mark at each id's place, up to the largest (``ids`` not empty).  A negative id is
+    refused: its mark would silently land at another place."""
     if int(ids.min()) < 0:
         raise ValueError(f"a negative rank: {int(ids.min())}")
+    seen = np.zeros(int(ids.max()) + 1, dtype=np.bool_)
+    seen[ids] = True
+    return seen
